@@ -1,0 +1,13 @@
+//! claimdiff: reads several articles on one event, pulls out their factual claims, groups
+//! equivalent claims across sources and reports where the sources disagree.
+//!
+//! The pipeline, one module per stage:
+//! [`read`] (sources) → [`split`] (sentences) → [`recognize`] (values).
+
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod read;
+pub mod recognize;
+pub mod span;
+pub mod split;

@@ -1,0 +1,175 @@
+//! Stage 3, recognize: one line of text in, typed [`Value`]s out (dates, counts, money,
+//! durations, percentages, quantities, times of day).
+//!
+//! The line is tokenized once ([`token`]); each recognizer walks the tokens and proposes
+//! candidates; overlapping candidates are then settled (longest wins, then the more specific
+//! kind), so "$100 million" is money and not a count, and "2023" in "July 2023" is a date.
+//! Every value carries its byte span, its normalized form (CONTRACT.md `values`), and the
+//! interval it stands for, which `compare` uses.
+
+pub mod date;
+pub mod number;
+pub mod numeral;
+pub mod token;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Date,
+    Count,
+    Money,
+    Duration,
+    Percent,
+    Quantity,
+    Time,
+    Name,
+}
+
+impl Kind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Kind::Date => "date",
+            Kind::Count => "count",
+            Kind::Money => "money",
+            Kind::Duration => "duration",
+            Kind::Percent => "percent",
+            Kind::Quantity => "quantity",
+            Kind::Time => "time",
+            Kind::Name => "name",
+        }
+    }
+
+    /// When two candidates cover the same span, the more specific kind wins.
+    fn specificity(&self) -> u8 {
+        match self {
+            Kind::Money => 7,
+            Kind::Percent => 6,
+            Kind::Quantity => 5,
+            Kind::Time => 4,
+            Kind::Duration => 3,
+            Kind::Date => 2,
+            Kind::Count => 1,
+            Kind::Name => 0,
+        }
+    }
+}
+
+/// The closed range of numbers a value stands for. Dates are day numbers (days since
+/// 1970-01-01), durations seconds, money and counts their amount; open ends are infinite.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Interval {
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl Interval {
+    pub const fn point(x: f64) -> Self {
+        Interval { lo: x, hi: x }
+    }
+
+    pub const fn new(lo: f64, hi: f64) -> Self {
+        Interval { lo, hi }
+    }
+
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        self.lo <= other.hi && other.lo <= self.hi
+    }
+}
+
+/// A recognized value in a line of text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Value {
+    pub kind: Kind,
+    pub span: Span,
+    /// Normalized form, as CONTRACT.md `values` gives it ("2023-07", "~1100", "USD 100000000").
+    pub value: String,
+    /// What the value stands for, for comparison; `None` when unresolved ("PAST_REF").
+    pub interval: Option<Interval>,
+    /// Currency code for money, canonical unit for quantities, unit as written otherwise.
+    pub unit: Option<String>,
+    /// A qualifier or a vague word makes it approximate ("about", "nearly", "hundreds").
+    pub approximate: bool,
+    /// Resolved against a reference date (a relative expression such as "last year").
+    pub relative: bool,
+}
+
+impl Value {
+    pub fn new(kind: Kind, span: Span, value: impl Into<String>) -> Self {
+        Value {
+            kind,
+            span,
+            value: value.into(),
+            interval: None,
+            unit: None,
+            approximate: false,
+            relative: false,
+        }
+    }
+
+    pub fn text<'a>(&self, line: &'a str) -> &'a str {
+        self.span.slice(line)
+    }
+}
+
+/// What recognizers may know besides the text.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Context {
+    /// Reference date for relative expressions; without it they stay unresolved.
+    pub reference: Option<Date>,
+}
+
+/// All values in `line`, in order of position, without overlaps.
+pub fn recognize(line: &str, ctx: &Context) -> Vec<Value> {
+    let toks = token::tokenize(line);
+    let mut cands = Vec::new();
+    date::find(line, &toks, ctx, &mut cands);
+    number::find(line, &toks, ctx, &mut cands);
+    settle(cands)
+}
+
+/// Keeps the best of overlapping candidates: longer spans first, then the more specific kind,
+/// then the earlier one.
+fn settle(mut cands: Vec<Value>) -> Vec<Value> {
+    cands.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(b.kind.specificity().cmp(&a.kind.specificity()))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: Vec<Value> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if !kept.iter().any(|k| k.span.overlaps(c.span)) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|v| v.span.start);
+    kept
+}
+
+/// Formats a number the way normalized values show it: no trailing ".0", no exponent.
+pub fn fmt_number(x: f64) -> String {
+    if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e18 {
+        format!("{}", x as i64)
+    } else {
+        let s = format!("{x:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_format_without_trailing_zeros() {
+        assert_eq!(fmt_number(1100.0), "1100");
+        assert_eq!(fmt_number(12.5), "12.5");
+        assert_eq!(fmt_number(2_500_000_000.0), "2500000000");
+    }
+}
