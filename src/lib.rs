@@ -7,7 +7,9 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod extract;
 pub mod read;
 pub mod recognize;
+pub mod report;
 pub mod span;
 pub mod split;
