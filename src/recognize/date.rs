@@ -317,6 +317,7 @@ impl Parser<'_, '_> {
         if lx.weekday > 0 {
             self.weekday_led(i, out);
         }
+        self.holiday(i, out);
         if lx.ordinal > 0 || lx.number {
             if let Some((when, end, rel)) = self.day_first(i) {
                 out.push(Hit {
@@ -568,11 +569,7 @@ impl Parser<'_, '_> {
             if w.is_word(i - 1) && w.kw(i - 1) != Kw::Cy && w.lex(i - 1).kw != Kw::Mid {
                 return None;
             }
-            if matches!(p, "," | "." | ":" | "/" | "-")
-                && i >= 2
-                && w.is_num(i - 2)
-                && w.glued(i - 1)
-            {
+            if matches!(p, "," | "." | ":") && i >= 2 && w.is_num(i - 2) && w.glued(i - 1) {
                 return None;
             }
             if matches!(p, "$" | "€" | "£" | "#") {
@@ -583,10 +580,7 @@ impl Parser<'_, '_> {
             if w.is_word(i + 1) {
                 return None;
             }
-            if (w.is_p(i + 1, '.')
-                || w.is_p(i + 1, ',')
-                || w.is_p(i + 1, ':')
-                || w.is_p(i + 1, '/'))
+            if (w.is_p(i + 1, '.') || w.is_p(i + 1, ',') || w.is_p(i + 1, ':'))
                 && w.is_num(i + 2)
                 && w.glued(i + 2)
             {
@@ -595,6 +589,22 @@ impl Parser<'_, '_> {
             if w.is_p(i + 1, '%') {
                 return None;
             }
+        }
+        // Numbers joined by dashes or slashes are a code or a date in digits ("2010-2015-86",
+        // "2015 - 32"), unless they are a range of two years ("2010-2015").
+        let joined = |a: usize, b: usize| {
+            let mid = a + 1;
+            b == a + 2 && w.is_num(a) && w.is_num(b) && (w.is_dash(mid) || w.is_p(mid, '/'))
+        };
+        let yearish =
+            |k: usize| w.digits(k) == 4 && w.num(k).is_some_and(|n| (1000..=2999).contains(&n));
+        let left = i >= 2 && joined(i - 2, i);
+        let right = joined(i, i + 2);
+        if left && right
+            || left && (!yearish(i - 2) || i >= 4 && joined(i - 4, i - 2))
+            || right && (!yearish(i + 2) || joined(i + 2, i + 4))
+        {
+            return None;
         }
         let prev = if i > 0 { w.low(i - 1) } else { "" };
         let prep = matches!(
@@ -868,12 +878,18 @@ impl Parser<'_, '_> {
         let m = lx.month;
         let full = w.low(i).len() > 4 || matches!(w.low(i), "june" | "july" | "may");
         let j = self.after_month(i);
+        // A year in words right after the month: "August two thousand and fifteen".
+        if w.lex(j).number {
+            if let Some((y, e)) = self.year_words(j).filter(|&(y, _)| y >= 1000) {
+                return Some((When::Month(y, m), e, false));
+            }
+        }
         // A day after the month.
         let mut dj = j;
         if w.kw(dj) == Kw::The {
             dj += 1;
         }
-        if let Some((d, e, ordinal)) = self.day_num(dj, full) {
+        if let Some((d, e, ordinal)) = self.day_num(dj, !lx.ambiguous || w.capital(i)) {
             if lx.ambiguous && !w.capital(i) && !w.is_num(dj) {
                 return None;
             }
@@ -931,6 +947,22 @@ impl Parser<'_, '_> {
         }
         // A month alone after a preposition or a capitalised full name: "in July".
         let m = self.month_at(i)?;
+        // Numbers joined by dashes or slashes are a code or a date in digits ("2010-2015-86",
+        // "2015 - 32"), unless they are a range of two years ("2010-2015").
+        let joined = |a: usize, b: usize| {
+            let mid = a + 1;
+            b == a + 2 && w.is_num(a) && w.is_num(b) && (w.is_dash(mid) || w.is_p(mid, '/'))
+        };
+        let yearish =
+            |k: usize| w.digits(k) == 4 && w.num(k).is_some_and(|n| (1000..=2999).contains(&n));
+        let left = i >= 2 && joined(i - 2, i);
+        let right = joined(i, i + 2);
+        if left && right
+            || left && (!yearish(i - 2) || i >= 4 && joined(i - 4, i - 2))
+            || right && (!yearish(i + 2) || joined(i + 2, i + 4))
+        {
+            return None;
+        }
         let prev = if i > 0 { w.low(i - 1) } else { "" };
         let prep = matches!(
             prev,
@@ -1116,6 +1148,130 @@ impl Parser<'_, '_> {
         None
     }
 
+    /// A holiday named at `i`: "easter", "christmas eve", "new year's day", "black friday".
+    fn holiday_at(&self, i: usize) -> Option<(Holiday, usize)> {
+        let w = self.w;
+        let next = w.low(i + 1).replace('\u{2019}', "'");
+        let day = next == "day";
+        let fixed = |m, d, e| Some((Holiday::Fixed(m, d), e));
+        match w.low(i) {
+            "easter" => Some((
+                Holiday::Easter,
+                if matches!(next.as_str(), "sunday" | "day") {
+                    i + 2
+                } else {
+                    i + 1
+                },
+            )),
+            "christmas" | "xmas" => match next.as_str() {
+                "eve" => fixed(12, 24, i + 2),
+                "day" => fixed(12, 25, i + 2),
+                _ => fixed(12, 25, i + 1),
+            },
+            "halloween" => fixed(10, 31, i + 1),
+            "thanksgiving" => Some((
+                Holiday::NthWeekday(11, 4, Weekday::Thursday),
+                if day { i + 2 } else { i + 1 },
+            )),
+            "new" if matches!(next.as_str(), "year" | "year's" | "years") => match w.low(i + 2) {
+                "eve" => fixed(12, 31, i + 3),
+                "day" => fixed(1, 1, i + 3),
+                _ => None,
+            },
+            "independence" if day => fixed(7, 4, i + 2),
+            "earth" if day => fixed(4, 22, i + 2),
+            "boxing" if day => fixed(12, 26, i + 2),
+            "valentine's" | "valentines" | "valentine" if day => fixed(2, 14, i + 2),
+            "saint" | "st" => {
+                let j = if w.is_p(i + 1, '.') { i + 2 } else { i + 1 };
+                let p = w.low(j).replace('\u{2019}', "'");
+                if !matches!(p.as_str(), "patrick" | "patrick's" | "patricks") {
+                    return None;
+                }
+                fixed(3, 17, if w.low(j + 1) == "day" { j + 2 } else { j + 1 })
+            }
+            "black" if next == "friday" => Some((Holiday::BlackFriday, i + 2)),
+            "labor" | "labour" if day => Some((Holiday::NthWeekday(9, 1, Weekday::Monday), i + 2)),
+            "memorial" if day => Some((Holiday::NthWeekday(5, -1, Weekday::Monday), i + 2)),
+            "mother's" | "mothers" | "mother’s" if day => {
+                Some((Holiday::NthWeekday(5, 2, Weekday::Sunday), i + 2))
+            }
+            "father's" | "fathers" | "father’s" if day => {
+                Some((Holiday::NthWeekday(6, 3, Weekday::Sunday), i + 2))
+            }
+            _ => None,
+        }
+    }
+
+    /// "easter 2018", "independence day of this year", "Christmas" (the one the tense
+    /// points to).
+    fn holiday(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let Some((h, e)) = self.holiday_at(i) else {
+            return;
+        };
+        let mut k = e;
+        if w.is_p(k, ',') {
+            k += 1;
+        }
+        if w.kw(k) == Kw::Of || w.kw(k) == Kw::In {
+            k += 1;
+        }
+        if let Some((y, ye)) = self.year_after(k, false) {
+            if let Some(d) = h.on(y) {
+                self.hit(out, i, ye, When::Day(d));
+            }
+            return;
+        }
+        if w.kw(e) == Kw::Of {
+            if let Some(dir) = direction(w.kw(e + 1)) {
+                if w.low(e + 2) == "year" {
+                    if let Some(d) = self.r.and_then(|r| h.on(r.year() + dir as i16)) {
+                        self.rel(out, i, e + 3, When::Day(d));
+                    }
+                    return;
+                }
+            }
+        }
+        if !w.capital(i) {
+            return;
+        }
+        let Some(r) = self.r else {
+            if let Holiday::Fixed(m, d) = h {
+                self.hit(out, i, e, When::MonthDay(m, d));
+            }
+            return;
+        };
+        let t = w.tense;
+        let dir = if t.clearly_future() {
+            1
+        } else if t.past {
+            -1
+        } else {
+            0
+        };
+        if let Some(d) = self.holiday_near(h, r, dir, true) {
+            self.rel(out, i, e, When::Day(d));
+        }
+    }
+
+    /// The occurrence of `h` before (`dir` < 0), after (> 0) or nearest (0) `r`;
+    /// `inclusive` lets `r` itself count.
+    fn holiday_near(&self, h: Holiday, r: Date, dir: i32, inclusive: bool) -> Option<Date> {
+        let cands = [-1i16, 0, 1].map(|k| h.on(r.year() + k));
+        let days = |d: Date| r.until(d).map_or(i64::MAX, |s| s.get_days() as i64);
+        let ok = |x: i64| match dir.signum() {
+            -1 => x < 0 || inclusive && x == 0,
+            1 => x > 0 || inclusive && x == 0,
+            _ => true,
+        };
+        cands
+            .into_iter()
+            .flatten()
+            .filter(|&d| ok(days(d)))
+            .min_by_key(|&d| days(d).abs())
+    }
+
     /// "this/next/last/previous/coming ..." + week, month, year, a weekday or a month.
     fn relative(&self, i: usize, out: &mut Vec<Hit>) {
         let w = self.w;
@@ -1135,6 +1291,17 @@ impl Parser<'_, '_> {
         // "working week", "calendar year", "business week"
         if matches!(w.kw(j), Kw::Working | Kw::Calendar | Kw::Business) {
             j += 1;
+        }
+        if let Some((h, e)) = self.holiday_at(j) {
+            let when = match self.r {
+                None => open_for(dir),
+                Some(r) => match self.holiday_near(h, r, if dir == 0 { 0 } else { dir }, false) {
+                    Some(d) => When::Day(d),
+                    None => return,
+                },
+            };
+            self.rel(out, i, e, when);
+            return;
         }
         let lx = w.lex(j);
         let unit = if w.kw(j) == Kw::Workweek {
@@ -1190,8 +1357,8 @@ impl Parser<'_, '_> {
                 0 => in_week_of(r, wd),
                 d if d < 0 => weekday_from(r, wd, -1),
                 _ if strict_weekday_next => {
-                    // "next Friday": Friday of next week, unless that is more than a week out.
-                    weekday_from(r, wd, 1)
+                    // "next Friday": the Friday of next week.
+                    r.checked_add(7.days()).ok().and_then(|d| in_week_of(d, wd))
                 }
                 _ => weekday_from(r, wd, 1),
             };
@@ -1565,6 +1732,21 @@ impl Parser<'_, '_> {
             return;
         }
         let mut end = m.end;
+        // "in two years since 2011": counted from the start of that year.
+        if w.kw(end) == Kw::Since {
+            let k = if w.kw(end + 1) == Kw::The && w.low(end + 2) == "year" {
+                end + 3
+            } else {
+                end + 1
+            };
+            if let Some((y, ye)) = self.year_after(k, false) {
+                let base = Date::new(y, 1, 1).ok();
+                if let Some(d) = base.and_then(|b| shift_by(b, &m, 1.0)) {
+                    self.hit(out, i, ye, at_precision(d, m.finest()));
+                }
+            }
+            return;
+        }
         let timed = matches!(w.low(end), "'s" | "’s" | "time")
             || w.glued(end) && (w.low(end).starts_with('\'') || w.low(end).starts_with('’'));
         if !(w.tense.clearly_future() || timed) {
@@ -1654,8 +1836,12 @@ impl Parser<'_, '_> {
         if m.open {
             return;
         }
-        let k = m.end;
         let finest = m.finest();
+        // "3 minutes from today" is a time, not a day: the duration and "today" stand apart.
+        if finest.fineness() > 3 {
+            return;
+        }
+        let k = m.end;
         match w.kw(k) {
             Kw::Ago => {
                 let when = self
@@ -1740,7 +1926,11 @@ impl Parser<'_, '_> {
         // An explicit date follows.
         let mut inner = Vec::new();
         self.at(j, &mut inner);
-        if let Some(h) = inner.iter().filter(|h| h.start == j).max_by_key(|h| h.end) {
+        if let Some(h) = inner
+            .iter()
+            .filter(|h| h.start == j && !h.relative)
+            .max_by_key(|h| h.end)
+        {
             if let When::Day(d) = h.when {
                 if h.end > j {
                     out.push(Hit {
@@ -1846,6 +2036,49 @@ impl Parser<'_, '_> {
                     _ => None,
                 }
             }
+        }
+    }
+}
+
+/// A named day of the year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Holiday {
+    Fixed(i8, i8),
+    Easter,
+    /// The n-th (negative: from the end) weekday of a month.
+    NthWeekday(i8, i8, Weekday),
+    /// The day after the fourth Thursday of November.
+    BlackFriday,
+}
+
+impl Holiday {
+    fn on(self, y: i16) -> Option<Date> {
+        match self {
+            Holiday::Fixed(m, d) => Date::new(y, m, d).ok(),
+            Holiday::Easter => {
+                // Anonymous Gregorian computus.
+                let y = y as i32;
+                let (a, b, c) = (y % 19, y / 100, y % 100);
+                let (d, e) = (b / 4, b % 4);
+                let f = (b + 8) / 25;
+                let g = (b - f + 1) / 3;
+                let h = (19 * a + b - d - g + 15) % 30;
+                let (i, k) = (c / 4, c % 4);
+                let l = (32 + 2 * e + 2 * i - h - k) % 7;
+                let m = (a + 11 * h + 22 * l) / 451;
+                let month = (h + l - 7 * m + 114) / 31;
+                let day = (h + l - 7 * m + 114) % 31 + 1;
+                Date::new(y as i16, month as i8, day as i8).ok()
+            }
+            Holiday::NthWeekday(m, n, wd) => {
+                Date::new(y, m, 1).ok()?.nth_weekday_of_month(n, wd).ok()
+            }
+            Holiday::BlackFriday => Date::new(y, 11, 1)
+                .ok()?
+                .nth_weekday_of_month(4, Weekday::Thursday)
+                .ok()?
+                .tomorrow()
+                .ok(),
         }
     }
 }

@@ -236,7 +236,25 @@ fn pair(w: &Words, i: usize) -> Option<(f64, Unit, usize, bool)> {
     };
     let lx = w.lex(k);
     let u = lx.unit?;
-    if lx.short_unit && !(digits && w.glued(k) && !hyphen) {
+    if lx.short_unit {
+        // "3Y", "10D" stand alone; "413d-b8ab" or "x4d9" is a code.
+        let code_after =
+            w.glued(k + 1) && (w.is_num(k + 1) || w.is_word(k + 1) || w.is_dash(k + 1));
+        let code_before = i > 0 && w.glued(i) && !w.is_p(i - 1, '(');
+        if !(digits && w.glued(k) && !hyphen) || code_after || code_before {
+            return None;
+        }
+    }
+    // "a second round", "a second wave": an ordinal, not a unit.
+    if u == Unit::Second
+        && w.low(k) == "second"
+        && matches!(w.kw(i), Kw::A | Kw::Another)
+        && w.is_word(k + 1)
+        && !matches!(
+            w.low(k + 1),
+            "to" | "of" | "and" | "or" | "for" | "in" | "later" | "before" | "after" | "ago"
+        )
+    {
         return None;
     }
     if w.low(k) == "h" && !digits {

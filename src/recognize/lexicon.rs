@@ -165,7 +165,7 @@ fn build() -> HashMap<&'static str, Lex> {
     for &(w, m) in months {
         let e = t.entry(w).or_default();
         e.month = m;
-        e.ambiguous = matches!(w, "may" | "march" | "mar" | "jan");
+        e.ambiguous = matches!(w, "may" | "march" | "mar");
     }
     let days: &[(&str, i8)] = &[
         ("monday", 1),
