@@ -293,10 +293,10 @@ impl Parser<'_, '_> {
         }
         if !w.is_word(i) {
             // "'90s", "'87"
-            if w.is_p(i, '\'') || w.is_p(i, '\u{2019}') {
-                if let Some((when, end)) = self.apostrophe_year(i) {
-                    self.hit(out, i, end, when);
-                }
+            if (w.is_p(i, '\'') || w.is_p(i, '\u{2019}'))
+                && let Some((when, end)) = self.apostrophe_year(i)
+            {
+                self.hit(out, i, end, when);
             }
             return;
         }
@@ -446,12 +446,11 @@ impl Parser<'_, '_> {
                 return Some(((tens + o as i32) as i8, j + 1, true));
             }
         }
-        if words {
-            if let Some((n, end)) = self.small_words(i) {
-                if (1..=31).contains(&n) {
-                    return Some((n as i8, end, false));
-                }
-            }
+        if words
+            && let Some((n, end)) = self.small_words(i)
+            && (1..=31).contains(&n)
+        {
+            return Some((n as i8, end, false));
         }
         None
     }
@@ -879,7 +878,7 @@ impl Parser<'_, '_> {
         if w.digits(i) != 4 || w.digits(i + 1) != 2 || w.digits(i + 2) != 2 {
             return None;
         }
-        if !w.glued(i + 1) && !w.glued(i + 2) && !w.is_num(i + 3) && !(i > 0 && w.is_num(i - 1)) {
+        if !(w.glued(i + 1) || w.glued(i + 2) || w.is_num(i + 3) || i > 0 && w.is_num(i - 1)) {
             let d = Date::new(w.num(i)? as i16, w.num(i + 1)? as i8, w.num(i + 2)? as i8).ok()?;
             return Some((When::Day(d), i + 3));
         }
@@ -897,10 +896,10 @@ impl Parser<'_, '_> {
         let full = w.low(i).len() > 4 || matches!(w.low(i), "june" | "july" | "may");
         let j = self.after_month(i);
         // A year in words right after the month: "August two thousand and fifteen".
-        if w.lex(j).number {
-            if let Some((y, e)) = self.year_words(j).filter(|&(y, _)| y >= 1000) {
-                return Some((When::Month(y, m), e, false));
-            }
+        if w.lex(j).number
+            && let Some((y, e)) = self.year_words(j).filter(|&(y, _)| y >= 1000)
+        {
+            return Some((When::Month(y, m), e, false));
         }
         // A day after the month.
         let mut dj = j;
@@ -955,13 +954,14 @@ impl Parser<'_, '_> {
         }
         // "june next year", "june of next year", "June this year"
         let k = if of { k } else { j };
-        if let Some(dir) = direction(w.kw(k)) {
-            if w.lex(k + 1).unit == Some(Unit::Year) && !w.low(k + 1).ends_with('s') {
-                let when = self
-                    .r
-                    .map_or(open_for(dir), |r| When::Month(r.year() + dir as i16, m));
-                return Some((when, k + 2, self.r.is_some()));
-            }
+        if let Some(dir) = direction(w.kw(k))
+            && w.lex(k + 1).unit == Some(Unit::Year)
+            && !w.low(k + 1).ends_with('s')
+        {
+            let when = self
+                .r
+                .map_or(open_for(dir), |r| When::Month(r.year() + dir as i16, m));
+            return Some((when, k + 2, self.r.is_some()));
         }
         // A month alone after a preposition or a capitalised full name: "in July".
         let m = self.month_at(i)?;
@@ -1083,15 +1083,15 @@ impl Parser<'_, '_> {
             } else {
                 k = usize::MAX;
             }
-            if k != usize::MAX {
-                if let Some(dir) = direction(w.kw(k)) {
-                    if w.lex(k + 1).unit == Some(Unit::Month) && !w.low(k + 1).ends_with('s') {
-                        let r = self.r?;
-                        let base = r.first_of_month().checked_add((dir as i64).months()).ok()?;
-                        let date = Date::new(base.year(), base.month(), d).ok()?;
-                        return Some((When::Day(date), k + 2, true));
-                    }
-                }
+            if k != usize::MAX
+                && let Some(dir) = direction(w.kw(k))
+                && w.lex(k + 1).unit == Some(Unit::Month)
+                && !w.low(k + 1).ends_with('s')
+            {
+                let r = self.r?;
+                let base = r.first_of_month().checked_add((dir as i64).months()).ok()?;
+                let date = Date::new(base.year(), base.month(), d).ok()?;
+                return Some((When::Day(date), k + 2, true));
             }
         }
         let lx = w.lex(j);
@@ -1264,15 +1264,14 @@ impl Parser<'_, '_> {
             }
             return;
         }
-        if w.kw(e) == Kw::Of {
-            if let Some(dir) = direction(w.kw(e + 1)) {
-                if w.low(e + 2) == "year" {
-                    if let Some(d) = self.r.and_then(|r| h.on(r.year() + dir as i16)) {
-                        self.rel(out, i, e + 3, When::Day(d));
-                    }
-                    return;
-                }
+        if w.kw(e) == Kw::Of
+            && let Some(dir) = direction(w.kw(e + 1))
+            && w.low(e + 2) == "year"
+        {
+            if let Some(d) = self.r.and_then(|r| h.on(r.year() + dir as i16)) {
+                self.rel(out, i, e + 3, When::Day(d));
             }
+            return;
         }
         if !w.capital(i) {
             return;
@@ -1322,11 +1321,11 @@ impl Parser<'_, '_> {
         };
         let mut j = i + 1;
         // "this past Wednesday", "this coming week", "this upcoming Friday"
-        if dir == 0 {
-            if let Some(d2) = direction(w.kw(j)).filter(|&d| d != 0) {
-                dir = d2;
-                j += 1;
-            }
+        if dir == 0
+            && let Some(d2) = direction(w.kw(j)).filter(|&d| d != 0)
+        {
+            dir = d2;
+            j += 1;
         }
         let strict_weekday_next = matches!(w.kw(i), Kw::Next | Kw::Following);
         // "working week", "calendar year", "business week"
@@ -1369,10 +1368,11 @@ impl Parser<'_, '_> {
                         k += 1;
                     }
                     let wd = w.lex(k).weekday;
-                    if wd > 0 && !w.low(k).ends_with('s') {
-                        if let Some(day) = d.and_then(|d| in_week_of(d, wd)) {
-                            self.rel(out, i, k + 1, When::Day(day));
-                        }
+                    if wd > 0
+                        && !w.low(k).ends_with('s')
+                        && let Some(day) = d.and_then(|d| in_week_of(d, wd))
+                    {
+                        self.rel(out, i, k + 1, When::Day(day));
                     }
                     d.map(week_of)
                 }
@@ -1670,7 +1670,6 @@ impl Parser<'_, '_> {
         } else {
             i
         };
-        let start = if start == i { i } else { i };
         let mut k = i + 2;
         let (year, end, rel) = if w.kw(k) == Kw::Of {
             k += 1;
@@ -1759,12 +1758,11 @@ impl Parser<'_, '_> {
     /// year in words after "in": "in nineteen ninety six".
     fn in_future(&self, i: usize, out: &mut Vec<Hit>) {
         let w = self.w;
-        if w.lex(i + 1).number {
-            if let Some((y, e)) = self.year_words(i + 1) {
-                if y >= 1000 {
-                    self.hit(out, i + 1, e, When::Year(y));
-                }
-            }
+        if w.lex(i + 1).number
+            && let Some((y, e)) = self.year_words(i + 1)
+            && y >= 1000
+        {
+            self.hit(out, i + 1, e, When::Year(y));
         }
         let Some(m) = duration::measure(w, i + 1) else {
             return;
@@ -1805,10 +1803,11 @@ impl Parser<'_, '_> {
         if w.kw(k) == Kw::On {
             k += 1;
         }
-        if w.lex(k).weekday > 0 && k > end {
-            if let Some(day) = in_week_of(d, w.lex(k).weekday) {
-                self.rel(out, i, k + 1, When::Day(day));
-            }
+        if w.lex(k).weekday > 0
+            && k > end
+            && let Some(day) = in_week_of(d, w.lex(k).weekday)
+        {
+            self.rel(out, i, k + 1, When::Day(day));
         }
         let _ = &mut end;
         self.rel(out, i, end, at_precision(d, m.finest()));
@@ -1835,9 +1834,8 @@ impl Parser<'_, '_> {
             .into_iter()
             .filter(|h| h.start == j)
             .max_by_key(|h| h.end)?;
-        match h.when {
-            When::Day(d) => return Some((d, h.end)),
-            _ => {}
+        if let When::Day(d) = h.when {
+            return Some((d, h.end));
         }
         let wd = w.lex(j).weekday;
         if wd > 0 && h.end == j + 1 {
@@ -1859,14 +1857,13 @@ impl Parser<'_, '_> {
                 (Kw::Later, _) => k + 1,
                 _ => 0,
             };
-            if end > 0 {
-                if let Some(r) = self.r {
-                    let first = weekday_from(r, wd, 1);
-                    if let Some(d) =
-                        first.and_then(|d| d.checked_add((7 * (n as i64 - 1)).days()).ok())
-                    {
-                        self.rel(out, start, end, When::Day(d));
-                    }
+            if end > 0
+                && let Some(r) = self.r
+            {
+                let first = weekday_from(r, wd, 1);
+                if let Some(d) = first.and_then(|d| d.checked_add((7 * (n as i64 - 1)).days()).ok())
+                {
+                    self.rel(out, start, end, When::Day(d));
                 }
             }
             return;
@@ -1923,10 +1920,10 @@ impl Parser<'_, '_> {
                 let mut e2 = end;
                 if w.kw(e2) == Kw::On {
                     e2 += 1;
-                    if w.lex(e2).weekday > 0 {
-                        if let Some(day) = in_week_of(d, w.lex(e2).weekday) {
-                            self.rel(out, start, e2 + 1, When::Day(day));
-                        }
+                    if w.lex(e2).weekday > 0
+                        && let Some(day) = in_week_of(d, w.lex(e2).weekday)
+                    {
+                        self.rel(out, start, e2 + 1, When::Day(day));
                     }
                 }
                 self.rel(out, start, end, When::Day(d));
@@ -1971,19 +1968,17 @@ impl Parser<'_, '_> {
             .iter()
             .filter(|h| h.start == j && !h.relative)
             .max_by_key(|h| h.end)
+            && let When::Day(d) = h.when
+            && h.end > j
         {
-            if let When::Day(d) = h.when {
-                if h.end > j {
-                    out.push(Hit {
-                        start: i,
-                        end: h.end,
-                        when: When::Day(d),
-                        approximate: false,
-                        relative: h.relative,
-                    });
-                    return;
-                }
-            }
+            out.push(Hit {
+                start: i,
+                end: h.end,
+                when: When::Day(d),
+                approximate: false,
+                relative: h.relative,
+            });
+            return;
         }
         // "Monday two weeks from now", "Sunday 3 weeks after January 15th"
         let mut off = Vec::new();
@@ -2006,19 +2001,19 @@ impl Parser<'_, '_> {
             if w.kw(k) == Kw::The {
                 k += 1;
             }
-            if let Some((d, e, _)) = self.day_num(k, true) {
-                if w.lex(e).month == 0 && (k > i + 1 || w.is_num(k)) {
-                    if let Some(r) = self.r {
-                        let found = [0i64, -1, 1].into_iter().find_map(|dm| {
-                            let m = r.first_of_month().checked_add(dm.months()).ok()?;
-                            let day = Date::new(m.year(), m.month(), d).ok()?;
-                            (day.weekday() == weekday(wd)).then_some(day)
-                        });
-                        if let Some(day) = found {
-                            self.rel(out, i, e, When::Day(day));
-                            return;
-                        }
-                    }
+            if let Some((d, e, _)) = self.day_num(k, true)
+                && w.lex(e).month == 0
+                && (k > i + 1 || w.is_num(k))
+                && let Some(r) = self.r
+            {
+                let found = [0i64, -1, 1].into_iter().find_map(|dm| {
+                    let m = r.first_of_month().checked_add(dm.months()).ok()?;
+                    let day = Date::new(m.year(), m.month(), d).ok()?;
+                    (day.weekday() == weekday(wd)).then_some(day)
+                });
+                if let Some(day) = found {
+                    self.rel(out, i, e, When::Day(day));
+                    return;
                 }
             }
         }
@@ -2030,19 +2025,19 @@ impl Parser<'_, '_> {
                 k += 1;
             }
         }
-        if let Some(dir) = direction(w.kw(k)) {
-            if w.lex(k + 1).unit == Some(Unit::Week) && w.low(k + 1) == "week" {
-                if let Some(r) = self.r {
-                    if let Some(day) = r
-                        .checked_add((7 * dir as i64).days())
-                        .ok()
-                        .and_then(|d| in_week_of(d, wd))
-                    {
-                        self.rel(out, i, k + 2, When::Day(day));
-                    }
-                }
-                return;
+        if let Some(dir) = direction(w.kw(k))
+            && w.lex(k + 1).unit == Some(Unit::Week)
+            && w.low(k + 1) == "week"
+        {
+            if let Some(r) = self.r
+                && let Some(day) = r
+                    .checked_add((7 * dir as i64).days())
+                    .ok()
+                    .and_then(|d| in_week_of(d, wd))
+            {
+                self.rel(out, i, k + 2, When::Day(day));
             }
+            return;
         }
         if abbrev {
             return;

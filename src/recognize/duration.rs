@@ -177,10 +177,7 @@ pub fn measure(w: &Words, i: usize) -> Option<Measure> {
         return Some(m);
     }
     let mut j = i;
-    loop {
-        let Some((n, u, end, approx)) = pair(w, j) else {
-            break;
-        };
+    while let Some((n, u, end, approx)) = pair(w, j) {
         m.parts[m.len] = (n, u);
         m.len += 1;
         m.approximate |= approx;

@@ -163,18 +163,18 @@ fn parse_digits(line: &str, toks: &[Token], i: usize) -> Option<Numeral> {
 fn parse_words(line: &str, toks: &[Token], i: usize) -> Option<Numeral> {
     let w = toks[i].text(line);
     // "a dozen", "a hundred", "a million"
-    if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("one") {
-        if let Some(n) = toks.get(i + 1).filter(|t| t.is_word()) {
-            let nw = n.text(line);
-            if nw.eq_ignore_ascii_case("dozen") {
-                return Some(word_numeral(12.0, i, i + 2));
+    if (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("one"))
+        && let Some(n) = toks.get(i + 1).filter(|t| t.is_word())
+    {
+        let nw = n.text(line);
+        if nw.eq_ignore_ascii_case("dozen") {
+            return Some(word_numeral(12.0, i, i + 2));
+        }
+        if w.eq_ignore_ascii_case("a") {
+            if let Some(s) = lookup(SCALES, nw) {
+                return Some(word_numeral(s, i, i + 2));
             }
-            if w.eq_ignore_ascii_case("a") {
-                if let Some(s) = lookup(SCALES, nw) {
-                    return Some(word_numeral(s, i, i + 2));
-                }
-                return None;
-            }
+            return None;
         }
     }
     if w.eq_ignore_ascii_case("dozen") {
