@@ -561,6 +561,8 @@ impl<'a> Splitter<'a> {
             }
             p += w;
         }
+        // Trimmed here once, so later looks at "the segment so far" never rescan whitespace.
+        self.seg_start = p;
         if b.get(p) == Some(&b'(') {
             self.find_insert_end(p);
             return p;
