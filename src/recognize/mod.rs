@@ -8,8 +8,11 @@
 //! interval it stands for, which `compare` uses.
 
 pub mod date;
+pub mod duration;
+pub mod lexicon;
 pub mod number;
 pub mod numeral;
+pub mod time;
 pub mod token;
 
 use jiff::civil::Date;
@@ -127,7 +130,13 @@ pub struct Context {
 pub fn recognize(line: &str, ctx: &Context) -> Vec<Value> {
     let toks = token::tokenize(line);
     let mut cands = Vec::new();
-    date::find(line, &toks, ctx, &mut cands);
+    let words = lexicon::Words::new(line, &toks);
+    date::find(&words, ctx, &mut cands);
+    duration::find(&words, ctx, &mut cands);
+    let dates = cands.len();
+    let mut times = Vec::new();
+    time::find(&words, ctx, &cands[..dates], &mut times);
+    cands.extend(times);
     number::find(line, &toks, ctx, &mut cands);
     settle(cands)
 }
@@ -142,9 +151,19 @@ fn settle(mut cands: Vec<Value>) -> Vec<Value> {
             .then(b.kind.specificity().cmp(&a.kind.specificity()))
             .then(a.span.start.cmp(&b.span.start))
     });
+    // Kept spans do not overlap, so the one kept span that starts last before a
+    // candidate's end is the only one that can overlap it: a map keyed by start keeps
+    // settling O(n log n) on very long lines.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<Value> = Vec::with_capacity(cands.len());
     for c in cands {
-        if !kept.iter().any(|k| k.span.overlaps(c.span)) {
+        let clash = c.span.is_empty()
+            || taken
+                .range(..c.span.end)
+                .next_back()
+                .is_some_and(|(_, &end)| end > c.span.start);
+        if !clash {
+            taken.insert(c.span.start, c.span.end);
             kept.push(c);
         }
     }
