@@ -8,8 +8,10 @@
 //! interval it stands for, which `compare` uses.
 
 pub mod date;
+pub mod money;
 pub mod number;
 pub mod numeral;
+pub mod quantity;
 pub mod token;
 
 use jiff::civil::Date;
@@ -152,13 +154,20 @@ fn settle(mut cands: Vec<Value>) -> Vec<Value> {
     kept
 }
 
-/// Formats a number the way normalized values show it: no trailing ".0", no exponent.
+/// Formats a number the way normalized values show it: no trailing ".0", no exponent, and
+/// the shortest decimals that read back as the same number ("9.2321312", not "9.232131");
+/// noise from arithmetic beyond nine decimals is rounded away.
 pub fn fmt_number(x: f64) -> String {
     if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e18 {
-        format!("{}", x as i64)
-    } else {
-        let s = format!("{x:.6}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        return format!("{}", x as i64);
+    }
+    let s = format!("{x}");
+    match s.split_once('.') {
+        Some((_, frac)) if frac.len() > 9 => {
+            let r = format!("{x:.9}");
+            r.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+        _ => s,
     }
 }
 
@@ -171,5 +180,8 @@ mod tests {
         assert_eq!(fmt_number(1100.0), "1100");
         assert_eq!(fmt_number(12.5), "12.5");
         assert_eq!(fmt_number(2_500_000_000.0), "2500000000");
+        assert_eq!(fmt_number(9.2321312), "9.2321312");
+        assert_eq!(fmt_number(0.1 + 0.2), "0.3");
+        assert_eq!(fmt_number(-5.0), "-5");
     }
 }
