@@ -158,8 +158,10 @@ fn settle(mut cands: Vec<Value>) -> Vec<Value> {
 /// the shortest decimals that read back as the same number ("9.2321312", not "9.232131");
 /// noise from arithmetic beyond nine decimals is rounded away.
 pub fn fmt_number(x: f64) -> String {
-    if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e18 {
-        return format!("{}", x as i64);
+    // 16.4 × 1e6 is 16399999.999999998 in binary; an amount that close to a whole number is it.
+    let r = x.round();
+    if x.is_finite() && (x - r).abs() <= 1e-9 * x.abs() && r.abs() < 1e18 {
+        return format!("{}", r as i64);
     }
     let s = format!("{x}");
     match s.split_once('.') {
@@ -183,5 +185,6 @@ mod tests {
         assert_eq!(fmt_number(9.2321312), "9.2321312");
         assert_eq!(fmt_number(0.1 + 0.2), "0.3");
         assert_eq!(fmt_number(-5.0), "-5");
+        assert_eq!(fmt_number(16.4 * 1e6), "16400000");
     }
 }

@@ -143,6 +143,10 @@ fn symbol_at(line: &str, toks: &[Token], j: usize) -> Option<(&'static str, usiz
     if !t.is_word() || t.span.len() > 4 {
         return None;
     }
+    // "music ' s $ 500": the s of a possessive, not Singapore dollars.
+    if j > 0 && (toks[j - 1].is_punct(line, '\'') || toks[j - 1].is_punct(line, '’')) {
+        return None;
+    }
     let mut key = String::new();
     let mut k = j;
     while k < toks.len() && k < j + 4 {
@@ -151,6 +155,10 @@ fn symbol_at(line: &str, toks: &[Token], j: usize) -> Option<(&'static str, usiz
             return None;
         }
         if tk.is_word() && tk.span.len() <= 4 {
+            // "a $5 loan": the article, not Australian dollars (those are written "A$5").
+            if tk.is(line, "a") && toks.get(k + 1).is_some_and(|n| n.space_before) {
+                return None;
+            }
             key.push_str(&lower(tk.text(line)));
         } else if tk.is_punct(line, '.') && !tk.space_before {
             // "u.s $": dots between letters are dropped from the key.

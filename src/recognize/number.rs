@@ -120,7 +120,7 @@ fn could_start(line: &str, toks: &[Token], i: usize) -> bool {
                 || vague_unit(w).is_some()
                 || toks
                     .get(i + 1)
-                    .is_some_and(|n| n.is_num() || (n.kind == TokKind::Punct && !n.space_before))
+                    .is_some_and(|n| n.is_num() || n.kind == TokKind::Punct)
                 || is_word(w, &["minus", "negative", "magnitude", "tens"])
         }
     }
@@ -623,6 +623,7 @@ fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool) -> bool {
             return false;
         }
         if p.kind == TokKind::Punct
+            && !n.words
             && ["-", "/", ":", ".", "#", "+", "–", "№", "_", "@", "=", "\\"]
                 .contains(&p.text(line))
         {

@@ -356,7 +356,7 @@ impl<'a> Reader<'a> {
                     st.after_tens = false;
                 }
                 AtomKind::Word(NumWord::Point) => {
-                    if st.decimal || st.after_scale {
+                    if st.decimal {
                         break;
                     }
                     let Some((frac, end)) = self.spoken_decimals(j + 1) else {
