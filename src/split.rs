@@ -996,6 +996,7 @@ mod tests {
         assert_eq!(lex.abbrevs.get("a.m"), Some(&AbbrevClass::Time));
         assert_eq!(lex.starters.get("At"), Some(&true));
         assert_eq!(lex.starters.get("The"), Some(&false));
+        assert!(lex.time_words.contains("Thursday") && lex.time_words.contains("GMT"));
     }
 
     #[test]
@@ -1065,6 +1066,18 @@ mod tests {
                 "She returned at 3 p.m.",
                 "Dr. Ba stayed."
             ]
+        );
+        assert_eq!(
+            sentences("Polls shut at 8 p.m. Moscow time. Counting ended at 9 p.m. Results follow."),
+            [
+                "Polls shut at 8 p.m. Moscow time.",
+                "Counting ended at 9 p.m.",
+                "Results follow."
+            ]
+        );
+        assert_eq!(
+            sentences("It hit at 4:10 a.m. EDT on Tuesday."),
+            ["It hit at 4:10 a.m. EDT on Tuesday."]
         );
     }
 
