@@ -24,7 +24,7 @@ use jiff::ToSpan;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 
 use super::duration::{self, Measure};
-use super::lexicon::{Kw, Unit, Words};
+use super::lexicon::{Kw, Lex, Unit, Words};
 use super::{Context, Interval, Kind, Value};
 use crate::span::Span;
 
@@ -267,6 +267,10 @@ impl Parser<'_, '_> {
     fn at_inner(&self, i: usize, out: &mut Vec<Hit>) {
         let w = self.w;
         let lx = w.lex(i);
+        // Most words play no part in dates.
+        if lx == Lex::default() && w.is_word(i) {
+            return;
+        }
         if w.is_num(i) {
             if let Some((when, end)) = self.numeric(i) {
                 self.hit(out, i, end, when);
