@@ -345,11 +345,14 @@ fn amount(w: &Words, i: usize) -> Option<(f64, usize, bool, bool)> {
     let mut value = n.value;
     let mut end = n.end;
     // "twenty and four hours": tens and units joined by "and", the older way.
-    if n.words && value >= 20.0 && value < 100.0 && value % 10.0 == 0.0 && w.kw(end) == Kw::And {
-        if let Some(u) = numeral::small_word(w.low(end + 1)).filter(|u| (1.0..=9.0).contains(u)) {
-            value += u;
-            end += 2;
-        }
+    if n.words
+        && (20.0..100.0).contains(&value)
+        && value % 10.0 == 0.0
+        && w.kw(end) == Kw::And
+        && let Some(u) = numeral::small_word(w.low(end + 1)).filter(|u| (1.0..=9.0).contains(u))
+    {
+        value += u;
+        end += 2;
     }
     // "one and a half hours", "two and half hours", "one and a quarter year"
     if let Some((f, e)) = fraction_after_and(w, end) {
