@@ -911,7 +911,12 @@ impl Parser<'_, '_> {
             dj += 1;
         }
         if let Some((d, e, ordinal)) = self.day_num(dj, !lx.ambiguous || w.capital(i)) {
-            if lx.ambiguous && !w.capital(i) && !w.is_num(dj) {
+            // "march 5 miles", "may 5": a lower-case "march" or "may" is a verb unless a
+            // year follows.
+            let year_follows = self
+                .year_after(if w.is_p(e, ',') { e + 1 } else { e }, false)
+                .is_some();
+            if lx.ambiguous && !w.capital(i) && !year_follows {
                 return None;
             }
             let d_glued_ok = w.glued(dj) && w.is_num(dj) || !w.glued(dj);
@@ -960,7 +965,7 @@ impl Parser<'_, '_> {
         let k = if of { k } else { j };
         if let Some(dir) = direction(w.kw(k))
             && w.lex(k + 1).unit == Some(Unit::Year)
-            && !w.low(k + 1).ends_with('s')
+            && !w.lex(k + 1).plural
         {
             let when = self
                 .r
@@ -1090,7 +1095,7 @@ impl Parser<'_, '_> {
             if k != usize::MAX
                 && let Some(dir) = direction(w.kw(k))
                 && w.lex(k + 1).unit == Some(Unit::Month)
-                && !w.low(k + 1).ends_with('s')
+                && !w.lex(k + 1).plural
             {
                 let r = self.r?;
                 let base = r.first_of_month().checked_add((dir as i64).months()).ok()?;
@@ -1175,6 +1180,18 @@ impl Parser<'_, '_> {
     /// "'90s" (a decade) and "'87" after "of" or a month (handled there).
     fn apostrophe_year(&self, i: usize) -> Option<(When, usize)> {
         let w = self.w;
+        // "in '95", "since '87"
+        if i > 0
+            && matches!(
+                w.low(i - 1),
+                "in" | "since" | "of" | "from" | "until" | "by"
+            )
+            && w.digits(i + 1) == 2
+            && w.glued(i + 1)
+            && !w.glued(i + 2)
+        {
+            return Some((When::Year(two_digit_year(w.num(i + 1)?)), i + 2));
+        }
         if w.digits(i + 1) == 2 && w.glued(i + 1) && w.glued(i + 2) && w.low(i + 2) == "s" {
             let y = two_digit_year(w.num(i + 1)?);
             if y % 10 == 0 {
@@ -1354,7 +1371,7 @@ impl Parser<'_, '_> {
             lx.unit
         };
         if let Some(u @ (Unit::Week | Unit::Month | Unit::Year)) = unit {
-            if w.low(j).ends_with('s') {
+            if w.lex(j).plural {
                 return;
             }
             let end = j + 1;
@@ -1373,7 +1390,7 @@ impl Parser<'_, '_> {
                     }
                     let wd = w.lex(k).weekday;
                     if wd > 0
-                        && !w.low(k).ends_with('s')
+                        && !w.lex(k).plural
                         && let Some(day) = d.and_then(|d| in_week_of(d, wd))
                     {
                         self.rel(out, i, k + 1, When::Day(day));
@@ -1392,7 +1409,7 @@ impl Parser<'_, '_> {
             }
             return;
         }
-        if lx.weekday > 0 && !w.low(j).ends_with('s') && (w.capital(j) || w.low(j).len() > 3) {
+        if lx.weekday > 0 && !lx.plural && (w.capital(j) || w.low(j).len() > 3) {
             let wd = lx.weekday;
             let Some(r) = self.r else {
                 self.rel(out, i, j + 1, When::WeekdayOnly(wd));
@@ -1477,9 +1494,7 @@ impl Parser<'_, '_> {
             return;
         }
         let u = match w.lex(unit_at).unit {
-            Some(u @ (Unit::Week | Unit::Month | Unit::Year)) if !w.low(unit_at).ends_with('s') => {
-                u
-            }
+            Some(u @ (Unit::Week | Unit::Month | Unit::Year)) if !w.lex(unit_at).plural => u,
             _ => return,
         };
         let when = match (self.r, u) {
@@ -1610,7 +1625,7 @@ impl Parser<'_, '_> {
             return;
         };
         let u = match w.lex(j).unit {
-            Some(u @ (Unit::Week | Unit::Month)) if !w.low(j).ends_with('s') => u,
+            Some(u @ (Unit::Week | Unit::Month)) if !w.lex(j).plural => u,
             _ => return,
         };
         let mut k = j + 1;
@@ -1618,7 +1633,7 @@ impl Parser<'_, '_> {
             k += 1;
         }
         let (year, end, rel) = if let Some(dir) = direction(w.kw(k)) {
-            if w.lex(k + 1).unit != Some(Unit::Year) || w.low(k + 1).ends_with('s') {
+            if w.lex(k + 1).unit != Some(Unit::Year) || w.lex(k + 1).plural {
                 return;
             }
             let Some(r) = self.r else {
@@ -1954,7 +1969,7 @@ impl Parser<'_, '_> {
         let w = self.w;
         let lx = w.lex(i);
         let wd = lx.weekday;
-        if w.low(i).ends_with('s') && w.low(i).len() > 4 {
+        if lx.plural {
             return; // "Fridays": a recurring day
         }
         let abbrev = w.low(i).len() <= 4;
@@ -1968,9 +1983,12 @@ impl Parser<'_, '_> {
         // An explicit date follows.
         let mut inner = Vec::new();
         self.at(j, &mut inner);
+        // A calendar reading, not an offset ("Sunday 3 weeks after ..." is read below); a
+        // yearless "Friday, March 1" counts.
+        let calendar = w.lex(j).month > 0 || w.lex(j + 1).month > 0 || w.lex(j + 2).month > 0;
         if let Some(h) = inner
             .iter()
-            .filter(|h| h.start == j && !h.relative)
+            .filter(|h| h.start == j && (!h.relative || calendar))
             .max_by_key(|h| h.end)
             && let When::Day(d) = h.when
             && h.end > j

@@ -202,7 +202,7 @@ pub fn measure(w: &Words, i: usize) -> Option<Measure> {
 fn open_plural(w: &Words, i: usize, m: &mut Measure) -> Option<usize> {
     let lx = w.lex(i);
     let u = lx.unit?;
-    if lx.short_unit || !w.low(i).ends_with('s') {
+    if lx.short_unit || !lx.plural {
         return None;
     }
     let after_for = i > 0 && matches!(w.low(i - 1), "for" | "over" | "within");
@@ -313,7 +313,7 @@ fn amount(w: &Words, i: usize) -> Option<(f64, usize, bool, bool)> {
             };
             let u = w.lex(j).unit?;
             // "all day", "all-week", "another month"; not "all years" or "another 3 days".
-            if w.low(j).ends_with('s')
+            if w.lex(j).plural
                 || matches!(u, Unit::Hour | Unit::Minute | Unit::Second) && lx.kw != Kw::Another
             {
                 return None;

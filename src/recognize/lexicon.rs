@@ -124,6 +124,10 @@ pub struct Lex {
     /// A number word that `numeral::parse` reads ("six", "twenty", "hundred", "a").
     pub number: bool,
     pub kw: Kw,
+    /// A plural unit or weekday ("years", "Fridays").
+    pub plural: bool,
+    /// A possessive read through to its stem ("Sunday's", "this year's").
+    pub possessive: bool,
     /// First word of a holiday's name ("easter", "christmas", "black").
     pub holiday: bool,
     /// Marks the tense of the line: 1 future ("will"), -1 past ("was").
@@ -571,6 +575,7 @@ impl<'a> Words<'a> {
             let w = &low[t.span.start..t.span.end];
             let lx = table
                 .get_at(low.as_bytes(), t.span.start, t.span.len())
+                .or_else(|| possessive(table, w))
                 .unwrap_or_default();
             lex.push(lx);
             match lx.tense {
@@ -578,7 +583,9 @@ impl<'a> Words<'a> {
                 -1 => tense.past = true,
                 _ if lx != Lex::default() => {}
                 _ if w.ends_with("'ll") || w.ends_with("\u{2019}ll") => tense.future = true,
-                _ if w == "going" && toks.get(i + 1).is_some_and(|n| n.is(line, "to")) => {
+                _ if matches!(w, "going" | "set" | "about")
+                    && toks.get(i + 1).is_some_and(|n| n.is(line, "to")) =>
+                {
                     tense.future = true
                 }
                 // "will be sentenced", "has been released": a participle after an
@@ -678,6 +685,35 @@ impl<'a> Words<'a> {
     pub fn is_dash(&self, i: usize) -> bool {
         self.is_p(i, '-') || self.is_p(i, '\u{2010}') || self.is_p(i, '\u{2011}')
     }
+}
+
+/// "Sunday's", "this year's", "January’s": the stem's reading, for the words dates are
+/// made of.
+fn possessive(table: &Table, w: &str) -> Option<Lex> {
+    let stem = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))?;
+    let mut lx = table.get_at(stem.as_bytes(), 0, stem.len())?;
+    let useful = lx.month > 0
+        || lx.weekday > 0 && !lx.plural
+        || lx.unit.is_some() && !lx.plural && !lx.short_unit
+        || matches!(
+            lx.kw,
+            Kw::Today | Kw::Tomorrow | Kw::Yesterday | Kw::Tonight
+        );
+    if !useful {
+        return None;
+    }
+    lx.possessive = true;
+    lx.ambiguous = false;
+    lx.kw = match lx.kw {
+        k @ (Kw::Today | Kw::Tomorrow | Kw::Yesterday | Kw::Tonight) => k,
+        _ => Kw::None,
+    };
+    lx.ordinal = 0;
+    lx.number = false;
+    lx.holiday = false;
+    Some(lx)
 }
 
 fn is_auxiliary(w: &str) -> bool {
