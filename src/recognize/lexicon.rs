@@ -445,6 +445,11 @@ fn build() -> HashMap<&'static str, Lex> {
     for &(w, k) in kws {
         t.entry(w).or_default().kw = k;
     }
+    for (w, lx) in t.iter_mut() {
+        let plural_unit = lx.unit.is_some() && w.len() > 3 && w.ends_with('s');
+        let plural_day = lx.weekday > 0 && w.len() > 5 && w.ends_with('s');
+        lx.plural = plural_unit || plural_day;
+    }
     for w in [
         "easter",
         "christmas",
