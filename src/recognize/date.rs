@@ -119,7 +119,7 @@ pub fn find(w: &Words, ctx: &Context, out: &mut Vec<Value>) {
             let span = Span::new(w.start(h.start), w.end(h.end - 1));
             let mut v = Value::new(Kind::Date, span, h.when.timex());
             v.interval = h.when.interval();
-            v.approximate = h.approximate;
+            v.approximate = h.approximate || w.hedged(h.start);
             v.relative = h.relative && v.interval.is_some();
             out.push(v);
         }

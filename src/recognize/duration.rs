@@ -132,7 +132,7 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
             } else {
                 Interval::point(secs)
             });
-            v.approximate = m.approximate;
+            v.approximate = m.approximate || w.hedged(m.start);
             out.push(v);
         }
         i = m.end.max(i + 1);
@@ -430,6 +430,17 @@ mod tests {
         assert_eq!(durations("1.1 million barrels a day"), vec![]);
         assert_eq!(durations("the second round"), vec![]);
         assert_eq!(durations("the 1990s"), vec![]);
+    }
+
+    #[test]
+    fn hedges_make_durations_approximate() {
+        let line = "The siege lasted nearly three months.";
+        let toks = tokenize(line);
+        let w = Words::new(line, &toks);
+        let mut out = Vec::new();
+        find(&w, &Context::default(), &mut out);
+        assert_eq!(out[0].text(line), "three months");
+        assert!(out[0].approximate);
     }
 
     #[test]

@@ -580,23 +580,44 @@ impl<'a> Words<'a> {
             let w = &low[t.span.start..t.span.end];
             let lx = table
                 .get_at(low.as_bytes(), t.span.start, t.span.len())
-                .or_else(|| possessive(table, w))
+                .or_else(|| {
+                    if w.ends_with('s') {
+                        possessive(table, w)
+                    } else {
+                        None
+                    }
+                })
                 .unwrap_or_default();
             lex.push(lx);
-            match lx.tense {
-                1 => tense.future = true,
-                -1 => tense.past = true,
-                _ if lx != Lex::default() => {}
-                _ if w.ends_with("'ll") || w.ends_with("\u{2019}ll") => tense.future = true,
-                _ if matches!(w, "going" | "set" | "about")
-                    && toks.get(i + 1).is_some_and(|n| n.is(line, "to")) =>
+            if lx.tense != 0 {
+                tense.future |= lx.tense > 0;
+                tense.past |= lx.tense < 0;
+                continue;
+            }
+            if lx != Lex::default() {
+                continue;
+            }
+            // The checks below are ordered cheapest first: most words end in neither.
+            let b = w.as_bytes();
+            match b[b.len() - 1] {
+                b'd' if w.len() >= 5 && w.ends_with("ed") => {
+                    // "will be sentenced", "has been released": a participle after an
+                    // auxiliary says nothing of the time.
+                    let prev = i
+                        .checked_sub(1)
+                        .map(|p| &low[toks[p].span.start..toks[p].span.end]);
+                    if !prev.is_some_and(is_auxiliary) {
+                        past_form(w, &mut tense);
+                    }
+                }
+                b'l' if w.ends_with("'ll") || w.ends_with("\u{2019}ll") => tense.future = true,
+                b'g' | b't'
+                    if matches!(w, "going" | "set" | "about")
+                        && toks.get(i + 1).is_some_and(|n| n.is(line, "to")) =>
                 {
                     tense.future = true
                 }
-                // "will be sentenced", "has been released": a participle after an
-                // auxiliary says nothing of the time.
-                _ if i > 0 && is_auxiliary(&low[toks[i - 1].span.start..toks[i - 1].span.end]) => {}
-                _ => past_form(w, &mut tense),
+                _ => {}
             }
         }
         Words {
@@ -614,6 +635,26 @@ impl<'a> Words<'a> {
 
     pub fn is_empty(&self) -> bool {
         self.toks.is_empty()
+    }
+
+    /// A hedge right before token `i` makes the value after it approximate: "about six
+    /// years", "around 2020", "nearly three months", "circa 1500".
+    pub fn hedged(&self, i: usize) -> bool {
+        i > 0
+            && matches!(
+                self.low(i - 1),
+                "about"
+                    | "around"
+                    | "circa"
+                    | "approximately"
+                    | "roughly"
+                    | "nearly"
+                    | "almost"
+                    | "some"
+                    | "approx"
+                    | "c"
+                    | "ca"
+            )
     }
 
     /// Lower-cased text of token `i` ("" past the end).
