@@ -223,315 +223,121 @@ fn table() -> &'static Table {
 
 fn build() -> HashMap<&'static str, Lex> {
     let mut t: HashMap<&'static str, Lex> = HashMap::new();
-    let months: &[(&str, i8)] = &[
-        ("january", 1),
-        ("jan", 1),
-        ("february", 2),
-        ("feb", 2),
-        ("march", 3),
-        ("mar", 3),
-        ("april", 4),
-        ("apr", 4),
-        ("may", 5),
-        ("june", 6),
-        ("jun", 6),
-        ("july", 7),
-        ("jul", 7),
-        ("august", 8),
-        ("aug", 8),
-        ("september", 9),
-        ("sept", 9),
-        ("sep", 9),
-        ("october", 10),
-        ("oct", 10),
-        ("november", 11),
-        ("nov", 11),
-        ("december", 12),
-        ("dec", 12),
-    ];
-    for &(w, m) in months {
+    for (n, line) in WORDS.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(w), Some(role)) = (cols.next(), cols.next()) else {
+            panic!("data/date_words.tsv:{}: expected word and role", n + 1);
+        };
+        let value = cols.next().unwrap_or("");
+        let num = || -> i8 {
+            value
+                .parse()
+                .unwrap_or_else(|_| panic!("data/date_words.tsv:{}: bad number", n + 1))
+        };
         let e = t.entry(w).or_default();
-        e.month = m;
-        e.ambiguous = matches!(w, "may" | "march" | "mar");
-    }
-    let days: &[(&str, i8)] = &[
-        ("monday", 1),
-        ("mondays", 1),
-        ("mon", 1),
-        ("tuesday", 2),
-        ("tuesdays", 2),
-        ("tue", 2),
-        ("tues", 2),
-        ("wednesday", 3),
-        ("wednesdays", 3),
-        ("wed", 3),
-        ("thursday", 4),
-        ("thursdays", 4),
-        ("thu", 4),
-        ("thur", 4),
-        ("thurs", 4),
-        ("friday", 5),
-        ("fridays", 5),
-        ("fri", 5),
-        ("saturday", 6),
-        ("saturdays", 6),
-        ("sat", 6),
-        ("sunday", 7),
-        ("sundays", 7),
-        ("sun", 7),
-    ];
-    for &(w, d) in days {
-        let e = t.entry(w).or_default();
-        e.weekday = d;
-        e.ambiguous = matches!(w, "mon" | "wed" | "sat" | "sun");
-    }
-    let units: &[(&str, Unit, bool)] = &[
-        ("century", Unit::Century, false),
-        ("centuries", Unit::Century, false),
-        ("decade", Unit::Decade, false),
-        ("decades", Unit::Decade, false),
-        ("year", Unit::Year, false),
-        ("years", Unit::Year, false),
-        ("yr", Unit::Year, false),
-        ("yrs", Unit::Year, false),
-        ("y", Unit::Year, true),
-        ("month", Unit::Month, false),
-        ("months", Unit::Month, false),
-        ("mo", Unit::Month, true),
-        ("mos", Unit::Month, true),
-        ("fortnight", Unit::Fortnight, false),
-        ("fortnights", Unit::Fortnight, false),
-        ("week", Unit::Week, false),
-        ("weeks", Unit::Week, false),
-        ("wk", Unit::Week, false),
-        ("wks", Unit::Week, false),
-        ("w", Unit::Week, true),
-        ("day", Unit::Day, false),
-        ("days", Unit::Day, false),
-        ("d", Unit::Day, true),
-        ("night", Unit::Night, false),
-        ("nights", Unit::Night, false),
-        ("hour", Unit::Hour, false),
-        ("hours", Unit::Hour, false),
-        ("hr", Unit::Hour, false),
-        ("hrs", Unit::Hour, false),
-        ("h", Unit::Hour, false),
-        ("minute", Unit::Minute, false),
-        ("minutes", Unit::Minute, false),
-        ("min", Unit::Minute, false),
-        ("mins", Unit::Minute, false),
-        ("second", Unit::Second, false),
-        ("seconds", Unit::Second, false),
-        ("sec", Unit::Second, false),
-        ("secs", Unit::Second, false),
-    ];
-    for &(w, u, short) in units {
-        let e = t.entry(w).or_default();
-        e.unit = Some(u);
-        e.short_unit = short;
-    }
-    let ordinals: &[(&str, u8)] = &[
-        ("first", 1),
-        ("second", 2),
-        ("third", 3),
-        ("fourth", 4),
-        ("fifth", 5),
-        ("sixth", 6),
-        ("seventh", 7),
-        ("eighth", 8),
-        ("ninth", 9),
-        ("tenth", 10),
-        ("eleventh", 11),
-        ("twelfth", 12),
-        ("thirteenth", 13),
-        ("fourteenth", 14),
-        ("fifteenth", 15),
-        ("sixteenth", 16),
-        ("seventeenth", 17),
-        ("eighteenth", 18),
-        ("nineteenth", 19),
-        ("twentieth", 20),
-        ("thirtieth", 30),
-    ];
-    for &(w, o) in ordinals {
-        t.entry(w).or_default().ordinal = o;
-    }
-    for w in [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-    ] {
-        t.entry(w).or_default().number = true;
-    }
-    let kws: &[(&str, Kw)] = &[
-        ("today", Kw::Today),
-        ("tonight", Kw::Tonight),
-        ("tomorrow", Kw::Tomorrow),
-        ("tmrw", Kw::Tomorrow),
-        ("tmr", Kw::Tomorrow),
-        ("yesterday", Kw::Yesterday),
-        ("now", Kw::Now),
-        ("this", Kw::This),
-        ("next", Kw::Next),
-        ("last", Kw::Last),
-        ("previous", Kw::Previous),
-        ("past", Kw::Past),
-        ("coming", Kw::Coming),
-        ("upcoming", Kw::Upcoming),
-        ("following", Kw::Following),
-        ("current", Kw::Current),
-        ("ago", Kw::Ago),
-        ("from", Kw::From),
-        ("after", Kw::After),
-        ("before", Kw::Before),
-        ("later", Kw::Later),
-        ("earlier", Kw::Earlier),
-        ("early", Kw::Early),
-        ("mid", Kw::Mid),
-        ("late", Kw::Late),
-        ("in", Kw::In),
-        ("on", Kw::On),
-        ("of", Kw::Of),
-        ("the", Kw::The),
-        ("a", Kw::A),
-        ("an", Kw::A),
-        ("and", Kw::And),
-        ("since", Kw::Since),
-        ("for", Kw::For),
-        ("half", Kw::Half),
-        ("quarter", Kw::Quarter),
-        ("couple", Kw::Couple),
-        ("another", Kw::Another),
-        ("all", Kw::All),
-        ("full", Kw::Full),
-        ("whole", Kw::Whole),
-        ("entire", Kw::Whole),
-        ("old", Kw::Old),
-        ("calendar", Kw::Calendar),
-        ("cy", Kw::Cy),
-        ("working", Kw::Working),
-        ("workweek", Kw::Workweek),
-        ("business", Kw::Business),
-        ("time", Kw::Time),
-        ("hence", Kw::Hence),
-    ];
-    for &(w, k) in kws {
-        t.entry(w).or_default().kw = k;
+        match role {
+            "month" => e.month = num(),
+            "weekday" => e.weekday = num(),
+            "unit" | "short-unit" => {
+                e.unit = Some(unit_named(value).unwrap_or_else(|| {
+                    panic!("data/date_words.tsv:{}: unknown unit {value}", n + 1)
+                }));
+                e.short_unit = role == "short-unit";
+            }
+            "ordinal" => e.ordinal = num() as u8,
+            "number" => e.number = true,
+            "kw" => {
+                e.kw = kw_named(value).unwrap_or_else(|| {
+                    panic!("data/date_words.tsv:{}: unknown keyword {value}", n + 1)
+                })
+            }
+            "holiday" => e.holiday = true,
+            "future" => e.tense = 1,
+            "past" => e.tense = -1,
+            "ambiguous" => e.ambiguous = true,
+            _ => panic!("data/date_words.tsv:{}: unknown role {role}", n + 1),
+        }
     }
     for (w, lx) in t.iter_mut() {
         let plural_unit = lx.unit.is_some() && w.len() > 3 && w.ends_with('s');
         let plural_day = lx.weekday > 0 && w.len() > 5 && w.ends_with('s');
         lx.plural = plural_unit || plural_day;
     }
-    for w in [
-        "easter",
-        "christmas",
-        "xmas",
-        "halloween",
-        "thanksgiving",
-        "new",
-        "independence",
-        "earth",
-        "boxing",
-        "valentine's",
-        "valentine\u{2019}s",
-        "valentines",
-        "valentine",
-        "saint",
-        "st",
-        "black",
-        "labor",
-        "labour",
-        "memorial",
-        "mother's",
-        "mothers",
-        "mother\u{2019}s",
-        "father's",
-        "fathers",
-        "father\u{2019}s",
-    ] {
-        t.entry(w).or_default().holiday = true;
-    }
-    for w in [
-        "will",
-        "shall",
-        "gonna",
-        "won't",
-        "let's",
-        "please",
-        "want",
-        "plan",
-        "plans",
-        "planned",
-        "scheduled",
-        "expected",
-        "tomorrow",
-        "upcoming",
-    ] {
-        t.entry(w).or_default().tense = 1;
-    }
-    for w in [
-        "was",
-        "were",
-        "had",
-        "did",
-        "ago",
-        "yesterday",
-        "went",
-        "took",
-        "came",
-        "began",
-        "left",
-        "said",
-        "told",
-        "held",
-        "met",
-        "won",
-        "lost",
-        "fell",
-        "rose",
-        "gave",
-        "paid",
-        "sold",
-        "led",
-        "fled",
-        "saw",
-        "got",
-        "made",
-        "ran",
-        "hit",
-        "killed",
-    ] {
-        t.entry(w).or_default().tense = -1;
-    }
     t
+}
+
+const WORDS: &str = include_str!("../../data/date_words.tsv");
+
+fn unit_named(name: &str) -> Option<Unit> {
+    Some(match name {
+        "century" => Unit::Century,
+        "decade" => Unit::Decade,
+        "year" => Unit::Year,
+        "month" => Unit::Month,
+        "fortnight" => Unit::Fortnight,
+        "week" => Unit::Week,
+        "day" => Unit::Day,
+        "night" => Unit::Night,
+        "hour" => Unit::Hour,
+        "minute" => Unit::Minute,
+        "second" => Unit::Second,
+        _ => return None,
+    })
+}
+
+fn kw_named(name: &str) -> Option<Kw> {
+    Some(match name {
+        "today" => Kw::Today,
+        "tonight" => Kw::Tonight,
+        "tomorrow" => Kw::Tomorrow,
+        "yesterday" => Kw::Yesterday,
+        "now" => Kw::Now,
+        "this" => Kw::This,
+        "next" => Kw::Next,
+        "last" => Kw::Last,
+        "previous" => Kw::Previous,
+        "past" => Kw::Past,
+        "coming" => Kw::Coming,
+        "upcoming" => Kw::Upcoming,
+        "following" => Kw::Following,
+        "current" => Kw::Current,
+        "ago" => Kw::Ago,
+        "from" => Kw::From,
+        "after" => Kw::After,
+        "before" => Kw::Before,
+        "later" => Kw::Later,
+        "earlier" => Kw::Earlier,
+        "early" => Kw::Early,
+        "mid" => Kw::Mid,
+        "late" => Kw::Late,
+        "in" => Kw::In,
+        "on" => Kw::On,
+        "of" => Kw::Of,
+        "the" => Kw::The,
+        "a" => Kw::A,
+        "and" => Kw::And,
+        "since" => Kw::Since,
+        "for" => Kw::For,
+        "half" => Kw::Half,
+        "quarter" => Kw::Quarter,
+        "couple" => Kw::Couple,
+        "another" => Kw::Another,
+        "all" => Kw::All,
+        "full" => Kw::Full,
+        "whole" => Kw::Whole,
+        "old" => Kw::Old,
+        "calendar" => Kw::Calendar,
+        "cy" => Kw::Cy,
+        "working" => Kw::Working,
+        "workweek" => Kw::Workweek,
+        "business" => Kw::Business,
+        "time" => Kw::Time,
+        "hence" => Kw::Hence,
+        _ => return None,
+    })
 }
 
 /// Whether the line speaks of the past, the future, both or neither; relative expressions
