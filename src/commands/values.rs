@@ -68,6 +68,9 @@ pub fn run(args: ValuesArgs) -> Outcome {
                         if v.approximate {
                             o["approximate"] = serde_json::Value::Bool(true);
                         }
+                        if v.relative {
+                            o["relative"] = serde_json::Value::Bool(true);
+                        }
                         o
                     })
                     .collect();
