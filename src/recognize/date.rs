@@ -1353,6 +1353,21 @@ impl Parser<'_, '_> {
         if matches!(w.kw(j), Kw::Working | Kw::Calendar | Kw::Business) {
             j += 1;
         }
+        // "last night" is yesterday; "this morning", "this evening" are today.
+        let part_of_day = matches!(w.low(j), "morning" | "afternoon" | "evening");
+        if (w.low(j) == "night" && dir < 0 && w.kw(i) == Kw::Last)
+            || (part_of_day && dir == 0 && w.kw(i) == Kw::This)
+        {
+            let when = match self.r {
+                None => open_for(dir),
+                Some(r) => match r.checked_add((dir as i64).days()) {
+                    Ok(d) => When::Day(d),
+                    Err(_) => return,
+                },
+            };
+            self.rel(out, i, j + 1, when);
+            return;
+        }
         if let Some((h, e)) = self.holiday_at(j) {
             let when = match self.r {
                 None => open_for(dir),
@@ -1990,9 +2005,23 @@ impl Parser<'_, '_> {
             .iter()
             .filter(|h| h.start == j && (!h.relative || calendar))
             .max_by_key(|h| h.end)
-            && let When::Day(d) = h.when
+            && let When::Day(mut d) = h.when
             && h.end > j
         {
+            // A yearless date goes to the year where the weekday fits: "Monday, March 4".
+            if h.relative
+                && d.weekday() != weekday(wd)
+                && let Some(r) = self.r
+            {
+                let days = |x: &Date| r.until(*x).map_or(i64::MAX, |s| s.get_days().abs() as i64);
+                if let Some(x) = (-1..=1)
+                    .filter_map(|k| Date::new(r.year() + k, d.month(), d.day()).ok())
+                    .filter(|x| x.weekday() == weekday(wd))
+                    .min_by_key(days)
+                {
+                    d = x;
+                }
+            }
             out.push(Hit {
                 start: i,
                 end: h.end,
