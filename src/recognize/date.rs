@@ -116,7 +116,7 @@ pub fn find(w: &Words, ctx: &Context, out: &mut Vec<Value>) {
             if h.end <= h.start {
                 continue;
             }
-            let span = Span::new(w.start(h.start), w.end(h.end - 1));
+            let span = Span::new(w.start(h.start), w.value_end(h.end - 1));
             let mut v = Value::new(Kind::Date, span, h.when.timex());
             v.interval = h.when.interval();
             v.approximate = h.approximate || w.hedged(h.start);

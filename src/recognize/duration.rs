@@ -124,7 +124,7 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
             continue;
         };
         if !is_rate(w, m.start) {
-            let span = Span::new(w.start(m.start), w.end(m.end - 1));
+            let span = Span::new(w.start(m.start), w.value_end(m.end - 1));
             let mut v = Value::new(Kind::Duration, span, m.iso());
             let secs = m.seconds();
             v.interval = Some(if m.open {

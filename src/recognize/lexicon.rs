@@ -376,7 +376,7 @@ impl<'a> Words<'a> {
         let mut lex = Vec::with_capacity(toks.len());
         let mut tense = Tense::default();
         for (i, t) in toks.iter().enumerate() {
-            if t.kind != TokKind::Word || t.span.len() > 12 {
+            if t.kind != TokKind::Word || t.span.len() > 15 {
                 lex.push(Lex::default());
                 if t.kind == TokKind::Word {
                     past_form(&low[t.span.start..t.span.end], &mut tense);
@@ -531,6 +531,17 @@ impl<'a> Words<'a> {
     /// Byte offset where token `i` ends.
     pub fn end(&self, i: usize) -> usize {
         self.toks[i].span.end
+    }
+
+    /// Where a value ending with token `i` ends: before a possessive "'s" ("Sunday's
+    /// election" gives "Sunday").
+    pub fn value_end(&self, i: usize) -> usize {
+        let end = self.end(i);
+        if !self.lex(i).possessive {
+            return end;
+        }
+        let w = self.low(i);
+        end - if w.ends_with("\u{2019}s") { 4 } else { 2 }
     }
 
     /// A hyphen or dash joins tokens `i - 1` and `i + 1` ("mid-2023", "12-year-old").
