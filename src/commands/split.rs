@@ -42,10 +42,17 @@ pub fn run(args: SplitArgs) -> Outcome {
 
 fn render(src: &read::Source, args: &SplitArgs, buf: &mut Vec<u8>) {
     for s in split::split(&src.text) {
-        if !args.keep_boilerplate && src.is_boilerplate(s.span) {
-            continue;
-        }
-        let text = s.text(&src.text);
+        // A sentence that runs into boilerplate ("... control. (RELATED: ...)") keeps its
+        // article part; one that is all boilerplate is dropped.
+        let span = if args.keep_boilerplate {
+            s.span
+        } else {
+            match src.strip_boilerplate(s.span) {
+                Some(span) => span,
+                None => continue,
+            }
+        };
+        let text = span.slice(&src.text);
         match args.format {
             SplitFormat::Text => {
                 fold_whitespace(text, buf);
@@ -53,7 +60,7 @@ fn render(src: &read::Source, args: &SplitArgs, buf: &mut Vec<u8>) {
             }
             SplitFormat::Jsonl => {
                 let rec = serde_json::json!({
-                    "source": src.name, "start": s.span.start, "end": s.span.end, "text": text,
+                    "source": src.name, "start": span.start, "end": span.end, "text": text,
                 });
                 serde_json::to_writer(&mut *buf, &rec).expect("JSON to memory");
                 buf.push(b'\n');
