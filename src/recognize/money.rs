@@ -105,15 +105,28 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// The names whose first word is `w`, looked up without allocating for ASCII words.
+fn names_for(w: &str) -> Option<&'static Vec<Name>> {
+    let mut buf = [0u8; 24];
+    match super::numeral::lower(w, &mut buf) {
+        Some(l) => std::str::from_utf8(l)
+            .ok()
+            .and_then(|l| table().names.get(l)),
+        None if w.is_ascii() => None,
+        None => table().names.get(&lower(w)),
+    }
+}
+
 /// The longest currency name starting at token `j` (words separated by spaces).
 fn name_at(line: &str, toks: &[Token], j: usize) -> Option<(&'static Name, usize)> {
     let t = toks.get(j).filter(|t| t.is_word())?;
-    let list = table().names.get(&lower(t.text(line)))?;
+    let list = names_for(t.text(line))?;
     let mut best: Option<(&Name, usize)> = None;
     for e in list {
         let ok = e.rest.iter().enumerate().all(|(k, w)| {
-            toks.get(j + 1 + k)
-                .is_some_and(|t| t.is_word() && t.space_before && t.text(line).eq_ignore_ascii_case(w))
+            toks.get(j + 1 + k).is_some_and(|t| {
+                t.is_word() && t.space_before && t.text(line).eq_ignore_ascii_case(w)
+            })
         });
         if ok && best.is_none_or(|(b, _)| b.rest.len() < e.rest.len()) {
             best = Some((e, j + 1 + e.rest.len()));
@@ -211,7 +224,9 @@ pub fn after(line: &str, toks: &[Token], j: usize) -> Option<CurMatch> {
     // "one-yen": a hyphen glues a currency word to a number.
     if t.is_punct(line, '-')
         && !t.space_before
-        && toks.get(j + 1).is_some_and(|n| n.is_word() && !n.space_before)
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| n.is_word() && !n.space_before)
     {
         let (name, end) = name_at(line, toks, j + 1)?;
         return Some(CurMatch {
