@@ -168,7 +168,9 @@ impl Reviews {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| io_err("cannot create its folder", e))?;
         }
-        let _lock = store::Lock::acquire(path).map_err(|e| io_err("cannot lock", e))?;
+        let lock = store::Lock::acquire(path).map_err(|e| io_err("cannot lock", e))?;
+        lock.remove_stale_temporaries(path)
+            .map_err(|e| io_err("cannot remove a stale temporary file", e))?;
         let mut reviews = Reviews::load(path)?;
         let out = change(&mut reviews);
         store::write_atomic(path, &reviews.to_csv()).map_err(|e| io_err("cannot write", e))?;

@@ -3,8 +3,10 @@
 //! [`write_atomic`] writes to an unnamed temporary file in the target's folder (Linux
 //! `O_TMPFILE`, through the `atomic-write-file` crate), fsyncs it, renames it over the target and
 //! fsyncs the folder. A reader, or a crash at any moment, sees the old file or the new one, never
-//! a mix, and a killed process leaves no stray temporary file behind (the crate falls back to a
-//! hidden named temporary file where `O_TMPFILE` is not supported).
+//! a mix. The crate links the finished temporary file to a hidden name `.NAME.XXXXXX` just before
+//! the rename (and uses such a name throughout where `O_TMPFILE` is unsupported), so a kill in that
+//! window leaves a stray hidden file; [`Lock::remove_stale_temporaries`] deletes those, and since
+//! only the lock holder writes, any it finds belong to a writer that died.
 //!
 //! [`Lock`] is an exclusive advisory lock (std's `File::lock`, `flock(2)` on Linux) on a sibling
 //! file `NAME.lock`. The data file itself cannot carry the lock: each write renames a new inode
@@ -59,6 +61,36 @@ impl Lock {
     }
 }
 
+impl Lock {
+    /// Deletes hidden temporary files `.NAME.XXXXXX` left next to `path` by a writer that was
+    /// killed mid-write. Taking `&self` means it only runs under the lock, when no live writer
+    /// can own such a file.
+    pub fn remove_stale_temporaries(&self, path: &Path) -> io::Result<()> {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            return Ok(());
+        };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let prefix = format!(".{name}.");
+        for entry in std::fs::read_dir(dir)? {
+            let entry = entry?;
+            let file_name = entry.file_name();
+            let Some(n) = file_name.to_str() else {
+                continue;
+            };
+            let is_temporary = n.strip_prefix(&prefix).is_some_and(|suffix| {
+                suffix.len() == 6 && suffix.bytes().all(|b| b.is_ascii_alphanumeric())
+            });
+            if is_temporary {
+                std::fs::remove_file(entry.path())?;
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Drop for Lock {
     fn drop(&mut self) {
         // Closing the file would release it too; unlocking first makes the order explicit.
@@ -89,6 +121,31 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("reviews.csv")]);
+    }
+
+    #[test]
+    fn stale_temporaries_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("reviews.csv");
+        for n in [
+            ".reviews.csv.Ab3xZ9",
+            ".reviews.csv.toolong1",
+            "reviews.csv.lock",
+            ".other.Ab3xZ9",
+        ] {
+            std::fs::write(dir.path().join(n), b"x").unwrap();
+        }
+        let lock = Lock::acquire(&p).unwrap();
+        lock.remove_stale_temporaries(&p).unwrap();
+        let mut names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [".other.Ab3xZ9", ".reviews.csv.toolong1", "reviews.csv.lock"]
+        );
     }
 
     #[test]

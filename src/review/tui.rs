@@ -134,11 +134,9 @@ impl App {
                 None => self.message = "no conflict here: ← goes back".into(),
             },
             KeyCode::Char('u') => self.undo(),
-            KeyCode::Char('s') | KeyCode::Right => {
-                if self.pos < self.rows.len() {
-                    self.pos += 1;
-                    self.message.clear();
-                }
+            KeyCode::Char('s') | KeyCode::Right if self.pos < self.rows.len() => {
+                self.pos += 1;
+                self.message.clear();
             }
             KeyCode::Left | KeyCode::Char('b') => {
                 self.pos = self.pos.saturating_sub(1);
