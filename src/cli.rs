@@ -25,8 +25,15 @@ pub enum Command {
     Values(ValuesArgs),
     /// Review the open conflicts of the last report: confirm, dismiss or reopen each, with a note.
     ///
-    /// On a terminal, a full-screen reviewer walks open conflicts most severe first; every verdict
-    /// is saved as it is made. `--set` records verdicts without a terminal, for scripts.
+    /// On a terminal, a full-screen reviewer walks the open conflicts most severe first and saves
+    /// every verdict the moment it is made. Keys: c confirm, d dismiss, o reopen, n type a note
+    /// (Enter saves, Esc cancels), u undo the last verdict, s or → skip, ← back, q or Esc quit.
+    ///
+    /// `--set ID=STATUS` records verdicts without a terminal, for scripts. Each ID (or a unique
+    /// prefix of one) must be a conflict in the report, else exit 2 and nothing is recorded;
+    /// `--force` records unknown ids anyway. Verdicts go to the reviews file
+    /// (`id,status,note,reviewed_at`), replaced atomically under a lock, so concurrent reviewers
+    /// lose nothing; a later `check --reviews FILE` carries them into the report by id.
     Review(ReviewArgs),
 }
 

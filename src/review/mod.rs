@@ -168,6 +168,9 @@ impl Reviews {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| io_err("cannot create its folder", e))?;
         }
+        // Through a symlink, lock and write beside the real file, where every path to it meets.
+        let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let path = real.as_path();
         let lock = store::Lock::acquire(path).map_err(|e| io_err("cannot lock", e))?;
         lock.remove_stale_temporaries(path)
             .map_err(|e| io_err("cannot remove a stale temporary file", e))?;

@@ -28,8 +28,23 @@ use atomic_write_file::AtomicWriteFile;
 pub const CRASH_HOOK: &str = "CLAIMDIFF_CRASH_BEFORE_RENAME";
 
 /// Replaces `path` with `bytes` atomically and durably.
+///
+/// A symlink is followed, so the file it points to is replaced and the link stays. Anything
+/// that exists but is not a regular file (`/dev/null`, a folder, a pipe) is refused: renaming
+/// over it would replace the device node or pipe itself with a plain file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = AtomicWriteFile::options().open(path)?;
+    let target = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => std::fs::canonicalize(path)?,
+        Ok(_) => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "not a regular file; it cannot be replaced atomically",
+            ));
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
+        Err(e) => return Err(e),
+    };
+    let mut file = AtomicWriteFile::options().open(&target)?;
     file.write_all(bytes)?;
     file.flush()?;
     file.as_file().sync_all()?;
@@ -121,6 +136,29 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("reviews.csv")]);
+    }
+
+    #[test]
+    fn refuses_devices_and_follows_symlinks() {
+        let err = write_atomic(Path::new("/dev/null"), b"x").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        let dir = tempfile::tempdir().unwrap();
+        assert!(
+            write_atomic(dir.path(), b"x").is_err(),
+            "a folder is refused"
+        );
+        let real = dir.path().join("real.csv");
+        let link = dir.path().join("link.csv");
+        std::fs::write(&real, b"old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 
     #[test]
