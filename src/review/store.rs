@@ -138,11 +138,28 @@ mod tests {
         assert_eq!(names, vec![std::ffi::OsString::from("reviews.csv")]);
     }
 
+    use std::os::unix::fs::FileTypeExt;
+
     #[test]
     fn refuses_devices_and_follows_symlinks() {
-        let err = write_atomic(Path::new("/dev/null"), b"x").unwrap_err();
-        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        // A named pipe stands in for a device such as /dev/null (never touch the real one).
         let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let err = write_atomic(&fifo, b"x").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
         assert!(
             write_atomic(dir.path(), b"x").is_err(),
             "a folder is refused"
