@@ -368,6 +368,23 @@ mod tests {
         assert_eq!(r.get("c1").unwrap().status, Status::Dismissed);
     }
 
+    proptest::proptest! {
+        /// Any notes (commas, quotes, newlines, any Unicode) survive a write and a read.
+        #[test]
+        fn write_then_read_gives_the_same_verdicts(
+            entries in proptest::collection::btree_map("[a-z0-9-]{1,20}", (0..3u8, ".*", 0..2_000_000_000i64), 0..20)
+        ) {
+            let mut reviews = Reviews::default();
+            for (id, (s, note, secs)) in &entries {
+                let status = [Status::Open, Status::Confirmed, Status::Dismissed][*s as usize];
+                let reviewed_at = Timestamp::from_second(*secs).unwrap();
+                reviews.set(id, Verdict { status, note: note.clone(), reviewed_at });
+            }
+            let back = Reviews::parse("r.csv", &reviews.to_csv()).unwrap();
+            proptest::prop_assert_eq!(back, reviews);
+        }
+    }
+
     #[test]
     fn locate_finds_exact_then_caseless() {
         let s = "Six soldiers died in July 2023.";
