@@ -429,6 +429,7 @@ fn draw_side(frame: &mut Frame, area: ratatui::layout::Rect, label: &str, side: 
             Span::raw(format!("  in {}", sources.replace(';', "; "))),
         ]),
         Line::from(format!("at {location}")),
+        Line::from(""),
         Line::from(sentence),
     ];
     let block = Block::new()
