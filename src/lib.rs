@@ -11,5 +11,6 @@ pub mod extract;
 pub mod read;
 pub mod recognize;
 pub mod report;
+pub mod rules;
 pub mod span;
 pub mod split;
