@@ -130,10 +130,14 @@ type Filing = (usize, bool, usize, Slot, Span);
 
 /// The claims in one sentence of text.
 pub fn extract_sentence(text: &str, ctx: &Context, rules: &RuleSet) -> Vec<SentenceClaim> {
-    let values = recognize::recognize(text, ctx);
+    file_values(text, recognize::recognize(text, ctx), rules)
+}
+
+/// The claims in one sentence whose values are already recognized (spans relative to `text`,
+/// in order, not overlapping).
+pub fn file_values(text: &str, values: Vec<Value>, rules: &RuleSet) -> Vec<SentenceClaim> {
     let spans: Vec<(Kind, Span)> = values.iter().map(|v| (v.kind, v.span)).collect();
     let doc = Doc::new(text, &spans);
-    let units = units(&doc);
 
     let mut excluded = vec![false; values.len()];
     // Best pattern filing per value: (match length, user rule, pattern index, slot).
@@ -177,6 +181,10 @@ pub fn extract_sentence(text: &str, ctx: &Context, rules: &RuleSet) -> Vec<Sente
         }
     }
 
+    if values.is_empty() && names.is_empty() {
+        return Vec::new();
+    }
+    let units = units(&doc);
     let hedged = units
         .iter()
         .any(|u| u.kind == UKind::Word && rules.in_list("hedges", &u.text))
@@ -333,10 +341,11 @@ fn units(doc: &Doc) -> Vec<Unit> {
     let mut i = 0;
     while i < toks.len() {
         if let Some((vi, end)) = doc.value_at[i] {
+            let span = tok_span(doc, (i, end));
             out.push(Unit {
                 kind: UKind::Value(vi),
-                text: String::new(),
-                span: tok_span(doc, (i, end)),
+                text: span.slice(text).to_lowercase(),
+                span,
                 cap: false,
                 possessive: false,
             });
@@ -451,9 +460,7 @@ fn phrase_after(units: &[Unit], mut i: usize, counted: bool, rules: &RuleSet) ->
         if !content(u, rules) || !rules.predicates_starting(&u.text).is_empty() && !out.is_empty() {
             break;
         }
-        if !out.is_empty()
-            && (u.text.ends_with("ed") || u.text.ends_with("ing") || u.text.ends_with("ly"))
-        {
+        if !out.is_empty() && verb_like(&u.text, rules) {
             break;
         }
         if !out.is_empty() && u.cap && !units[out[out.len() - 1]].cap {
@@ -495,13 +502,22 @@ fn noun_before(units: &[Unit], end: usize, rules: &RuleSet) -> Vec<usize> {
     let mut i = end;
     while i > 0 && out.len() < 2 {
         i -= 1;
-        if !content(&units[i], rules) {
+        if !content(&units[i], rules) || verb_like(&units[i].text, rules) {
             break;
         }
         out.push(i);
     }
     out.reverse();
     out
+}
+
+/// A word that reads as a verb (or adverb) rather than part of a noun phrase.
+fn verb_like(w: &str, rules: &RuleSet) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("ing")
+        || w.ends_with("ly")
+        || rules.in_list("verbs", w)
+        || rules.pair("event-verbs", w).is_some()
 }
 
 /// The key of a subject made of these units: the head (last) word canonical, singular or
@@ -615,6 +631,32 @@ fn predicate_near(
     None
 }
 
+/// The predicate whose phrase ends right before unit `ui` (allowing the words of a
+/// qualifier such as "at least" in between): its attribute and span.
+fn predicate_ending(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(String, Span)> {
+    for start in ui.saturating_sub(5)..ui {
+        if units[start].kind != UKind::Word {
+            continue;
+        }
+        for &pi in rules.predicates_starting(&units[start].text) {
+            let (phrase, attr, _) = &rules.predicates[pi];
+            let end = start + phrase.len();
+            let fits = end <= ui
+                && phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| units[start + k].text == *w)
+                && units[end..ui].iter().all(|u| {
+                    rules.in_list("count-links", &u.text) || rules.in_list("stopwords", &u.text)
+                });
+            if fits {
+                return Some((attr.clone(), units[start].span.join(units[end - 1].span)));
+            }
+        }
+    }
+    None
+}
+
 /// The attribute of a predicate whose phrase is exactly `words`, or its last word alone.
 fn predicate_phrase(words: &[&str], rules: &RuleSet) -> Option<String> {
     let find = |ws: &[&str]| {
@@ -670,7 +712,21 @@ fn counted_noun(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usi
         }
     }
     if np.is_empty() {
-        return None;
+        // "the 1998 flood that killed 3,000": what happened comes right before the count and
+        // the event it belongs to further back.
+        let (attribute, pspan) = predicate_ending(units, ui, rules)?;
+        let from = units
+            .iter()
+            .position(|u| u.span.start >= pspan.start)
+            .unwrap_or(ui);
+        let (subject, ev) = match event_before(units, from, 12, rules) {
+            Some((i, e)) => (
+                event_key(units, i, &e, rules),
+                units[i].span.join(units[ui].span),
+            ),
+            None => ("people".to_string(), pspan.join(units[ui].span)),
+        };
+        return Some((Slot::new(subject, attribute), rule, ev));
     }
     let last = *np.last()?;
     // A noun that is itself a predicate ("45 deaths", "the death toll rose to 45") counts
@@ -707,6 +763,48 @@ fn event_at(units: &[Unit], i: usize, rules: &RuleSet) -> Option<String> {
     rules.pair("event-verbs", &u.text).map(str::to_string)
 }
 
+/// The key of the event noun at unit `i`: a year, ordinal or name attached to it keys it
+/// ("the 1998 flood" → `1998-flood`, "the second round", "Hurricane Katrina").
+fn event_key(units: &[Unit], i: usize, event: &str, rules: &RuleSet) -> String {
+    let mut key = rules.canonical(event);
+    if i > 0 {
+        let p = &units[i - 1];
+        let year = matches!(p.kind, UKind::Num | UKind::Value(_))
+            && p.text.len() == 4
+            && p.text.bytes().all(|b| b.is_ascii_digit());
+        if year || p.kind == UKind::Word && rules.in_list("ordinals", &p.text) {
+            key = format!("{}-{key}", p.text);
+        }
+    }
+    if units[i].cap
+        && i > 0
+        && let Some(n) = units.get(i + 1).filter(|n| n.kind == UKind::Word && n.cap)
+    {
+        key = format!("{key}-{}", n.text);
+    }
+    key
+}
+
+/// The nearest event word before unit `ui`, within `back` units of the same clause.
+fn event_before(
+    units: &[Unit],
+    ui: usize,
+    back: usize,
+    rules: &RuleSet,
+) -> Option<(usize, String)> {
+    for d in 1..=back.min(ui) {
+        let i = ui - d;
+        if units[i].kind == UKind::Punct && matches!(units[i].text.as_str(), ";" | ":" | "(" | ")")
+        {
+            break;
+        }
+        if let Some(e) = event_at(units, i, rules) {
+            return Some((i, e));
+        }
+    }
+    None
+}
+
 fn event_date(
     units: &[Unit],
     ui: usize,
@@ -741,22 +839,7 @@ fn event_date(
         }
     }
     let (i, event) = found?;
-    // A year, ordinal or name attached to the event keys it: "the 1998 flood", "the second
-    // round", "Hurricane Katrina".
-    let mut key = rules.canonical(&event);
-    if i > 0 && i != ui + 1 {
-        let p = &units[i - 1];
-        let year_mod = matches!(p.kind, UKind::Num) && p.text.len() == 4;
-        if year_mod || rules.in_list("ordinals", &p.text) {
-            key = format!("{}-{key}", p.text);
-        }
-    }
-    if units[i].cap
-        && i > 0
-        && let Some(n) = units.get(i + 1).filter(|n| n.kind == UKind::Word && n.cap)
-    {
-        key = format!("{key}-{}", n.text);
-    }
+    let key = event_key(units, i, &event, rules);
     let attribute = if v.kind == Kind::Time { "time" } else { "date" };
     let ev = units[ui].span.join(units[i].span);
     Some((Slot::new(key, attribute), rule, ev))
@@ -764,12 +847,41 @@ fn event_date(
 
 fn money_purpose(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usize, Span)> {
     let rule = rules.generic("money-purpose")?;
+    let done = |np: &[usize], attr: &str| -> Option<(Slot, usize, Span)> {
+        let subject = subject_key(units, np, false, rules)?;
+        let ev = units[ui].span.join(span_of_units(units, np));
+        Some((Slot::new(subject, attr), rule, ev))
+    };
     // "the $100 million drone facility": the value qualifies the noun after it.
     let np = noun_phrase_after(units, ui + 1, rules);
     if !np.is_empty() {
-        let subject = subject_key(units, &np, false, rules)?;
-        let ev = units[ui].span.join(span_of_units(units, &np));
-        return Some((Slot::new(subject, "cost"), rule, ev));
+        return done(&np, "cost");
+    }
+    // "the dam cost $2 billion", "a deal worth $5 billion", "a budget of $3 million".
+    let mut k = ui;
+    let mut attr = None;
+    let mut hops = 0;
+    while k > 0 && hops < 3 {
+        let w = &units[k - 1].text;
+        if rules.in_list("money-cost", w) {
+            attr = attr.or(Some("cost"));
+        } else if rules.in_list("money-value", w) {
+            attr = attr.or(Some("value"));
+        } else if !rules.in_list("count-links", w) {
+            break;
+        }
+        k -= 1;
+        hops += 1;
+    }
+    let before = if hops > 0 {
+        noun_before(units, k, rules)
+    } else {
+        Vec::new()
+    };
+    if let Some(a) = attr
+        && !before.is_empty()
+    {
+        return done(&before, a);
     }
     // "$5 million in aid", "$2 billion for the dam".
     if let Some(link) = units
@@ -782,42 +894,18 @@ fn money_purpose(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, us
         }
         let np = noun_phrase_after(units, j, rules);
         if !np.is_empty() {
-            let subject = subject_key(units, &np, false, rules)?;
             let attr = if link.text == "for" || link.text == "on" {
                 "cost"
             } else {
                 "amount"
             };
-            let ev = units[ui].span.join(span_of_units(units, &np));
-            return Some((Slot::new(subject, attr), rule, ev));
+            return done(&np, attr);
         }
     }
-    // "the dam cost $2 billion", "a deal worth $5 billion", "a budget of $3 million".
-    let mut k = ui;
-    let mut attr = "amount";
-    let mut hops = 0;
-    while k > 0 && hops < 3 {
-        let w = &units[k - 1].text;
-        if rules.in_list("money-cost", w) {
-            attr = "cost";
-        } else if rules.in_list("money-value", w) {
-            attr = "value";
-        } else if !rules.in_list("count-links", w) {
-            break;
-        }
-        k -= 1;
-        hops += 1;
-    }
-    if hops == 0 {
+    if before.is_empty() {
         return None;
     }
-    let np = noun_before(units, k, rules);
-    if np.is_empty() {
-        return None;
-    }
-    let subject = subject_key(units, &np, false, rules)?;
-    let ev = units[ui].span.join(span_of_units(units, &np));
-    Some((Slot::new(subject, attr), rule, ev))
+    done(&before, "amount")
 }
 
 /// "a 12-year-old girl": a duration written as an age.
@@ -906,8 +994,10 @@ fn percent_of(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usize
             j += 1;
         }
         let np = noun_phrase_after(units, j, rules);
-        if !np.is_empty() {
-            let subject = subject_key(units, &np, false, rules)?;
+        if let Some(&head) = np.last() {
+            // The share keeps the number the text gives it: "40% of voters", "40% of the vote".
+            let plural = rules.number.is_plural(&units[head].text);
+            let subject = subject_key(units, &np, plural, rules)?;
             let ev = units[ui].span.join(span_of_units(units, &np));
             return Some((Slot::new(subject, "percent"), rule, ev));
         }
@@ -970,4 +1060,161 @@ fn quantity_of(
     let subject = subject_key(units, &np, false, rules)?;
     let ev = units[ui].span.join(span_of_units(units, &np));
     Some((Slot::new(subject, attribute), rule, ev))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recognize::Interval;
+
+    fn rules() -> RuleSet {
+        RuleSet::load(None).expect("built-in rules load")
+    }
+
+    /// Files one value of `kind` written as `written` in `text`.
+    fn file(text: &str, kind: Kind, written: &str, value: &str, unit: Option<&str>) -> Vec<String> {
+        let s = text.find(written).unwrap();
+        let mut v = Value::new(kind, Span::new(s, s + written.len()), value);
+        v.interval = Some(Interval::point(1.0));
+        v.unit = unit.map(str::to_string);
+        let r = rules();
+        file_values(text, vec![v], &r)
+            .into_iter()
+            .filter(|c| c.value.kind == kind)
+            .map(|c| format!("{} = {}", c.slot.key(), c.value.value))
+            .collect()
+    }
+
+    #[test]
+    fn money_is_the_cost_of_the_noun_it_qualifies() {
+        let t = "The $100 million U.S. drone facility, opened in 2018, had been instrumental.";
+        assert_eq!(
+            file(t, Kind::Money, "$100 million", "USD 100000000", Some("USD")),
+            ["drone-facility/cost = USD 100000000"]
+        );
+        let t = "The $100 million military base in Niger served as a hub.";
+        assert_eq!(
+            file(t, Kind::Money, "$100 million", "USD 100000000", Some("USD")),
+            ["military-base/cost = USD 100000000"]
+        );
+    }
+
+    #[test]
+    fn money_after_a_value_word_is_a_value() {
+        let t = "They signed a deal worth $5 billion on Monday.";
+        assert_eq!(
+            file(t, Kind::Money, "$5 billion", "USD 5000000000", Some("USD")),
+            ["deal/value = USD 5000000000"]
+        );
+        let t = "The country receives $300 million in aid every year.";
+        assert_eq!(
+            file(t, Kind::Money, "$300 million", "USD 300000000", Some("USD")),
+            ["aid/amount = USD 300000000"]
+        );
+    }
+
+    #[test]
+    fn ages_and_durations() {
+        let t = "A 12-year-old girl was found alive.";
+        assert_eq!(
+            file(t, Kind::Duration, "12-year-old", "P12Y", None),
+            ["girl/age = P12Y"]
+        );
+        let t = "The junta revoked a 12-year-old security pact with Washington.";
+        assert_eq!(
+            file(t, Kind::Duration, "12-year-old", "P12Y", None),
+            ["security-pact/age = P12Y"]
+        );
+        let t = "The UN approved a three-month mission.";
+        assert_eq!(
+            file(t, Kind::Duration, "three-month", "P3M", None),
+            ["mission/duration = P3M"]
+        );
+    }
+
+    #[test]
+    fn percentages_are_a_share_of_something() {
+        let t = "Nearly 40% of voters stayed home.";
+        assert_eq!(
+            file(t, Kind::Percent, "40%", "~40%", None),
+            ["voters/percent = ~40%"]
+        );
+        let t = "Officials put turnout at 62% on Sunday.";
+        assert_eq!(
+            file(t, Kind::Percent, "62%", "62%", None),
+            ["turnout/percent = 62%"]
+        );
+    }
+
+    #[test]
+    fn quantities_take_their_attribute_from_the_unit() {
+        let t = "The 6,825-ton ferry capsized near the coast.";
+        assert_eq!(
+            file(t, Kind::Quantity, "6,825-ton", "6825 t", Some("t")),
+            ["ferry/weight = 6825 t"]
+        );
+        let t = "A magnitude 7.1 earthquake struck the region.";
+        assert_eq!(
+            file(t, Kind::Quantity, "magnitude 7.1", "7.1 Mw", Some("Mw")),
+            ["earthquake/magnitude = 7.1 Mw"]
+        );
+    }
+
+    #[test]
+    fn a_year_keys_the_event() {
+        // Values given by hand: the dates are "1998" and "March 2024", the counts 3,000 and 40.
+        let t = "The 1998 flood that killed 3,000 was worse than the flood in March 2024 that killed 40.";
+        let at = |w: &str| t.find(w).unwrap();
+        let mut vals = vec![
+            Value::new(Kind::Date, Span::new(at("1998"), at("1998") + 4), "1998"),
+            Value::new(Kind::Count, Span::new(at("3,000"), at("3,000") + 5), "3000"),
+            Value::new(
+                Kind::Date,
+                Span::new(at("March 2024"), at("March 2024") + 10),
+                "2024-03",
+            ),
+            Value::new(Kind::Count, Span::new(at("40."), at("40.") + 2), "40"),
+        ];
+        vals.sort_by_key(|v| v.span.start);
+        let r = rules();
+        let got: Vec<String> = file_values(t, vals, &r)
+            .iter()
+            .map(|c| format!("{} = {}", c.slot.key(), c.value.value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1998-flood/date = 1998",
+                "1998-flood/killed = 3000",
+                "flood/date = 2024-03",
+                "flood/killed = 40"
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_take_the_predicate_class() {
+        let r = rules();
+        let ctx = Context::default();
+        let slots = |t: &str| -> Vec<String> {
+            extract_sentence(t, &ctx, &r)
+                .iter()
+                .map(|c| c.slot.key())
+                .collect()
+        };
+        assert_eq!(slots("Officials said 12 miners died."), ["miners/killed"]);
+        assert_eq!(slots("Another 40 miners are missing."), ["miners/missing"]);
+        assert_eq!(
+            slots("Rescuers said 9 miners were saved."),
+            ["miners/rescued"]
+        );
+        assert_eq!(
+            slots("The ferry had 300 passengers on board."),
+            ["people/aboard"]
+        );
+        assert_eq!(
+            slots("Some 25 protesters were wounded."),
+            ["protesters/injured"]
+        );
+    }
 }

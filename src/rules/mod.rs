@@ -18,7 +18,9 @@ pub mod pattern;
 pub mod test;
 pub mod words;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap as StdMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::path::Path;
 
@@ -198,6 +200,8 @@ pub const WORDLISTS: &[&str] = &[
     "money-cost",
     "money-value",
     "age-words",
+    "verbs",
+    "not-names",
 ];
 
 /// Every rule in effect, compiled.
@@ -334,7 +338,7 @@ fn merge<T: Named>(
     source: usize,
     sources: &[RuleSource],
     section: Section,
-    overridden: &mut HashMap<(Section, String), Origin>,
+    overridden: &mut StdMap<(Section, String), Origin>,
     diags: &mut Vec<Diagnostic>,
 ) {
     for item in items {
@@ -458,7 +462,7 @@ impl RuleSet {
     ) -> Result<RuleSet, LoadError> {
         let mut diags = Vec::new();
         let mut merged = Merged::default();
-        let mut overridden = HashMap::new();
+        let mut overridden = StdMap::new();
         for (i, src) in sources.iter().enumerate() {
             let file = match parse_file(&src.name, &src.text) {
                 Ok(f) => f,
@@ -572,7 +576,7 @@ impl RuleSet {
         description: Option<String>,
         summary: String,
         examples: &[Spanned<Example>],
-        overridden: &HashMap<(Section, String), Origin>,
+        overridden: &StdMap<(Section, String), Origin>,
     ) -> usize {
         let examples = examples
             .iter()
@@ -597,7 +601,7 @@ impl RuleSet {
     fn compile(
         &mut self,
         m: Merged,
-        overridden: &HashMap<(Section, String), Origin>,
+        overridden: &StdMap<(Section, String), Origin>,
         diags: &mut Vec<Diagnostic>,
     ) {
         // Word lists first: folding and synonyms depend on them.
@@ -609,6 +613,20 @@ impl RuleSet {
                 .map(|w| pattern::lower(w.get_ref().trim()))
                 .collect();
             let name = r.name.get_ref().clone();
+            if !WORDLISTS.contains(&name.as_str()) {
+                diags.push(
+                    self.diag(
+                        e.source,
+                        span_of(&r.name),
+                        format!("no word list is named `{name}`"),
+                    )
+                    .hint(format!(
+                        "word lists replace a built-in list by name: {}",
+                        WORDLISTS.join(", ")
+                    )),
+                );
+                continue;
+            }
             if name == "irregular-plurals" || name == "event-verbs" {
                 for w in &r.words {
                     if w.get_ref().split_whitespace().count() != 2 {
@@ -1057,16 +1075,8 @@ impl RuleSet {
     /// the unanchored ones. Each appears once, in rule order.
     pub fn candidates(&self, doc: &Doc) -> Vec<u32> {
         let mut out: Vec<u32> = self.unanchored.clone();
-        let mut buf = String::new();
-        for t in &doc.toks {
-            let w = t.text(doc.text);
-            buf.clear();
-            if w.is_ascii() {
-                buf.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-            } else {
-                buf.push_str(&w.to_lowercase());
-            }
-            if let Some(v) = self.anchor_index.get(buf.as_str()) {
+        for i in 0..doc.toks.len() {
+            if let Some(v) = self.anchor_index.get(doc.lower(i)) {
                 out.extend_from_slice(v);
             }
         }

@@ -18,6 +18,8 @@
 //! tried at all is decided per sentence by the rule index in [`super::index`], so cost per
 //! sentence does not grow with the number of rules.
 
+use rustc_hash::FxHashSet as HashSet;
+
 use crate::recognize::Kind;
 use crate::recognize::token::{self, TokKind, Token};
 use crate::span::Span;
@@ -61,6 +63,70 @@ pub struct Pattern {
     /// Literal words of which every match contains at least one; empty when no such set
     /// exists (the rule is then tried on every sentence).
     pub anchors: Vec<String>,
+    /// What a match can start with: start positions that cannot are never tried.
+    pub first: First,
+}
+
+/// The tokens a match can start at.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct First {
+    /// Literal words (lowercase).
+    pub words: HashSet<String>,
+    /// A value's first token.
+    pub value: bool,
+    /// A capitalized word.
+    pub name: bool,
+    /// Anything.
+    pub any: bool,
+}
+
+impl First {
+    /// Adds what `seq` can start with; returns whether `seq` can match no token at all.
+    fn add_seq(&mut self, seq: &[Node]) -> bool {
+        for n in seq {
+            if !self.add(n) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Adds what node `n` can start with; returns whether `n` can match no token.
+    fn add(&mut self, n: &Node) -> bool {
+        match n {
+            Node::Lit(w) => {
+                self.words.insert(w.to_string());
+                false
+            }
+            Node::Any => {
+                self.any = true;
+                false
+            }
+            Node::Gap(_) | Node::End(_) => true,
+            Node::Value(_) => {
+                self.value = true;
+                false
+            }
+            Node::Name => {
+                self.name = true;
+                false
+            }
+            Node::Group { alts, optional, .. } => {
+                let mut nullable = *optional;
+                for a in alts {
+                    nullable |= self.add_seq(a);
+                }
+                nullable
+            }
+        }
+    }
+
+    fn allows(&self, doc: &Doc, i: usize) -> bool {
+        self.any
+            || self.value && doc.value_at[i].is_some()
+            || self.name && doc.name_word(i)
+            || !self.words.is_empty() && self.words.contains(doc.lower(i))
+    }
 }
 
 /// What the pattern's placeholder stands for.
@@ -123,11 +189,17 @@ impl Pattern {
             ));
         }
         let anchors = anchor_set(&seq).unwrap_or_default();
+        let mut first = First::default();
+        if first.add_seq(&seq) {
+            // A pattern that can match nothing ("[a] ...") may start anywhere.
+            first.any = true;
+        }
         Ok(Pattern {
             nodes: seq,
             groups: p.groups,
             placeholder: p.placeholder,
             anchors,
+            first,
         })
     }
 }
@@ -344,6 +416,9 @@ pub struct Doc<'a> {
     pub kinds: Vec<Kind>,
     /// Most words of a `<name>`: fewer in a headline written in title case.
     pub name_words: usize,
+    /// Every token lowercased, concatenated; `lower_at[i]` is token i's range in it.
+    lower: String,
+    lower_at: Vec<(u32, u32)>,
 }
 
 impl<'a> Doc<'a> {
@@ -374,22 +449,37 @@ impl<'a> Doc<'a> {
         } else {
             NAME_WORDS
         };
+        let mut lower = String::with_capacity(text.len());
+        let mut lower_at = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let w = t.text(text);
+            let s = lower.len() as u32;
+            if w.is_ascii() {
+                lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            lower_at.push((s, lower.len() as u32));
+        }
         Doc {
             text,
             toks,
             value_at,
             kinds: values.iter().map(|(k, _)| *k).collect(),
             name_words,
+            lower,
+            lower_at,
         }
     }
 
+    /// Token `i` lowercased.
+    pub fn lower(&self, i: usize) -> &str {
+        let (s, e) = self.lower_at[i];
+        &self.lower[s as usize..e as usize]
+    }
+
     fn tok_is(&self, i: usize, lit: &str) -> bool {
-        let t = self.toks[i].text(self.text);
-        if t.len() == lit.len() && t.is_ascii() {
-            t.eq_ignore_ascii_case(lit)
-        } else {
-            !t.is_ascii() && t.to_lowercase() == lit
-        }
+        self.lower(i) == lit
     }
 
     /// Whether token `i` can belong to a name.
@@ -439,6 +529,9 @@ impl Pattern {
     pub fn find_all(&self, doc: &Doc) -> Vec<Match> {
         let mut out = Vec::new();
         for start in 0..doc.toks.len() {
+            if !self.first.allows(doc, start) {
+                continue;
+            }
             if let Some(m) = self.match_at(doc, start) {
                 out.push(m);
             }

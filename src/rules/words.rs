@@ -4,7 +4,7 @@
 //! Number folding is plain English morphology plus the irregular pairs a rule file lists
 //! (`[[wordlist]] name = "irregular-plurals"`, entries "person people").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Irregular singular/plural pairs, both directions.
 #[derive(Clone, Debug, Default)]
