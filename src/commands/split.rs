@@ -70,10 +70,17 @@ fn render(
     serde_json::to_writer(&mut prefix, &src.name).expect("JSON to memory");
     prefix.extend_from_slice(b",\"start\":");
     for s in split::split(&src.text) {
-        if !args.keep_boilerplate && src.is_boilerplate(s.span) {
-            continue;
-        }
-        let text = s.text(&src.text);
+        // A sentence that runs into boilerplate ("... control. (RELATED: ...)") keeps its
+        // article part; one that is all boilerplate is dropped.
+        let span = if args.keep_boilerplate {
+            s.span
+        } else {
+            match src.strip_boilerplate(s.span) {
+                Some(span) => span,
+                None => continue,
+            }
+        };
+        let text = span.slice(&src.text);
         match args.format {
             SplitFormat::Text => {
                 fold_whitespace(text, buf);
@@ -83,9 +90,9 @@ fn render(
                 // Written by hand, not through a `json!` map: one allocation-free pass per
                 // sentence keeps jsonl output about as cheap as text.
                 buf.extend_from_slice(&prefix);
-                serde_json::to_writer(&mut *buf, &s.span.start).expect("JSON to memory");
+                serde_json::to_writer(&mut *buf, &span.start).expect("JSON to memory");
                 buf.extend_from_slice(b",\"end\":");
-                serde_json::to_writer(&mut *buf, &s.span.end).expect("JSON to memory");
+                serde_json::to_writer(&mut *buf, &span.end).expect("JSON to memory");
                 buf.extend_from_slice(b",\"text\":");
                 serde_json::to_writer(&mut *buf, text).expect("JSON to memory");
                 buf.extend_from_slice(b"}\n");
