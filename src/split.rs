@@ -10,8 +10,8 @@
 //!   line break is hard wrapping and ends nothing, unless the next line starts a list item
 //!   (`•`, `-`, `*`, `1.`, `2)`, `a.` in sequence).
 //! - **`!` and `?`** (also doubled, `?!`) end a sentence when whitespace and a capital letter,
-//!   digit or opening quote/parenthesis before one follow; a lowercase word ("Yahoo! in",
-//!   "now?” asked") or a dash ("power? — dominates") continues it.
+//!   a digit, a name such as "eBay", or an opening quote/parenthesis before one of these follow;
+//!   a lowercase word ("Yahoo! in", "now?” asked") or a dash ("power? — dominates") continues it.
 //! - **`.`** depends on the token before it:
 //!   - a word, number, URL or e-mail address ends the sentence before a capital, a digit or an
 //!     opening quote/parenthesis, and before a lowercase word with an inner capital ("eBay");
@@ -20,8 +20,10 @@
 //!     French" ends, "the U.S. Government" and "Aug. 3" do not; titles ("Gen.", "Mr.") never do;
 //!   - a clock time ("p.m.") ends it before a capitalized word that is not a day, month or time
 //!     zone (`data/time_words.txt`), unless the time opens the sentence ("At 5 a.m. Mr. Smith");
-//!   - a single capital is an initial ("John F. Kerry", "J. R. R. Tolkien") except the pronoun
-//!     "I" after a lowercase word ("you and I. Did").
+//!   - a single capital is an initial ("John F. Kerry", "J. R. R. Tolkien") and ends a sentence
+//!     only before a sentence-starting word ("Plan B. The"), except the pronoun "I" after a
+//!     lowercase word, which ends like a plain word ("you and I. Did");
+//!   - a single lowercase letter ("p. 55") never ends one.
 //! - **Closing quotes and brackets** after the mark stay with the sentence (`irreversible.”`).
 //! - **Ellipses**: `...`/`…` written against a word end a sentence before a capital; a spaced
 //!   `. . .` does not unless it has a fourth (final) period; `word. . . . Next` ends after `word.`
@@ -31,8 +33,8 @@
 //!   a bullet after whitespace always does.
 //! - **Inserts**: a segment that opens with `(` (an "(RELATED: ...)" insert, a parenthesized
 //!   sentence) ends at its closing `)` when a new sentence follows.
-//! - **No space**: "world.Today" splits when a lowercase-ending word meets a capitalized word,
-//!   unless the token is a URL, e-mail address or dotted name.
+//! - **No space**: "world.Today" and "1,000.That" split where a word or whole number meets a
+//!   capitalized word, unless the token is a URL, e-mail address, path or dotted name.
 //!
 //! Word lists are data (`data/*.txt`, embedded at build time), not code.
 
