@@ -8,6 +8,11 @@
 //! weeks" into dates (the longer date span then wins when candidates are settled).
 //! An age written "N-year-old" is a duration too ("a 12-year-old girl" is `P12Y`): the
 //! contract names "12-year-old pact" a duration, and an age is the time since a birth.
+//! A bare "62" after a name is left to the count recognizer (the news bench ignores it).
+//! An unstated amount ("decades", "for years") is TIMEX3's `PXDE`, `PXY`, with an interval
+//! of at least two units. "More than", "at least" open the interval upwards; "up to",
+//! "under", "nearly" bound it from above; hedges ("about") mark it approximate. "a day"
+//! after an amount of something ("barrels a day") is a rate and not reported.
 
 use super::lexicon::{Kw, Unit, Words};
 use super::numeral;
@@ -145,9 +150,42 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
                 Interval::point(secs)
             });
             v.approximate = m.approximate || w.hedged(m.start);
+            // "more than two decades", "up to 48 hours": a bound, not a point.
+            if let (Some(iv), Some(b)) = (v.interval, bound_before(w, m.start)) {
+                v.interval = Some(match b {
+                    Bound::AtLeast => Interval::new(iv.lo, f64::INFINITY),
+                    Bound::AtMost => Interval::new(0.0, iv.hi),
+                });
+                v.approximate = true;
+            }
             out.push(v);
         }
         i = m.end.max(i + 1);
+    }
+}
+
+enum Bound {
+    AtLeast,
+    AtMost,
+}
+
+/// "more than", "over", "at least" / "less than", "under", "up to", "within" before `i`.
+fn bound_before(w: &Words, i: usize) -> Option<Bound> {
+    let p1 = if i >= 1 { w.low(i - 1) } else { "" };
+    let p2 = if i >= 2 { w.low(i - 2) } else { "" };
+    match (p2, p1) {
+        ("more" | "longer", "than") | ("at", "least") | (_, "over" | "nearly" | "almost") => {
+            // "nearly" and "almost" are hedges that stay below: at most.
+            if matches!(p1, "nearly" | "almost") {
+                Some(Bound::AtMost)
+            } else {
+                Some(Bound::AtLeast)
+            }
+        }
+        ("less" | "fewer" | "shorter", "than") | ("up", "to") | (_, "under" | "within") => {
+            Some(Bound::AtMost)
+        }
+        _ => None,
     }
 }
 
@@ -453,6 +491,19 @@ mod tests {
         find(&w, &Context::default(), &mut out);
         assert_eq!(out[0].text(line), "three months");
         assert!(out[0].approximate);
+    }
+
+    #[test]
+    fn bounds_open_the_interval() {
+        let line = "He ruled for more than two decades.";
+        let toks = tokenize(line);
+        let w = Words::new(line, &toks);
+        let mut out = Vec::new();
+        find(&w, &Context::default(), &mut out);
+        assert_eq!(out[0].value, "P20Y");
+        let iv = out[0].interval.unwrap();
+        assert_eq!(iv.lo, 20.0 * 365.25 * 86_400.0);
+        assert!(iv.hi.is_infinite());
     }
 
     #[test]

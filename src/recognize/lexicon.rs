@@ -4,6 +4,11 @@
 //! one [`Lex`] per token (month, weekday, time unit, ordinal, number word, keyword) and the
 //! line's [`Tense`]. The date, duration and time recognizers all walk this one view, so each
 //! token is classified once however many recognizers look at it.
+//!
+//! The vocabulary (months, weekdays, units, ordinals, keywords, holiday names, tense markers)
+//! is data: `data/date_words.tsv`, embedded in the binary. The tense is a cue, not a parse:
+//! "will", "'ll", "scheduled" mark the future; "was", "had", "ago" and "-ed" forms not after an
+//! auxiliary ("has been released") mark the past.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
