@@ -16,7 +16,10 @@ pub fn run(args: SplitArgs) -> Outcome {
         let done: Vec<(Vec<u8>, Vec<InputError>)> = chunk
             .par_iter()
             .map(|input| {
-                let (sources, errs) = read::load(input);
+                let opts = read::Options {
+                    boilerplate: !args.keep_boilerplate,
+                };
+                let (sources, errs) = read::load_with(input, opts);
                 let mut buf = Vec::new();
                 for src in &sources {
                     render(src, &args, &mut buf);

@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 
 use crate::span::Span;
 
@@ -35,6 +35,8 @@ use crate::span::Span;
 const NOTICE_WORDS: usize = 60;
 /// Prefix rules ("READ NEXT:") apply up to this many words.
 const PREFIX_WORDS: usize = 40;
+/// Widget labels and link-list headings are at most this many words.
+const LABEL_WORDS: usize = 6;
 /// A photo credit is at most this many words.
 const CREDIT_WORDS: usize = 12;
 /// A line or paragraph of at least this many words that ends a sentence is prose.
@@ -43,8 +45,12 @@ const PROSE_WORDS: usize = 15;
 /// The phrase lists, parsed once.
 struct Lexicon {
     lines: HashSet<&'static str>,
-    prefixes: Vec<&'static str>,
-    credits: Vec<&'static str>,
+    /// Anchored automata: does a normalized line start with one of these?
+    prefixes: AhoCorasick,
+    credits: AhoCorasick,
+    /// First words of `lines` and `credits` entries, to skip most tails without normalizing.
+    tail_starts: HashSet<&'static str>,
+    /// Case-insensitive, run on the raw line.
     phrases: AhoCorasick,
     headings: HashSet<&'static str>,
     insert_labels: Vec<&'static str>,
@@ -65,11 +71,31 @@ fn lexicon() -> &'static Lexicon {
             entries(include_str!("../../data/boilerplate/insert_labels.txt")).collect();
         // Longest first, so "read more" wins over "read".
         insert_labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        let lines: HashSet<&str> =
+            entries(include_str!("../../data/boilerplate/lines.txt")).collect();
+        let credits: Vec<&str> =
+            entries(include_str!("../../data/boilerplate/credits.txt")).collect();
+        let anchored = |pats: Vec<&str>| {
+            AhoCorasick::builder()
+                .start_kind(StartKind::Anchored)
+                .build(pats)
+                .expect("prefix list builds")
+        };
+        let tail_starts = lines
+            .iter()
+            .chain(&credits)
+            .filter_map(|e| e.split(' ').next())
+            .collect();
         Lexicon {
-            lines: entries(include_str!("../../data/boilerplate/lines.txt")).collect(),
-            prefixes: entries(include_str!("../../data/boilerplate/prefixes.txt")).collect(),
-            credits: entries(include_str!("../../data/boilerplate/credits.txt")).collect(),
-            phrases: AhoCorasick::new(entries(include_str!("../../data/boilerplate/phrases.txt")))
+            prefixes: anchored(
+                entries(include_str!("../../data/boilerplate/prefixes.txt")).collect(),
+            ),
+            credits: anchored(credits),
+            tail_starts,
+            lines,
+            phrases: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(entries(include_str!("../../data/boilerplate/phrases.txt")))
                 .expect("phrase list builds"),
             headings: entries(include_str!("../../data/boilerplate/headings.txt")).collect(),
             insert_labels,
@@ -84,7 +110,7 @@ struct Line {
     span: Span,
     /// Words on the line, counted up to `NOTICE_WORDS + 1`.
     words: usize,
-    /// Lower-cased, folded form for phrase tests; only for lines short enough to be notices.
+    /// Normalized form of a line short enough to be a widget label or heading.
     norm: Option<String>,
     /// Index of the paragraph (run of non-blank lines) the line belongs to.
     para: usize,
@@ -124,7 +150,7 @@ fn split_lines(text: &str) -> Vec<Line> {
         start += raw.len();
         let s = span.slice(text);
         let words = s.split_whitespace().take(NOTICE_WORDS + 1).count();
-        let norm = (!span.is_empty() && words <= NOTICE_WORDS).then(|| normalize(s));
+        let norm = (!span.is_empty() && words <= LABEL_WORDS).then(|| normalize(s));
         lines.push(Line {
             span,
             words,
@@ -160,27 +186,47 @@ fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
-        let c = match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            c => c,
+        // ASCII first: almost every character is, and it needs no case tables.
+        let c = if c.is_ascii() {
+            if c.is_ascii_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            c.to_ascii_lowercase()
+        } else {
+            match c {
+                '\u{2018}' | '\u{2019}' => '\'',
+                '\u{201c}' | '\u{201d}' => '"',
+                c if c.is_whitespace() => {
+                    space = !out.is_empty();
+                    continue;
+                }
+                c => {
+                    if space {
+                        out.push(' ');
+                        space = false;
+                    }
+                    out.extend(c.to_lowercase());
+                    continue;
+                }
+            }
         };
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
         if space {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        out.push(c);
     }
     const MARKUP: &[char] = &['*', '#', '>', '•', '|', '-', '–', '—', '·', ' '];
-    out.trim_start_matches(MARKUP)
+    let trimmed = out
+        .trim_start_matches(MARKUP)
         .trim_end_matches(MARKUP)
         .trim_end_matches(':')
-        .trim_end()
-        .to_string()
+        .trim_end();
+    if trimmed.len() == out.len() {
+        return out;
+    }
+    trimmed.to_string()
 }
 
 /// Whether each paragraph reads as prose (15+ words, ends a sentence, not with an ellipsis).
@@ -218,11 +264,32 @@ fn whole_line(lex: &Lexicon, s: &str, norm: Option<&str>, words: usize) -> bool 
     if is_shortcode(s) || is_markdown_image(s) {
         return true;
     }
-    let Some(norm) = norm else { return false };
-    lex.lines.contains(norm)
-        || (words <= PREFIX_WORDS && lex.prefixes.iter().any(|p| norm.starts_with(p)))
-        || (words <= CREDIT_WORDS && lex.credits.iter().any(|p| norm.starts_with(p)))
-        || lex.phrases.is_match(norm)
+    if norm.is_some_and(|n| lex.lines.contains(n)) {
+        return true;
+    }
+    if words > NOTICE_WORDS {
+        return false;
+    }
+    // Prefixes are short: normalizing the head of the line is enough.
+    let head = match norm {
+        Some(n) => std::borrow::Cow::Borrowed(n),
+        None => std::borrow::Cow::Owned(normalize(&s[..floor_char_boundary(s, 64)])),
+    };
+    (words <= PREFIX_WORDS && starts_with_any(&lex.prefixes, &head))
+        || (words <= CREDIT_WORDS && starts_with_any(&lex.credits, &head))
+        || lex.phrases.is_match(s)
+}
+
+fn starts_with_any(ac: &AhoCorasick, s: &str) -> bool {
+    ac.is_match(Input::new(s).anchored(Anchored::Yes))
+}
+
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A WordPress-style shortcode standing alone: `[mc4wp_form id="206"]`. Told from a bracketed
@@ -258,12 +325,21 @@ fn tail(lex: &Lexicon, text: &str, line: Span) -> Option<Span> {
             continue;
         }
         let t = &s[i..];
+        let first = t
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(['(', '"', '\u{201c}'])
+            .to_ascii_lowercase();
+        if !lex.tail_starts.contains(first.as_str()) {
+            continue;
+        }
         let words = t.split_whitespace().count();
         if words > CREDIT_WORDS {
             break;
         }
         let norm = normalize(t);
-        if lex.lines.contains(norm.as_str()) || lex.credits.iter().any(|p| norm.starts_with(p)) {
+        if lex.lines.contains(norm.as_str()) || starts_with_any(&lex.credits, &norm) {
             found = Some(Span::new(line.start + i, line.end));
         }
     }
