@@ -576,6 +576,19 @@ mod tests {
     }
 
     #[test]
+    fn markdown_related_list_and_image() {
+        let prose =
+            "The article body is a long paragraph with more than fifteen words, so it is prose.";
+        let text = format!(
+            "![A map](map.png)\n\n{prose}\n\n## Related\n\n- [One story](https://a.example/1)\n- [Two story](https://a.example/2)\n"
+        );
+        let got = removed(&text);
+        assert_eq!(got[0], "![A map](map.png)");
+        assert!(got[1].starts_with("## Related") && got[1].ends_with("/2)"));
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
     fn prose_mentioning_notice_words_stays() {
         let text = "Officials said the company uses cookies and that the ad blocker market grew by 12% in 2023.";
         assert!(find(text).is_empty());
