@@ -589,6 +589,17 @@ mod tests {
     }
 
     #[test]
+    fn wire_credit_lines() {
+        let text = "The junta spoke on Wednesday, its spokesman said in a statement read on national television.\n\nReporting by A. Roe in Niamey; Editing by B. Doe\n\nAP writer C. Poe contributed to this report.";
+        assert_eq!(
+            removed(text),
+            vec![
+                "Reporting by A. Roe in Niamey; Editing by B. Doe\n\nAP writer C. Poe contributed to this report."
+            ]
+        );
+    }
+
+    #[test]
     fn prose_mentioning_notice_words_stays() {
         let text = "Officials said the company uses cookies and that the ad blocker market grew by 12% in 2023.";
         assert!(find(text).is_empty());
