@@ -7,7 +7,8 @@
 //! 1. Whole lines: widget labels ("Share", "Advertisement", "Back to top"), agency credit lines,
 //!    lines that start like a notice ("READ NEXT:", "Tags:", "Photo by ..."), disclaimers, cookie
 //!    and ad-block notices, comment-form text, shortcodes (`[form id="1"]`), lone markdown
-//!    images, lines with no letter or digit, and bare counters ("0").
+//!    images, short lines (12 words or fewer) carrying a web address, lines with no letter or
+//!    digit, and bare counters ("0").
 //! 2. Line tails: a widget word or a photo credit as the last sentence of a line
 //!    ("... in the country. Advertisement", "... the pact. Photo by A. Name/EPA-EFE").
 //! 3. Inline inserts: "(RELATED: ...)", "[READ MORE: ...]", "(AP Photo/...)".
@@ -37,6 +38,8 @@ const NOTICE_WORDS: usize = 60;
 const PREFIX_WORDS: usize = 40;
 /// Widget labels and link-list headings are at most this many words.
 const LABEL_WORDS: usize = 6;
+/// A line this short with a web address in it is a link.
+const LINK_WORDS: usize = 12;
 /// A photo credit is at most this many words.
 const CREDIT_WORDS: usize = 12;
 /// A line or paragraph of at least this many words that ends a sentence is prose.
@@ -221,7 +224,7 @@ fn normalize(s: &str) -> String {
     let trimmed = out
         .trim_start_matches(MARKUP)
         .trim_end_matches(MARKUP)
-        .trim_end_matches(':')
+        .trim_end_matches([':', ','])
         .trim_end();
     if trimmed.len() == out.len() {
         return out;
@@ -265,6 +268,10 @@ fn whole_line(lex: &Lexicon, s: &str, norm: Option<&str>, words: usize) -> bool 
         return true;
     }
     if norm.is_some_and(|n| lex.lines.contains(n)) {
+        return true;
+    }
+    // A short line carrying a bare web address is a link ("Follow our coverage at https://...").
+    if words <= LINK_WORDS && (s.contains("https://") || s.contains("http://")) {
         return true;
     }
     if words > NOTICE_WORDS {
