@@ -13,10 +13,11 @@
 //!    ("... in the country. Advertisement", "... the pact. Photo by A. Name/EPA-EFE").
 //! 3. Inline inserts: "(RELATED: ...)", "[READ MORE: ...]", "(AP Photo/...)".
 //! 4. Link lists: a heading such as "Related Articles", "Recent Posts", "Keep Reading" or
-//!    "Tags:" and the short, headline-like lines after it, up to where prose resumes (a
-//!    paragraph of 15 or more words ending a sentence, not an ellipsis) or the text ends. When
-//!    prose resumes after fewer than two such lines, only the heading goes: one short line
-//!    before prose is the article's own subheading.
+//!    "Tags:" and the short, headline-like lines after it, up to where the article resumes (a
+//!    sentence of five or more words, or a paragraph of 15 or more, ending with `.`, `!` or `?`
+//!    rather than an ellipsis) or the text ends. When the article resumes after fewer than two
+//!    such lines, only the heading goes: one short line before prose is the article's own
+//!    subheading.
 //! 5. Author bios: in the tail of the text (after the last prose paragraph that is not
 //!    boilerplate), a paragraph whose line opens "NAME is a/an/the ... ROLE" (or "NAME covers /
 //!    writes / reports"), with its short lines repeating the name.
@@ -36,6 +37,8 @@ use crate::span::Span;
 const NOTICE_WORDS: usize = 60;
 /// Prefix rules ("READ NEXT:") apply up to this many words.
 const PREFIX_WORDS: usize = 40;
+/// A line of at least this many words that ends a sentence is article text, not a list item.
+const RESUME_WORDS: usize = 5;
 /// Widget labels and link-list headings are at most this many words.
 const LABEL_WORDS: usize = 6;
 /// A line this short with a web address in it is a link.
@@ -254,6 +257,14 @@ fn is_prose(text: &str, line: &Line, paras: &[bool]) -> bool {
         || (line.words >= PROSE_WORDS && ends_sentence(line.span.slice(text)))
 }
 
+/// Whether a line after a link-list heading is the article again: prose, or a short
+/// sentence ("Washington said it would comply.") rather than a headline, a date or an
+/// excerpt cut off with an ellipsis.
+fn resumes(text: &str, line: &Line, paras: &[bool]) -> bool {
+    is_prose(text, line, paras)
+        || (line.words >= RESUME_WORDS && ends_sentence(line.span.slice(text)))
+}
+
 fn whole_line(lex: &Lexicon, s: &str, norm: Option<&str>, words: usize) -> bool {
     if !s.chars().any(char::is_alphanumeric) {
         return true;
@@ -417,7 +428,7 @@ fn link_lists(lex: &Lexicon, text: &str, lines: &mut [Line], paras: &[bool]) {
             if heading(l) {
                 headings.push(content[m]);
             } else if !l.marked {
-                if is_prose(text, l, paras) {
+                if resumes(text, l, paras) {
                     break;
                 }
                 items += 1;
@@ -559,6 +570,21 @@ mod tests {
         let prose = "The long paragraph that follows has more than fifteen words in it so it reads as prose text.";
         let text = format!("Keep Reading\n\nA Subheading Here\n\n{prose}");
         assert_eq!(removed(&text), vec!["Keep Reading"]);
+    }
+
+    #[test]
+    fn a_short_last_sentence_after_a_list_heading_survives() {
+        let text = "Body.\n\nRelated\n\nAnother story headline\n\nWashington said it would comply.";
+        assert_eq!(removed(text), vec!["Related"]);
+    }
+
+    #[test]
+    fn short_link_lines_go_long_sentences_with_links_stay() {
+        let text = "Follow our Africa coverage at https://example.com/africa\n\nThe full report, published by the agency on Monday after months of work, is at https://example.org/report.";
+        assert_eq!(
+            removed(text),
+            vec!["Follow our Africa coverage at https://example.com/africa"]
+        );
     }
 
     #[test]
