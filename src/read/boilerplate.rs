@@ -155,7 +155,7 @@ fn split_lines(text: &str) -> Vec<Line> {
         let span = Span::new(start, start + raw.len()).trim(text);
         start += raw.len();
         let s = span.slice(text);
-        let words = s.split_whitespace().take(NOTICE_WORDS + 1).count();
+        let words = count_words(s, NOTICE_WORDS + 1);
         let norm = (!span.is_empty() && words <= LABEL_WORDS).then(|| normalize(s));
         lines.push(Line {
             span,
@@ -166,6 +166,24 @@ fn split_lines(text: &str) -> Vec<Line> {
         });
     }
     lines
+}
+
+/// Words in `s` (runs of non-whitespace), counted up to `cap`. Byte-wise: only ASCII
+/// whitespace separates, which is all that a word count for these rules needs.
+fn count_words(s: &str, cap: usize) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let ws = b.is_ascii_whitespace();
+        if !ws && !in_word {
+            n += 1;
+            if n >= cap {
+                return n;
+            }
+        }
+        in_word = !ws;
+    }
+    n
 }
 
 /// Groups non-blank lines into paragraphs (line index ranges) and numbers each line's.
@@ -352,7 +370,7 @@ fn tail(lex: &Lexicon, text: &str, line: Span) -> Option<Span> {
         if !lex.tail_starts.contains(first.as_str()) {
             continue;
         }
-        let words = t.split_whitespace().count();
+        let words = count_words(t, CREDIT_WORDS + 1);
         if words > CREDIT_WORDS {
             break;
         }
