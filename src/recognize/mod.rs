@@ -135,7 +135,8 @@ pub fn recognize(line: &str, ctx: &Context) -> Vec<Value> {
 }
 
 /// Keeps the best of overlapping candidates: longer spans first, then the more specific kind,
-/// then the earlier one.
+/// then the earlier one. The kept spans sit in an ordered map by start, so each candidate is
+/// checked against its two neighbours only: O(n log n), not O(n²), on a 10 MB line.
 fn settle(mut cands: Vec<Value>) -> Vec<Value> {
     cands.sort_by(|a, b| {
         b.span
@@ -144,14 +145,17 @@ fn settle(mut cands: Vec<Value>) -> Vec<Value> {
             .then(b.kind.specificity().cmp(&a.kind.specificity()))
             .then(a.span.start.cmp(&b.span.start))
     });
-    let mut kept: Vec<Value> = Vec::with_capacity(cands.len());
+    let mut kept: std::collections::BTreeMap<usize, Value> = std::collections::BTreeMap::new();
     for c in cands {
-        if !kept.iter().any(|k| k.span.overlaps(c.span)) {
-            kept.push(c);
+        let before = kept.range(..=c.span.start).next_back();
+        let after = kept.range(c.span.start..).next();
+        let clash = before.is_some_and(|(_, k)| k.span.overlaps(c.span))
+            || after.is_some_and(|(_, k)| k.span.overlaps(c.span));
+        if !clash && !c.span.is_empty() {
+            kept.insert(c.span.start, c);
         }
     }
-    kept.sort_by_key(|v| v.span.start);
-    kept
+    kept.into_values().collect()
 }
 
 /// Formats a number the way normalized values show it: no trailing ".0", no exponent, and

@@ -266,12 +266,19 @@ fn at(line: &str, toks: &[Token], i: usize) -> (Option<Value>, usize) {
     if let Some((q, p)) = qualifier(line, toks, i) {
         if q == Qual::Between {
             if let Some(r) = between(line, toks, i, p) {
+                if r.0.as_ref().is_some_and(|v| v.kind == Kind::Count)
+                    && after_age_word(line, toks, i)
+                {
+                    return (None, r.1);
+                }
                 return r;
             }
             return (None, i + 1);
         }
         if let Some(a) = amount(line, toks, p) {
-            if a.measure == Measure::Count && !count_ok(line, toks, &a, true, Range::No) {
+            if a.measure == Measure::Count
+                && (!count_ok(line, toks, &a, true, Range::No) || after_age_word(line, toks, i))
+            {
                 return (None, a.end);
             }
             let v = build(line, toks, i, &a, Some(q), None);
@@ -294,6 +301,11 @@ fn at(line: &str, toks: &[Token], i: usize) -> (Option<Value>, usize) {
         }
     }
     (Some(build(line, toks, a.start, &a, None, None)), a.end)
+}
+
+/// "aged between 18 and 25", "aged over 60": ages, not counts.
+fn after_age_word(line: &str, toks: &[Token], i: usize) -> bool {
+    i > 0 && toks[i - 1].is_word() && is_word(toks[i - 1].text(line), &["aged", "age", "ages"])
 }
 
 /// After a number that is not a count, also skip what is glued to it ("2023-08-10",
@@ -445,6 +457,7 @@ fn vague_at(line: &str, toks: &[Token], p: usize) -> Option<(f64, usize)> {
 /// The amount starting at token `p`: [currency] number-or-vague [scale] [percent | currency
 /// | unit], with a minor unit after a currency name ("3 dollars 50 cents").
 fn amount(line: &str, toks: &[Token], p: usize) -> Option<Amount> {
+    toks.get(p)?;
     let mut sign = 1.0;
     let mut q = p;
     if toks[p].is_word() && is_word(toks[p].text(line), &["minus", "negative"]) {
@@ -642,7 +655,7 @@ fn minor_units(line: &str, toks: &[Token], code: &str, main: f64, j: usize) -> (
         if !free || !toks[n.start].space_before && toks[n.start].is_num() {
             break;
         }
-        let f = if last_fraction >= 0.1 && last_fraction < 1.0 {
+        let f = if (0.1..1.0).contains(&last_fraction) {
             last_fraction / 10.0
         } else {
             0.01
@@ -665,8 +678,14 @@ enum Range {
 /// Whether a number that nothing else claimed is a count.
 fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool, range: Range) -> bool {
     let Some(n) = a.num else {
-        // A vague plural is a count ("Hundreds of protesters"), unless it is a decade.
-        return true;
+        // A vague plural is a count ("Hundreds of protesters"), but "hundreds of years" is
+        // a length of time.
+        let of = toks.get(a.end).is_some_and(|t| t.is(line, "of"));
+        let unit = toks
+            .get(a.end + 1)
+            .filter(|t| t.is_word())
+            .map(|t| t.text(line));
+        return !(of && unit.is_some_and(time_unit));
     };
     let (s, e) = (n.start, n.end);
     let first = &toks[s];
@@ -716,10 +735,10 @@ fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool, range: Rang
                 if toks[e + 1].is_num() {
                     return false;
                 }
-                if let Some(w) = word_at(e + 1) {
-                    if time_unit(w) || n.words && first.is(line, "one") {
-                        return false;
-                    }
+                if let Some(w) = word_at(e + 1)
+                    && (time_unit(w) || n.words && first.is(line, "one") || fraction_word(w))
+                {
+                    return false;
                 }
             } else if c != "%" && c != ")" {
                 return false;
@@ -758,7 +777,7 @@ fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool, range: Rang
             && !qualified
             && s >= 2
             && first.space_before
-            && p.text(line).chars().next().is_some_and(char::is_uppercase)
+            && p.text(line).chars().any(char::is_uppercase)
             && !month(pw)
             && !weekday(pw)
             && !toks[s - 2].is_punct(line, '.')
@@ -844,6 +863,17 @@ fn time_unit(w: &str) -> bool {
             | b"centuries"
             | b"millennium"
             | b"millennia"
+    )
+}
+
+/// "two-thirds", "three-quarters", "one-fifth": a fraction, not a count.
+fn fraction_word(w: &str) -> bool {
+    is_word(
+        w,
+        &[
+            "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths",
+            "fifth", "fifths", "sixth", "sixths", "tenth", "tenths",
+        ],
     )
 }
 
@@ -1299,5 +1329,29 @@ mod tests {
         assert_eq!(one("a magnitude 7.1 quake"), q("magnitude 7.1", "7.1 Mw"));
         assert_eq!(one("40 degrees Celsius"), q("40 degrees Celsius", "40 C"));
         assert_eq!(one("about 75 miles"), q("about 75 miles", "~121 km"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// In-process, on arbitrary text and on number-heavy text: no panic, and every span
+        /// is in bounds, on character boundaries and ordered without overlap.
+        #[test]
+        fn spans_are_valid_slices(
+            any in ".{0,80}",
+            numeric in "([0-9]{1,5}|[ ,.$€£%/:()'-]|and|between|about|at least|million|bn|m|k|\
+                          dollars|USD|us|c|hundred|hundreds|of|a|half|dozen|point|one|two|\
+                          twenty|miles|km|degrees|Celsius|magnitude|per cent|cents|minus){0,24}",
+        ) {
+            for line in [any.as_str(), numeric.as_str()] {
+                let vals = super::super::recognize(line, &Context::default());
+                let mut last = 0;
+                for v in &vals {
+                    proptest::prop_assert!(v.span.start >= last && v.span.start < v.span.end);
+                    proptest::prop_assert!(line.get(v.span.start..v.span.end).is_some());
+                    last = v.span.end;
+                }
+            }
+        }
     }
 }
