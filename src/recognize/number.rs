@@ -91,7 +91,14 @@ pub fn find(line: &str, toks: &[Token], _ctx: &Context, out: &mut Vec<Value>) {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if t.is_word() && t.span.len() <= 5 && is_url_start(line, toks, i) {
+        if t.is_word()
+            && t.span.len() <= 5
+            && matches!(
+                line.as_bytes()[t.span.start],
+                b'h' | b'H' | b'f' | b'F' | b'w' | b'W'
+            )
+            && is_url_start(line, toks, i)
+        {
             i = skip_run(toks, i);
             continue;
         }
@@ -132,13 +139,25 @@ fn could_start(line: &str, toks: &[Token], i: usize) -> bool {
         TokKind::Word => {
             let w = t.text(line);
             let mut buf = [0u8; 24];
-            if let Some(l) = numeral::lower(w, &mut buf)
-                && (qualifier_word(l)
-                    || numeral::starts_number_lower(l)
-                    || vague_lower(l).is_some()
-                    || matches!(l, b"minus" | b"negative" | b"magnitude" | b"tens"))
-            {
-                return true;
+            if let Some(l) = numeral::lower(w, &mut buf) {
+                if numeral::starts_number_lower(l) {
+                    // "a" starts a number only before a scale ("a dozen", "a million").
+                    return l != b"a"
+                        || numeral::parse(line, toks, i).is_some()
+                        || qualifier(line, toks, i).is_some()
+                        || vague_at(line, toks, i).is_some();
+                }
+                if qualifier_word(l) {
+                    return qualifier(line, toks, i).is_some();
+                }
+                if vague_lower(l).is_some()
+                    || matches!(
+                        l,
+                        b"minus" | b"negative" | b"magnitude" | b"tens" | b"several" | b"few"
+                    )
+                {
+                    return true;
+                }
             }
             // A currency before a number: "USD 200", "rmb 10", "US$5", "u.s $", "Rs. 500".
             toks.get(i + 1).is_some_and(|n| {
@@ -297,7 +316,7 @@ fn at(line: &str, toks: &[Token], i: usize) -> (Option<Value>, usize) {
             return r;
         }
         if !count_ok(line, toks, &a, false, Range::No) {
-            return (None, skip_number(line, toks, a.end));
+            return (None, skip_number(line, toks, a.start, a.end));
         }
     }
     (Some(build(line, toks, a.start, &a, None, None)), a.end)
@@ -310,7 +329,13 @@ fn after_age_word(line: &str, toks: &[Token], i: usize) -> bool {
 
 /// After a number that is not a count, also skip what is glued to it ("2023-08-10",
 /// "192.168.1.1"), so its pieces are not read as counts either.
-fn skip_number(line: &str, toks: &[Token], mut j: usize) -> usize {
+fn skip_number(line: &str, toks: &[Token], start: usize, mut j: usize) -> usize {
+    // "+44 20 7946 0958": the groups of an international phone number.
+    if start > 0 && toks[start - 1].is_punct(line, '+') {
+        while toks.get(j).is_some_and(|t| t.is_num() && t.span.len() <= 4) {
+            j += 1;
+        }
+    }
     while j + 1 < toks.len()
         && !toks[j].space_before
         && toks[j].kind == TokKind::Punct
@@ -440,6 +465,19 @@ fn vague_at(line: &str, toks: &[Token], p: usize) -> Option<(f64, usize)> {
     if t.is(line, "tens") {
         let u = of_then(p + 1)?;
         return Some((10.0 * u, p + 3));
+    }
+    // "several hundred", "a few thousand": vague like "hundreds", "thousands".
+    let few = if t.is(line, "several") || t.is(line, "few") {
+        Some(p + 1)
+    } else if t.is(line, "a") && toks.get(p + 1).is_some_and(|n| n.is(line, "few")) {
+        Some(p + 2)
+    } else {
+        None
+    };
+    if let Some(k) = few {
+        let s = toks.get(k).filter(|n| n.is_word() && n.space_before)?;
+        let u = numeral::scale_word(s.text(line)).filter(|_| !s.text(line).ends_with('s'))?;
+        return Some((u, k + 1));
     }
     let u = vague_unit(t.text(line))?;
     // A vague plural right after a number word is that number's scale, not a vague amount.
@@ -787,12 +825,28 @@ fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool, range: Rang
             return false;
         }
     }
+    // "No. 10", "Art. 5", "p. 12": an abbreviated label before the number.
+    if prev.is_some_and(|p| p.is_punct(line, '.'))
+        && s >= 2
+        && toks[s - 2].is_word()
+        && !toks[s - 1].space_before
+        && is_word(
+            toks[s - 2].text(line),
+            &[
+                "no", "nos", "nr", "art", "sec", "ch", "p", "pp", "vol", "fig", "para", "op",
+            ],
+        )
+    {
+        return false;
+    }
     if n.bare_integer && n.value <= 31.0 && word_at(e).is_some_and(month) {
         return false;
     }
+    // "one another", "one of the largest": a pronoun, not a count of one.
     if n.words
         && first.is(line, "one")
-        && word_at(e).is_some_and(|w| is_word(w, &["another", "anothers"]))
+        && e == s + 1
+        && word_at(e).is_some_and(|w| is_word(w, &["another", "of"]))
     {
         return false;
     }
@@ -1222,6 +1276,8 @@ mod tests {
     fn vague_quantities() {
         assert_eq!(one("Hundreds of protesters"), c("Hundreds", ">=200"));
         assert_eq!(one("Dozens of civilians"), c("Dozens", ">=24"));
+        assert_eq!(one("Several hundred people"), c("Several hundred", ">=200"));
+        assert_eq!(one("a few thousand troops"), c("a few thousand", ">=2000"));
         assert_eq!(
             one("tens of thousands of people"),
             c("tens of thousands", ">=20000")
@@ -1251,6 +1307,13 @@ mod tests {
             "The general, 62, was",
             "see https://x.org/a?q=30%25",
             "aged 40",
+            "people aged between 18 and 25",
+            "No. 10 Downing Street",
+            "call +44 20 7946 0958",
+            "one of the largest",
+            "two-thirds of voters",
+            "hundreds of years",
+            "the iPhone 15",
         ] {
             let v: Vec<_> = vals(line)
                 .into_iter()
