@@ -11,5 +11,6 @@ pub mod extract;
 pub mod read;
 pub mod recognize;
 pub mod report;
+pub mod review;
 pub mod span;
 pub mod split;
