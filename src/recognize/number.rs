@@ -19,10 +19,11 @@
 //! Intervals (what compare uses): a plain amount is a point; "about x" is x ± 10%;
 //! "nearly x" is [0.9x, x]; "more than x" is (x, ∞) stored as [next float above x, ∞];
 //! "at least x" [x, ∞]; "fewer than x" [0, x); "up to x" [0, x]; "between a and b" [a, b];
-//! a vague plural such as "hundreds" is [200, 1000) (its lower bound to ten of its unit).
+//! a vague plural such as "hundreds" is [200, 1000] (its lower bound to ten of its unit).
 //! `approximate` is set by a qualifier, a vague plural, a hedge before the amount
-//! ("estimated", "reportedly") and a round figure (a whole multiple of 100, or a number
-//! written with a scale word such as "two hundred" or "$100 million").
+//! ("estimated", "reportedly") and a round figure (a whole multiple of 100 in digits, or a
+//! whole number with a scale word such as "two hundred" or "$100 million"; not "$2.5bn").
+//! Ranges and vague plurals are always approximate.
 
 use super::numeral::{self, Numeral};
 use super::token::{TokKind, Token};
