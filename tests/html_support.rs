@@ -11,6 +11,12 @@ pub struct Browser {
     profile: tempfile::TempDir,
 }
 
+impl Default for Browser {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Browser {
     pub fn new() -> Browser {
         Browser {
