@@ -1,8 +1,8 @@
 //! One function per command: wires the stages together and maps the outcome to an exit code
 //! (0 success, 1 findings a flag asked to fail on, 2 usage or unreadable input).
 
-mod review;
 mod extract;
+mod review;
 mod rules;
 mod split;
 mod values;
