@@ -108,13 +108,24 @@ fn render(
     }
 }
 
-/// Writes `text` with every line break, and the spaces and tabs around it, folded to one space.
+/// Writes `text` with every line break (LF, CR, U+2028, U+2029), and the spaces and tabs
+/// around it, folded to one space: one sentence per output line, for any line-splitting reader.
 fn fold_whitespace(text: &str, buf: &mut Vec<u8>) {
     let b = text.as_bytes();
+    let break_len = |i: usize| match b[i] {
+        b'\n' | b'\r' => 1,
+        0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+        _ => 0,
+    };
     let mut last = 0;
     let mut from = 0;
-    while let Some(off) = memchr::memchr2(b'\n', b'\r', &b[from..]) {
+    while let Some(off) = memchr::memchr3(b'\n', b'\r', 0xE2, &b[from..]) {
         let i = from + off;
+        if break_len(i) == 0 {
+            // Another character starting with 0xE2 (a quote, a dash).
+            from = i + 1;
+            continue;
+        }
         let mut s = i;
         while s > last && (b[s - 1] == b' ' || b[s - 1] == b'\t') {
             s -= 1;
@@ -122,8 +133,12 @@ fn fold_whitespace(text: &str, buf: &mut Vec<u8>) {
         buf.extend_from_slice(&b[last..s]);
         buf.push(b' ');
         let mut j = i;
-        while j < b.len() && b[j].is_ascii_whitespace() {
-            j += 1;
+        while j < b.len() {
+            match break_len(j) {
+                0 if matches!(b[j], b' ' | b'\t') => j += 1,
+                0 => break,
+                w => j += w,
+            }
         }
         last = j;
         from = j;
@@ -146,5 +161,6 @@ mod tests {
         assert_eq!(folded("a \r\n  b\nc"), "a b c");
         assert_eq!(folded("one line"), "one line");
         assert_eq!(folded("x\u{a0}y"), "x\u{a0}y");
+        assert_eq!(folded("“a”\u{2028} b\u{2029}c"), "“a” b c");
     }
 }
