@@ -320,7 +320,32 @@ fn at(line: &str, toks: &[Token], i: usize) -> (Option<Value>, usize) {
             return (None, skip_number(line, toks, a.start, a.end));
         }
     }
+    if a.vague.is_none()
+        && let Some((q, end)) = postfix(line, toks, a.end)
+    {
+        let a = Amount { end, ..a };
+        return (Some(build(line, toks, a.start, &a, Some(q), None)), end);
+    }
     (Some(build(line, toks, a.start, &a, None, None)), a.end)
+}
+
+/// A qualifier after the amount: "300-plus", "500 or more", "20 or so", "10 or fewer".
+fn postfix(line: &str, toks: &[Token], j: usize) -> Option<(Qual, usize)> {
+    let t = toks.get(j)?;
+    let next = toks.get(j + 1)?;
+    if t.is_punct(line, '-') && !t.space_before && !next.space_before && next.is(line, "plus") {
+        return Some((Qual::AtLeast, j + 2));
+    }
+    if !t.is(line, "or") || !next.is_word() {
+        return None;
+    }
+    let q = match next.text(line).to_ascii_lowercase().as_str() {
+        "more" => Qual::AtLeast,
+        "so" => Qual::About,
+        "fewer" | "less" => Qual::UpTo,
+        _ => return None,
+    };
+    Some((q, j + 2))
 }
 
 /// "aged between 18 and 25", "aged over 60": ages, not counts.
@@ -1271,6 +1296,9 @@ mod tests {
             c("between 3 and 4 million", "3000000..4000000")
         );
         assert_eq!(one("10-15 people"), c("10-15", "10..15"));
+        assert_eq!(one("a 300-plus crowd"), c("300-plus", ">=300"));
+        assert_eq!(one("500 or more people"), c("500 or more", ">=500"));
+        assert_eq!(one("20 or so boats"), c("20 or so", "~20"));
     }
 
     #[test]
