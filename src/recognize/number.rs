@@ -868,6 +868,19 @@ fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool, range: Rang
     if n.bare_integer && n.value <= 31.0 && word_at(e).is_some_and(month) {
         return false;
     }
+    // "Formula One", "the Big Four", "Group of Seven": a capitalized number word inside a
+    // sentence is part of a name.
+    if n.words
+        && !qualified
+        && first
+            .text(line)
+            .starts_with(|c: char| c.is_ascii_uppercase())
+        && prev.is_some_and(|p| {
+            p.is_word() || (p.kind == TokKind::Punct && matches!(p.text(line), "," | "-" | "'"))
+        })
+    {
+        return false;
+    }
     // "one another", "one of the largest": a pronoun, not a count of one.
     if n.words
         && first.is(line, "one")
@@ -1128,7 +1141,15 @@ fn build(
     let (kind, unit_word) = match a.measure {
         Measure::Count => (Kind::Count, None),
         Measure::Money(c) => (Kind::Money, Some(c.to_string())),
-        Measure::Percent => (Kind::Percent, None),
+        // "3 percentage points" is a difference of percentages: the unit says so.
+        Measure::Percent => (
+            Kind::Percent,
+            toks[a.end - 1]
+                .text(line)
+                .to_ascii_lowercase()
+                .starts_with("point")
+                .then(|| "percentage points".to_string()),
+        ),
         Measure::Quantity(u) => (Kind::Quantity, Some(u.canonical.to_string())),
     };
     let sig = a.num.map_or(2, |n| n.sig_digits);
@@ -1343,6 +1364,8 @@ mod tests {
             "two-thirds of voters",
             "hundreds of years",
             "the iPhone 15",
+            "Formula One racing",
+            "the Group of Seven",
         ] {
             let v: Vec<_> = vals(line)
                 .into_iter()
@@ -1409,6 +1432,15 @@ mod tests {
         assert_eq!(one("63.2 per cent"), p("63.2 per cent", "63.2%"));
         assert_eq!(one("Nearly 40% of"), p("Nearly 40%", "~40%"));
         assert_eq!(one("minus five percent"), p("minus five percent", "-5%"));
+        let toks = tokenize("up 3 percentage points");
+        let mut out = Vec::new();
+        find(
+            "up 3 percentage points",
+            &toks,
+            &Context::default(),
+            &mut out,
+        );
+        assert_eq!(out[0].unit.as_deref(), Some("percentage points"));
     }
 
     #[test]
