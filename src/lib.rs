@@ -11,6 +11,7 @@ pub mod extract;
 pub mod read;
 pub mod recognize;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod span;
 pub mod split;

@@ -2,6 +2,7 @@
 //! (0 success, 1 findings a flag asked to fail on, 2 usage or unreadable input).
 
 mod extract;
+mod review;
 mod rules;
 mod split;
 mod values;
@@ -25,6 +26,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Values(a) => values::run(a),
         Command::Extract(a) => extract::run(a),
         Command::Rules(a) => rules::run(a),
+        Command::Review(a) => review::run(a),
     };
     match outcome {
         Outcome::Ok => ExitCode::SUCCESS,

@@ -10,23 +10,38 @@ pub fn run(args: SplitArgs) -> Outcome {
     let mut errors: Vec<InputError> = Vec::new();
     let inputs = read::discover(&args.paths, &mut errors);
     let mut out = Out::stdout();
-    // Sources are read and split in parallel, written in input order, a chunk at a time so
-    // memory follows the chunk, not the corpus.
-    for chunk in inputs.chunks(64) {
-        let done: Vec<(Vec<u8>, Vec<InputError>)> = chunk
-            .par_iter()
-            .map(|input| {
-                let (sources, errs) = read::load(input);
-                let mut buf = Vec::new();
-                for src in &sources {
-                    render(src, &args, &mut buf);
-                }
-                (buf, errs)
-            })
-            .collect();
-        for (buf, errs) in done {
-            out.write(&buf);
-            errors.extend(errs);
+    if let [input] = inputs.as_slice() {
+        // One input (a file or stdin): split on this thread and stream the output as it is
+        // rendered, so a reader at the other end of a pipe works alongside.
+        let (sources, errs) = read::load(input);
+        let mut buf = Vec::with_capacity(2 * STREAM_CHUNK);
+        for src in &sources {
+            render(src, &args, &mut buf, &mut |b: &mut Vec<u8>| {
+                out.write(b);
+                b.clear();
+            });
+        }
+        out.write(&buf);
+        errors.extend(errs);
+    } else {
+        // Sources are read and split in parallel, written in input order, a chunk at a time so
+        // memory follows the chunk, not the corpus.
+        for chunk in inputs.chunks(64) {
+            let done: Vec<(Vec<u8>, Vec<InputError>)> = chunk
+                .par_iter()
+                .map(|input| {
+                    let (sources, errs) = read::load(input);
+                    let mut buf = Vec::new();
+                    for src in &sources {
+                        render(src, &args, &mut buf, &mut |_: &mut Vec<u8>| {});
+                    }
+                    (buf, errs)
+                })
+                .collect();
+            for (buf, errs) in done {
+                out.write(&buf);
+                errors.extend(errs);
+            }
         }
     }
     out.finish();
@@ -40,50 +55,92 @@ pub fn run(args: SplitArgs) -> Outcome {
     }
 }
 
-fn render(src: &read::Source, args: &SplitArgs, buf: &mut Vec<u8>) {
+/// Output is handed to `flush` in pieces of about this many bytes.
+const STREAM_CHUNK: usize = 1 << 16;
+
+/// Renders the sentences of `src` into `buf`, calling `flush` whenever `buf` holds a chunk.
+fn render(
+    src: &read::Source,
+    args: &SplitArgs,
+    buf: &mut Vec<u8>,
+    flush: &mut dyn FnMut(&mut Vec<u8>),
+) {
+    // The record prefix up to the start offset is the same for every sentence of a source.
+    let mut prefix = b"{\"source\":".to_vec();
+    serde_json::to_writer(&mut prefix, &src.name).expect("JSON to memory");
+    prefix.extend_from_slice(b",\"start\":");
     for s in split::split(&src.text) {
-        if !args.keep_boilerplate && src.is_boilerplate(s.span) {
-            continue;
-        }
-        let text = s.text(&src.text);
+        // A sentence that runs into boilerplate ("... control. (RELATED: ...)") keeps its
+        // article part; one that is all boilerplate is dropped.
+        let span = if args.keep_boilerplate {
+            s.span
+        } else {
+            match src.strip_boilerplate(s.span) {
+                Some(span) => span,
+                None => continue,
+            }
+        };
+        let text = span.slice(&src.text);
         match args.format {
             SplitFormat::Text => {
                 fold_whitespace(text, buf);
                 buf.push(b'\n');
             }
             SplitFormat::Jsonl => {
-                let rec = serde_json::json!({
-                    "source": src.name, "start": s.span.start, "end": s.span.end, "text": text,
-                });
-                serde_json::to_writer(&mut *buf, &rec).expect("JSON to memory");
-                buf.push(b'\n');
+                // Written by hand, not through a `json!` map: one allocation-free pass per
+                // sentence keeps jsonl output about as cheap as text.
+                buf.extend_from_slice(&prefix);
+                serde_json::to_writer(&mut *buf, &span.start).expect("JSON to memory");
+                buf.extend_from_slice(b",\"end\":");
+                serde_json::to_writer(&mut *buf, &span.end).expect("JSON to memory");
+                buf.extend_from_slice(b",\"text\":");
+                serde_json::to_writer(&mut *buf, text).expect("JSON to memory");
+                buf.extend_from_slice(b"}\n");
             }
+        }
+        if buf.len() >= STREAM_CHUNK {
+            flush(buf);
         }
     }
 }
 
-/// Writes `text` with every run of inner line breaks folded to one space.
+/// Writes `text` with every line break, and the spaces and tabs around it, folded to one space.
 fn fold_whitespace(text: &str, buf: &mut Vec<u8>) {
-    let mut last = 0;
     let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\n' || b[i] == b'\r' {
-            let mut s = i;
-            while s > last && (b[s - 1] == b' ' || b[s - 1] == b'\t') {
-                s -= 1;
-            }
-            buf.extend_from_slice(&b[last..s]);
-            buf.push(b' ');
-            let mut j = i;
-            while j < b.len() && b[j].is_ascii_whitespace() {
-                j += 1;
-            }
-            last = j;
-            i = j;
-        } else {
-            i += 1;
+    let mut last = 0;
+    let mut from = 0;
+    while let Some(off) = memchr::memchr2(b'\n', b'\r', &b[from..]) {
+        let i = from + off;
+        let mut s = i;
+        while s > last && (b[s - 1] == b' ' || b[s - 1] == b'\t') {
+            s -= 1;
         }
+        buf.extend_from_slice(&b[last..s]);
+        buf.push(b' ');
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        last = j;
+        from = j;
     }
     buf.extend_from_slice(&b[last..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold_whitespace;
+
+    fn folded(s: &str) -> String {
+        let mut buf = Vec::new();
+        fold_whitespace(s, &mut buf);
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn line_breaks_fold_to_one_space() {
+        assert_eq!(folded("a \r\n  b\nc"), "a b c");
+        assert_eq!(folded("one line"), "one line");
+        assert_eq!(folded("x\u{a0}y"), "x\u{a0}y");
+    }
 }
