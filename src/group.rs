@@ -33,6 +33,8 @@ pub struct Record {
     pub text: String,
     /// The full sentence, inner line breaks folded to spaces.
     pub sentence: String,
+    /// The words the rule read to file the claim under its slot.
+    pub words: String,
     /// `source:line:column` of the sentence's start.
     pub location: String,
     /// Publication date of the source, if known.
@@ -329,10 +331,47 @@ fn shared_context(records: &[Record], a: &[usize], b: &[usize], subject: &str) -
 
 /// Frequent words that tell nothing about what a sentence is about.
 const STOP: &[&str] = &[
-    "that", "this", "with", "from", "have", "been", "were", "will", "would", "their", "they",
-    "there", "which", "what", "when", "also", "said", "says", "more", "than", "about", "after",
-    "before", "into", "over", "some", "such", "only", "other", "them", "then", "these", "those",
-    "while", "where", "being", "could", "should", "since", "year", "according",
+    "that",
+    "this",
+    "with",
+    "from",
+    "have",
+    "been",
+    "were",
+    "will",
+    "would",
+    "their",
+    "they",
+    "there",
+    "which",
+    "what",
+    "when",
+    "also",
+    "said",
+    "says",
+    "more",
+    "than",
+    "about",
+    "after",
+    "before",
+    "into",
+    "over",
+    "some",
+    "such",
+    "only",
+    "other",
+    "them",
+    "then",
+    "these",
+    "those",
+    "while",
+    "where",
+    "being",
+    "could",
+    "should",
+    "since",
+    "year",
+    "according",
 ];
 
 /// A slot part in normal form: lowercase, words joined by `-`, plural `-s` dropped.
@@ -361,7 +400,11 @@ fn singular(w: &str) -> String {
         format!("{}y", &w[..n - 3])
     } else if n > 4 && (w.ends_with("sses") || w.ends_with("shes") || w.ends_with("ches")) {
         w[..n - 2].to_string()
-    } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
+    } else if n > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
     {
         w[..n - 1].to_string()
     } else {
@@ -391,6 +434,7 @@ pub(crate) mod tests {
             },
             text: value.to_string(),
             sentence: format!("The {subject} were {value} in all."),
+            words: format!("{subject} were {value}"),
             location: format!("{source}:1:1"),
             published: None,
             date_guessed: false,
@@ -452,7 +496,15 @@ pub(crate) mod tests {
     #[test]
     fn edges_cross_sources_and_grow_linearly() {
         let rs: Vec<Record> = (0..1000)
-            .map(|i| record(&format!("s{}", i % 10), "people", "killed", Kind::Count, "5"))
+            .map(|i| {
+                record(
+                    &format!("s{}", i % 10),
+                    "people",
+                    "killed",
+                    Kind::Count,
+                    "5",
+                )
+            })
             .collect();
         let g = build(&rs, &|_| None);
         assert_eq!(g.groups.len(), 1);

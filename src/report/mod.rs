@@ -3,6 +3,9 @@
 //! [`ConflictRow`] is one row of `discrepancies.csv`, columns in CONTRACT.md order; later
 //! columns may be added at the end only.
 
+pub mod csv;
+pub mod graph;
+
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
