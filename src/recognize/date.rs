@@ -1,33 +1,32 @@
 //! Dates: calendar dates at the precision the text gives, relative dates resolved against a
-//! reference date (or left unresolved without one).
+//! reference date, or left unresolved without one (never a guess).
+//!
+//! In: the line's [`Words`] and the [`Context`] (reference date). Out: `date` candidates with
+//! a TIMEX3-style value (`2023-07-26`, `2023-07`, `2023`, `2024-W17`, decade `199`; unresolved
+//! `PAST_REF`, `FUTURE_REF`, `PRESENT_REF`, `XXXX-03-26`, `XXXX-WXX-5`), the interval of day
+//! numbers it covers, and whether it was resolved from the reference date or is approximate
+//! ("mid-2023", "early July").
+//!
+//! One pass over the tokens: at each token the recognizer dispatches on what the token is (a
+//! digit run, a month, a weekday, an ordinal, "last", "ago", ...) and reads a bounded number
+//! of tokens ahead, so the cost is linear in the line. Readings of one position that overlap
+//! are all proposed; `settle` keeps the longest.
+//!
+//! Conventions: a preposition before a date ("in 2018", "on Friday") stays out of the span;
+//! "in two weeks" keeps its "in", which makes it a date. A weekday alone is read by the
+//! line's tense: the latest such day before the reference date in a past-tense (or neutral)
+//! report, the next one in a future one. A date without a year is put in the year that
+//! brings it nearest the reference date. Two-digit years 00-29 are 2000-2029, 30-99 1930-1999.
 
-use jiff::civil::Date;
+use std::cell::Cell;
 
-use super::token::Token;
+use jiff::ToSpan;
+use jiff::civil::{Date, ISOWeekDate, Weekday};
+
+use super::duration::{self, Measure};
+use super::lexicon::{Kw, Unit, Words};
 use super::{Context, Interval, Kind, Value};
 use crate::span::Span;
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-fn month(word: &str) -> Option<i8> {
-    MONTHS
-        .iter()
-        .position(|m| m.eq_ignore_ascii_case(word))
-        .map(|p| p as i8 + 1)
-}
 
 /// Day number of a date: days since 1970-01-01.
 pub fn day_number(d: Date) -> f64 {
@@ -35,39 +34,2086 @@ pub fn day_number(d: Date) -> f64 {
     epoch.until(d).map_or(0.0, |s| s.get_days() as f64)
 }
 
-/// Proposes "Month YYYY" and bare four-digit years.
-pub fn find(line: &str, toks: &[Token], _ctx: &Context, out: &mut Vec<Value>) {
-    for (i, t) in toks.iter().enumerate() {
-        if !t.is_num() || t.span.len() != 4 {
-            continue;
+/// What a date expression stands for, at the precision written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum When {
+    Day(Date),
+    Week(i16, i8),
+    Month(i16, i8),
+    Year(i16),
+    /// The decade starting at this year ("the 1990s" is 1990).
+    Decade(i16),
+    /// A reference to the past, present or future that needs a reference date.
+    Open(&'static str),
+    /// Month and day without a year.
+    MonthDay(i8, i8),
+    /// A month without a year.
+    MonthOnly(i8),
+    /// A day of an unknown month.
+    DayOnly(i8),
+    /// A weekday of an unknown week (1 = Monday).
+    WeekdayOnly(i8),
+}
+
+impl When {
+    /// TIMEX3-style value.
+    pub fn timex(&self) -> String {
+        match *self {
+            When::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            When::Week(y, w) => format!("{y:04}-W{w:02}"),
+            When::Month(y, m) => format!("{y:04}-{m:02}"),
+            When::Year(y) => format!("{y:04}"),
+            When::Decade(y) => format!("{:03}", y / 10),
+            When::Open(s) => s.to_string(),
+            When::MonthDay(m, d) => format!("XXXX-{m:02}-{d:02}"),
+            When::MonthOnly(m) => format!("XXXX-{m:02}"),
+            When::DayOnly(d) => format!("XXXX-XX-{d:02}"),
+            When::WeekdayOnly(d) => format!("XXXX-WXX-{d}"),
         }
-        let Ok(year) = t.text(line).parse::<i16>() else {
-            continue;
+    }
+
+    /// First and last day covered, as day numbers.
+    pub fn interval(&self) -> Option<Interval> {
+        let (a, b) = match *self {
+            When::Day(d) => (d, d),
+            When::Week(y, w) => {
+                let a = ISOWeekDate::new(y, w, Weekday::Monday).ok()?.date();
+                (a, a.checked_add(6.days()).ok()?)
+            }
+            When::Month(y, m) => {
+                let a = Date::new(y, m, 1).ok()?;
+                (a, a.last_of_month())
+            }
+            When::Year(y) => (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?),
+            When::Decade(y) => (Date::new(y, 1, 1).ok()?, Date::new(y + 9, 12, 31).ok()?),
+            _ => return None,
         };
-        if !(1000..=2100).contains(&year) {
-            continue;
-        }
-        if i > 0 && toks[i - 1].is_word() {
-            if let Some(m) = month(toks[i - 1].text(line)) {
-                let (Ok(first), Ok(next)) = (Date::new(year, m, 1), Date::new(year, m, 1)) else {
-                    continue;
-                };
-                let last = next.last_of_month();
-                let mut v = Value::new(
-                    Kind::Date,
-                    Span::new(toks[i - 1].span.start, t.span.end),
-                    format!("{year:04}-{m:02}"),
-                );
-                v.interval = Some(Interval::new(day_number(first), day_number(last)));
-                out.push(v);
+        Some(Interval::new(day_number(a), day_number(b)))
+    }
+}
+
+/// A date expression found at tokens `start..end`.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    start: usize,
+    end: usize,
+    when: When,
+    approximate: bool,
+    relative: bool,
+}
+
+/// Proposes a date for every date expression in the line.
+pub fn find(w: &Words, ctx: &Context, out: &mut Vec<Value>) {
+    let p = Parser {
+        w,
+        r: ctx.reference,
+        depth: Cell::new(0),
+    };
+    let mut hits = Vec::new();
+    for i in 0..w.len() {
+        p.at(i, &mut hits);
+        for h in hits.drain(..) {
+            if h.end <= h.start {
                 continue;
             }
+            let span = Span::new(w.start(h.start), w.end(h.end - 1));
+            let mut v = Value::new(Kind::Date, span, h.when.timex());
+            v.interval = h.when.interval();
+            v.approximate = h.approximate;
+            v.relative = h.relative && v.interval.is_some();
+            out.push(v);
         }
-        let (Ok(first), Ok(last)) = (Date::new(year, 1, 1), Date::new(year, 12, 31)) else {
-            continue;
-        };
-        let mut v = Value::new(Kind::Date, t.span, format!("{year:04}"));
-        v.interval = Some(Interval::new(day_number(first), day_number(last)));
-        out.push(v);
     }
+}
+
+/// Direction of a relative word: "last" -1, "this" 0, "next" +1.
+fn direction(k: Kw) -> Option<i32> {
+    match k {
+        Kw::This | Kw::Current => Some(0),
+        Kw::Next | Kw::Coming | Kw::Upcoming | Kw::Following => Some(1),
+        Kw::Last | Kw::Previous | Kw::Past => Some(-1),
+        _ => None,
+    }
+}
+
+fn open_for(dir: i32) -> When {
+    match dir.signum() {
+        -1 => When::Open("PAST_REF"),
+        1 => When::Open("FUTURE_REF"),
+        _ => When::Open("PRESENT_REF"),
+    }
+}
+
+fn two_digit_year(y: u32) -> i16 {
+    if y < 30 {
+        2000 + y as i16
+    } else {
+        1900 + y as i16
+    }
+}
+
+fn weekday(n: i8) -> Weekday {
+    Weekday::from_monday_one_offset(n).unwrap_or(Weekday::Monday)
+}
+
+fn week_of(d: Date) -> When {
+    let iw = d.iso_week_date();
+    When::Week(iw.year(), iw.week())
+}
+
+/// The weekday `wd` of the ISO week that holds `d`.
+fn in_week_of(d: Date, wd: i8) -> Option<Date> {
+    let iw = d.iso_week_date();
+    ISOWeekDate::new(iw.year(), iw.week(), weekday(wd))
+        .ok()
+        .map(|x| x.date())
+}
+
+/// The nearest `wd` strictly before (`dir` < 0) or strictly after (`dir` > 0) `r`.
+fn weekday_from(r: Date, wd: i8, dir: i32) -> Option<Date> {
+    let cur = r.weekday().to_monday_one_offset() as i32;
+    let wd = wd as i32;
+    let delta = if dir < 0 {
+        let back = (cur - wd).rem_euclid(7);
+        -(if back == 0 { 7 } else { back })
+    } else {
+        let fwd = (wd - cur).rem_euclid(7);
+        if fwd == 0 { 7 } else { fwd }
+    };
+    r.checked_add((delta as i64).days()).ok()
+}
+
+/// Moves `d` by `n` units (negative goes back); fractional amounts go by days.
+fn shift(d: Date, n: f64, u: Unit) -> Option<Date> {
+    if n.fract() != 0.0 {
+        let days = (n * u.seconds() / 86_400.0).round() as i64;
+        return d.checked_add(days.days()).ok();
+    }
+    let n = n as i64;
+    let span = match u {
+        Unit::Century => (100 * n).years(),
+        Unit::Decade => (10 * n).years(),
+        Unit::Year => n.years(),
+        Unit::Month => n.months(),
+        Unit::Fortnight => (2 * n).weeks(),
+        Unit::Week => n.weeks(),
+        Unit::Day | Unit::Night => n.days(),
+        Unit::Hour | Unit::Minute | Unit::Second => return Some(d),
+    };
+    d.checked_add(span).ok()
+}
+
+/// `d` moved by every part of `m`, forward (`sign` 1) or back (-1).
+fn shift_by(d: Date, m: &Measure, sign: f64) -> Option<Date> {
+    let mut x = d;
+    for &(n, u) in m.parts() {
+        x = shift(x, sign * n, u)?;
+    }
+    Some(x)
+}
+
+/// A date at the precision of the finest unit the text names.
+fn at_precision(d: Date, u: Unit) -> When {
+    match u.fineness() {
+        0 => When::Year(d.year()),
+        1 => When::Month(d.year(), d.month()),
+        2 => week_of(d),
+        _ => When::Day(d),
+    }
+}
+
+struct Parser<'a, 'b> {
+    w: &'b Words<'a>,
+    r: Option<Date>,
+    /// Nesting of readers that read a date inside a date ("3 days after January 12th");
+    /// bounded so a line of chained offsets stays linear.
+    depth: Cell<u8>,
+}
+
+/// How deep readers may nest.
+const MAX_DEPTH: u8 = 3;
+
+impl Parser<'_, '_> {
+    fn hit(&self, out: &mut Vec<Hit>, start: usize, end: usize, when: When) {
+        out.push(Hit {
+            start,
+            end,
+            when,
+            approximate: false,
+            relative: false,
+        });
+    }
+
+    fn rel(&self, out: &mut Vec<Hit>, start: usize, end: usize, when: When) {
+        out.push(Hit {
+            start,
+            end,
+            when,
+            approximate: false,
+            relative: true,
+        });
+    }
+
+    /// Every reading that starts at token `i`.
+    fn at(&self, i: usize, out: &mut Vec<Hit>) {
+        if self.depth.get() >= MAX_DEPTH {
+            return;
+        }
+        self.depth.set(self.depth.get() + 1);
+        self.at_inner(i, out);
+        self.depth.set(self.depth.get() - 1);
+    }
+
+    fn at_inner(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let lx = w.lex(i);
+        if w.is_num(i) {
+            if let Some((when, end)) = self.numeric(i) {
+                self.hit(out, i, end, when);
+            }
+            if let Some((when, end, rel)) = self.day_first(i) {
+                out.push(Hit {
+                    start: i,
+                    end,
+                    when,
+                    approximate: false,
+                    relative: rel,
+                });
+            }
+            if let Some((when, end)) = self.year_then_month(i) {
+                self.hit(out, i, end, when);
+            }
+            if let Some((when, end)) = self.bare_year(i) {
+                self.hit(out, i, end, when);
+            }
+            self.offset(i, i, out);
+            self.ordinal_period(i, i, out);
+            self.the_day(i, i, out);
+            return;
+        }
+        if !w.is_word(i) {
+            // "'90s", "'87"
+            if w.is_p(i, '\'') || w.is_p(i, '\u{2019}') {
+                if let Some((when, end)) = self.apostrophe_year(i) {
+                    self.hit(out, i, end, when);
+                }
+            }
+            return;
+        }
+        if lx.month > 0 {
+            if let Some((when, end, rel)) = self.month_first(i) {
+                out.push(Hit {
+                    start: i,
+                    end,
+                    when,
+                    approximate: false,
+                    relative: rel,
+                });
+            }
+            if let Some((when, end)) = self.numeric(i) {
+                self.hit(out, i, end, when);
+            }
+        }
+        if lx.weekday > 0 {
+            self.weekday_led(i, out);
+        }
+        self.holiday(i, out);
+        if lx.ordinal > 0 || lx.number {
+            if let Some((when, end, rel)) = self.day_first(i) {
+                out.push(Hit {
+                    start: i,
+                    end,
+                    when,
+                    approximate: false,
+                    relative: rel,
+                });
+            }
+            self.ordinal_period(i, i, out);
+        }
+        if lx.number || matches!(lx.kw, Kw::A | Kw::Couple | Kw::Half) {
+            self.offset(i, i, out);
+        }
+        match lx.unit {
+            Some(Unit::Week) => self.week_number(i, out),
+            Some(Unit::Year) => self.year_led(i, out),
+            _ => {}
+        }
+        match lx.kw {
+            Kw::Today | Kw::Tonight => {
+                let when = self.r.map_or(When::Open("PRESENT_REF"), When::Day);
+                self.rel(out, i, i + 1, when);
+            }
+            Kw::Tomorrow => {
+                let when = self
+                    .r
+                    .and_then(|r| r.tomorrow().ok())
+                    .map_or(When::Open("FUTURE_REF"), When::Day);
+                self.rel(out, i, i + 1, when);
+            }
+            Kw::Yesterday => {
+                let when = self
+                    .r
+                    .and_then(|r| r.yesterday().ok())
+                    .map_or(When::Open("PAST_REF"), When::Day);
+                self.rel(out, i, i + 1, when);
+            }
+            Kw::Early | Kw::Mid | Kw::Late => self.part_of(i, out),
+            Kw::Earlier | Kw::Later => self.earlier_later(i, out),
+            Kw::The => self.the(i, out),
+            Kw::In => self.in_future(i, out),
+            Kw::Cy | Kw::Calendar => self.calendar_year(i, out),
+            Kw::Last => {
+                // "last week of 2016" is a week of that year, not the week before this one.
+                if w.lex(i + 1).unit == Some(Unit::Week) && w.kw(i + 2) == Kw::Of {
+                    self.ordinal_period(i, i, out);
+                } else {
+                    self.relative(i, out);
+                }
+            }
+            k if direction(k).is_some() => self.relative(i, out),
+            _ => {}
+        }
+    }
+
+    // ----- pieces -----
+
+    /// Token after a month word, past an abbreviation's dot ("Dec." , "Sept.").
+    fn after_month(&self, i: usize) -> usize {
+        let w = self.w;
+        if w.is_p(i + 1, '.') && w.glued(i + 1) && w.low(i).len() <= 4 {
+            i + 2
+        } else {
+            i + 1
+        }
+    }
+
+    /// A month word at `i` that may stand as one ("may" and "march" need a capital).
+    fn month_at(&self, i: usize) -> Option<i8> {
+        let lx = self.w.lex(i);
+        if lx.month == 0 || lx.ambiguous && !self.w.capital(i) {
+            return None;
+        }
+        Some(lx.month)
+    }
+
+    /// A day of the month at `i`: "26", "26th", "04th", "first", "twenty-first", and with
+    /// `words` also cardinal words ("twenty five"). Returns (day, end, written as ordinal).
+    fn day_num(&self, i: usize, words: bool) -> Option<(i8, usize, bool)> {
+        let w = self.w;
+        if w.is_num(i) {
+            if w.digits(i) > 2 {
+                return None;
+            }
+            let d = w.num(i)?;
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+            // A day is not part of a bigger number ("6,107.31 August") or a time ("5:30").
+            if i > 0
+                && w.glued(i)
+                && (w.is_p(i - 1, '.') || w.is_p(i - 1, ','))
+                && i >= 2
+                && w.is_num(i - 2)
+            {
+                return None;
+            }
+            if w.is_p(i + 1, ':') || w.is_p(i + 1, '.') && w.is_num(i + 2) && w.glued(i + 2) {
+                return None;
+            }
+            if w.glued(i + 1) && matches!(w.low(i + 1), "st" | "nd" | "rd" | "th") {
+                return Some((d as i8, i + 2, true));
+            }
+            return Some((d as i8, i + 1, false));
+        }
+        let lx = w.lex(i);
+        if lx.ordinal > 0 {
+            return Some((lx.ordinal as i8, i + 1, true));
+        }
+        // "twenty first", "twenty-first", "thirty first"
+        let tens = match w.low(i) {
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => 0,
+        };
+        if tens > 0 {
+            let j = if w.is_dash(i + 1) && w.glued(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            let o = w.lex(j).ordinal;
+            if (1..=9).contains(&o) && tens + o as i32 <= 31 {
+                return Some(((tens + o as i32) as i8, j + 1, true));
+            }
+        }
+        if words {
+            if let Some((n, end)) = self.small_words(i) {
+                if (1..=31).contains(&n) {
+                    return Some((n as i8, end, false));
+                }
+            }
+        }
+        None
+    }
+
+    /// A number below 100 in words: "six", "twenty five", "twenty-five", "fifteen".
+    fn small_words(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.w;
+        let v = word_value(w.low(i))?;
+        if v >= 100 {
+            return None;
+        }
+        if v >= 20 && v % 10 == 0 {
+            let j = if w.is_dash(i + 1) && w.glued(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some(u) = word_value(w.low(j)).filter(|u| (1..=9).contains(u)) {
+                return Some((v + u, j + 1));
+            }
+        }
+        Some((v, i + 1))
+    }
+
+    /// A year in words: "nineteen ninety six", "two thousand and fifteen", "nineteen zero
+    /// one", "seventeen hundred thirty three", "one thousand seven hundred and eighty nine".
+    fn year_words(&self, i: usize) -> Option<(i16, usize)> {
+        let w = self.w;
+        let (a, j) = self.small_words(i)?;
+        // "X thousand [Y hundred] [and] [Z]"
+        if w.low(j) == "thousand" {
+            let mut total = a * 1000;
+            let mut k = j + 1;
+            if let Some((h, e)) = self.small_words(k).filter(|&(_, e)| w.low(e) == "hundred") {
+                total += h * 100;
+                k = e + 1;
+            }
+            let mut m = k;
+            if w.kw(m) == Kw::And {
+                m += 1;
+            }
+            if let Some((z, e)) = self.small_words(m) {
+                return Some(((total + z) as i16, e));
+            }
+            return Some((total as i16, k));
+        }
+        // "X hundred [and] [Z]"
+        if w.low(j) == "hundred" {
+            let mut m = j + 1;
+            if w.kw(m) == Kw::And {
+                m += 1;
+            }
+            if let Some((z, e)) = self.small_words(m) {
+                return Some(((a * 100 + z) as i16, e));
+            }
+            return Some(((a * 100) as i16, j + 1));
+        }
+        // "nineteen ninety six", "twenty twenty", "nineteen zero one", "nineteen oh five"
+        if (10..=29).contains(&a) && j == i + 1 {
+            if matches!(w.low(j), "zero" | "oh") {
+                let u = word_value(w.low(j + 1)).filter(|u| (1..=9).contains(u))?;
+                return Some(((a * 100 + u) as i16, j + 2));
+            }
+            let (b, e) = self.small_words(j)?;
+            if b >= 10 {
+                return Some(((a * 100 + b) as i16, e));
+            }
+        }
+        None
+    }
+
+    /// A year after a month or a day: 4 digits, 2 digits (`loose`), or words.
+    fn year_after(&self, i: usize, two_digits: bool) -> Option<(i16, usize)> {
+        let w = self.w;
+        if w.is_num(i) {
+            let n = w.num(i)?;
+            let ok_end = !(w.is_p(i + 1, '.') || w.is_p(i + 1, ',') || w.is_p(i + 1, ':'))
+                || !w.is_num(i + 2)
+                || !w.glued(i + 2);
+            if !ok_end || w.glued(i + 1) && w.is_word(i + 1) {
+                return None;
+            }
+            return match w.digits(i) {
+                4 if (1000..=2999).contains(&n) => Some((n as i16, i + 1)),
+                2 if two_digits => Some((two_digit_year(n), i + 1)),
+                _ => None,
+            };
+        }
+        if w.is_p(i, '\'') || w.is_p(i, '\u{2019}') {
+            if w.digits(i + 1) == 2 && w.glued(i + 1) {
+                return Some((two_digit_year(w.num(i + 1)?), i + 2));
+            }
+            return None;
+        }
+        if w.lex(i).number {
+            return self.year_words(i).filter(|&(y, _)| y >= 100);
+        }
+        None
+    }
+
+    /// A four-digit year standing alone, with the checks that keep counts out ("1500
+    /// migrants" is a count; "in 1789" and "2025." are years).
+    fn bare_year_at(&self, i: usize) -> Option<i16> {
+        let w = self.w;
+        if w.digits(i) != 4 {
+            return None;
+        }
+        let y = w.num(i)?;
+        if !(1000..=2999).contains(&y) {
+            return None;
+        }
+        // Part of a bigger number, code or decimal: "1,2019", "2019.5", "A2019", "2019-20".
+        if i > 0 && w.glued(i) {
+            let p = w.low(i - 1);
+            if w.is_word(i - 1) && w.kw(i - 1) != Kw::Cy && w.lex(i - 1).kw != Kw::Mid {
+                return None;
+            }
+            if matches!(p, "," | "." | ":") && i >= 2 && w.is_num(i - 2) && w.glued(i - 1) {
+                return None;
+            }
+            if matches!(p, "$" | "€" | "£" | "#") {
+                return None;
+            }
+        }
+        if w.glued(i + 1) {
+            if w.is_word(i + 1) {
+                return None;
+            }
+            if (w.is_p(i + 1, '.') || w.is_p(i + 1, ',') || w.is_p(i + 1, ':'))
+                && w.is_num(i + 2)
+                && w.glued(i + 2)
+            {
+                return None;
+            }
+            if w.is_p(i + 1, '%') {
+                return None;
+            }
+        }
+        // Numbers joined by dashes or slashes are a code or a date in digits ("2010-2015-86",
+        // "2015 - 32"), unless they are a range of two years ("2010-2015").
+        let joined = |a: usize, b: usize| {
+            let mid = a + 1;
+            b == a + 2 && w.is_num(a) && w.is_num(b) && (w.is_dash(mid) || w.is_p(mid, '/'))
+        };
+        let yearish =
+            |k: usize| w.digits(k) == 4 && w.num(k).is_some_and(|n| (1000..=2999).contains(&n));
+        let left = i >= 2 && joined(i - 2, i);
+        let right = joined(i, i + 2);
+        if left && right
+            || left && (!yearish(i - 2) || i >= 4 && joined(i - 4, i - 2))
+            || right && (!yearish(i + 2) || joined(i + 2, i + 4))
+        {
+            return None;
+        }
+        let prev = if i > 0 { w.low(i - 1) } else { "" };
+        let prep = matches!(
+            prev,
+            "in" | "since"
+                | "from"
+                | "of"
+                | "by"
+                | "until"
+                | "till"
+                | "before"
+                | "after"
+                | "during"
+                | "to"
+                | "and"
+                | "or"
+                | "year"
+                | "for"
+                | "through"
+                | "between"
+                | "="
+                | "mid"
+                | "-"
+                | "cy"
+                | "early"
+                | "late"
+                | "circa"
+                | "c"
+                | "around"
+        );
+        if !(1900..=2099).contains(&y) && !prep {
+            return None;
+        }
+        // "2000 people", "1500 migrants": a count of a plural noun.
+        if !prep && w.is_word(i + 1) && !w.capital(i + 1) {
+            let n = w.low(i + 1);
+            if n.len() > 2
+                && w.lex(i + 1) == Default::default()
+                && (n.ends_with('s')
+                    && !matches!(
+                        n,
+                        "was"
+                            | "has"
+                            | "is"
+                            | "sees"
+                            | "marks"
+                            | "brings"
+                            | "begins"
+                            | "ends"
+                            | "saw"
+                    ))
+                || matches!(
+                    n,
+                    "people"
+                        | "men"
+                        | "women"
+                        | "children"
+                        | "troops"
+                        | "police"
+                        | "staff"
+                        | "personnel"
+                        | "feet"
+                        | "metres"
+                        | "meters"
+                )
+            {
+                return None;
+            }
+        }
+        Some(y as i16)
+    }
+
+    // ----- readers -----
+
+    /// Dates in digits and separators: "2023-07-26", "2015/08/12", "02/22/2016",
+    /// "21/04/16", "13.5.2015", "2015-3", "11/2016", "20161016", "2016 10 16",
+    /// "05-Aug-2016", "Sep-23-2020", "2019/aug/01", "Dec-2018".
+    fn numeric(&self, i: usize) -> Option<(When, usize)> {
+        let w = self.w;
+        // Not the tail of a longer number or code: "138-2010-2015", "0.8/15", "W17".
+        if i > 0 && w.glued(i) {
+            if w.is_word(i - 1) || w.is_num(i - 1) {
+                return None;
+            }
+            if i >= 2 && w.is_num(i - 2) && w.glued(i - 1) && !w.is_p(i - 1, '(') {
+                return None;
+            }
+        }
+        if w.is_num(i) && w.digits(i) == 8 {
+            let s = w.low(i);
+            let (y, m, d) = (
+                s[..4].parse().ok()?,
+                s[4..6].parse().ok()?,
+                s[6..].parse().ok()?,
+            );
+            if !self.chain_ends(i + 1) || !(1000..=2999).contains(&y) {
+                return None;
+            }
+            return Date::new(y, m, d).ok().map(|d| (When::Day(d), i + 1));
+        }
+        // Elements joined by one separator: -, /, or .
+        let first_ok =
+            |k: usize| w.is_num(k) && w.digits(k) <= 4 || w.lex(k).month > 0 && w.is_word(k);
+        if !first_ok(i) {
+            return None;
+        }
+        let sep_at =
+            |k: usize| -> Option<char> { ['-', '/', '.'].into_iter().find(|&c| w.is_p(k, c)) };
+        let mut els = [i; 3];
+        let mut n = 1;
+        let mut sep = None;
+        let mut k = i + 1;
+        let mut spaced = false;
+        while n < 3 {
+            let s = match sep_at(k) {
+                Some(s) => s,
+                // "08/12,2015": a comma before the year after a slash date.
+                None if n == 2 && sep == Some('/') && w.is_p(k, ',') => '/',
+                None => break,
+            };
+            if sep.is_some_and(|x| x != s) {
+                break;
+            }
+            if !first_ok(k + 1) {
+                break;
+            }
+            if !w.glued(k) || !w.glued(k + 1) {
+                spaced = true;
+            }
+            sep = Some(s);
+            els[n] = k + 1;
+            n += 1;
+            k += 2;
+        }
+        if n == 1 {
+            return self.spaced_ymd(i);
+        }
+        // A dot joins only glued digits ("2015.3", "13.5.2015"), never words or spaces.
+        if sep == Some('.') && (spaced || els[..n].iter().any(|&e| !w.is_num(e))) {
+            return None;
+        }
+        // Try the full chain, then two elements if the third does not fit.
+        let try_n = |n: usize| -> Option<When> {
+            if !self.chain_ends(els[n - 1] + 1) {
+                return None;
+            }
+            if n == 3 {
+                self.ymd(els[0], els[1], els[2], sep == Some('.'))
+            } else {
+                self.ym(els[0], els[1])
+            }
+        };
+        if n == 3 {
+            if let Some(when) = try_n(3) {
+                return Some((when, els[2] + 1));
+            }
+            return None;
+        }
+        try_n(2).map(|when| (when, els[1] + 1))
+    }
+
+    /// The token after a numeric date is not more of the same number ("2015-1-32", "8/1.5").
+    fn chain_ends(&self, k: usize) -> bool {
+        let w = self.w;
+        if !w.glued(k) {
+            return true;
+        }
+        if w.is_num(k) || w.is_word(k) && !w.is_p(k, '-') && k > 0 && w.is_num(k - 1) {
+            return false;
+        }
+        let joins = ['-', '/', '.', ':', ','].into_iter().any(|c| w.is_p(k, c));
+        !(joins && w.glued(k + 1) && w.is_num(k + 1))
+    }
+
+    /// Value of a numeric-date element: (number, is a month word, digits).
+    fn el(&self, k: usize) -> (u32, bool, usize) {
+        let w = self.w;
+        if w.is_num(k) {
+            (w.num(k).unwrap_or(0), false, w.digits(k))
+        } else {
+            (w.lex(k).month as u32, true, 0)
+        }
+    }
+
+    fn ymd(&self, a: usize, b: usize, c: usize, dots: bool) -> Option<When> {
+        let (x, xm, xd) = self.el(a);
+        let (y, ym, yd) = self.el(b);
+        let (z, zm, zd) = self.el(c);
+        let day = |yy: i16, m: u32, d: u32| Date::new(yy, m as i8, d as i8).ok().map(When::Day);
+        let year = |v: u32, digits: usize| match digits {
+            4 if (1000..=2999).contains(&v) => Some(v as i16),
+            2 => Some(two_digit_year(v)),
+            _ => None,
+        };
+        // Y-M-D, Y-Mon-D, Y/D/Mon
+        if xd == 4 {
+            let yy = year(x, 4)?;
+            if zm && !ym {
+                return day(yy, z, y);
+            }
+            if zm || (yd > 2 || zd > 2) {
+                return None;
+            }
+            return day(yy, y, z);
+        }
+        // Mon-Y-D ("September-2020-23"), D-Y-Mon ("23-2020-September")
+        if yd == 4 {
+            let yy = year(y, 4)?;
+            if xm && !zm && zd <= 2 {
+                return day(yy, x, z);
+            }
+            if zm && !xm && xd <= 2 {
+                return day(yy, z, x);
+            }
+            return None;
+        }
+        if xm && ym || zm || xd > 2 && !xm || yd > 2 && !ym {
+            return None;
+        }
+        let yy = year(z, zd)?;
+        if xm {
+            return day(yy, x, y); // Sep-23-2020
+        }
+        if ym {
+            return day(yy, y, x); // 05-Aug-2016
+        }
+        // All digits: day.month.year with dots (the European way), else month/day/year
+        // unless the first can only be a day.
+        if dots || x > 12 {
+            return day(yy, y, x);
+        }
+        day(yy, x, y)
+    }
+
+    fn ym(&self, a: usize, b: usize) -> Option<When> {
+        let (x, xm, xd) = self.el(a);
+        let (y, ym, yd) = self.el(b);
+        let month = |yy: u32, m: u32| {
+            ((1000..=2999).contains(&yy) && (1..=12).contains(&m))
+                .then_some(When::Month(yy as i16, m as i8))
+        };
+        if xd == 4 && (ym || yd <= 2) {
+            return month(x, y);
+        }
+        if yd == 4 && (xm || xd <= 2) {
+            return month(y, x);
+        }
+        None
+    }
+
+    /// "2016 10 16": year, month and day separated by spaces.
+    fn spaced_ymd(&self, i: usize) -> Option<(When, usize)> {
+        let w = self.w;
+        if w.digits(i) != 4 || w.digits(i + 1) != 2 || w.digits(i + 2) != 2 {
+            return None;
+        }
+        if !w.glued(i + 1) && !w.glued(i + 2) && !w.is_num(i + 3) && !(i > 0 && w.is_num(i - 1)) {
+            let d = Date::new(w.num(i)? as i16, w.num(i + 1)? as i8, w.num(i + 2)? as i8).ok()?;
+            return Some((When::Day(d), i + 3));
+        }
+        None
+    }
+
+    /// A month word first: "July 26, 2023", "Dec. 31 , 1994", "january 12th, 2016",
+    /// "July 2023", "June of 1992", "August 99", "june next year", "January first 2000",
+    /// "September the twenty-first nineteen seventy eight", a yearless "March 26", a bare
+    /// "July" after a preposition. Returns (when, end, resolved from the reference).
+    fn month_first(&self, i: usize) -> Option<(When, usize, bool)> {
+        let w = self.w;
+        let lx = w.lex(i);
+        let m = lx.month;
+        let full = w.low(i).len() > 4 || matches!(w.low(i), "june" | "july" | "may");
+        let j = self.after_month(i);
+        // A year in words right after the month: "August two thousand and fifteen".
+        if w.lex(j).number {
+            if let Some((y, e)) = self.year_words(j).filter(|&(y, _)| y >= 1000) {
+                return Some((When::Month(y, m), e, false));
+            }
+        }
+        // A day after the month.
+        let mut dj = j;
+        if w.kw(dj) == Kw::The {
+            dj += 1;
+        }
+        if let Some((d, e, ordinal)) = self.day_num(dj, !lx.ambiguous || w.capital(i)) {
+            if lx.ambiguous && !w.capital(i) && !w.is_num(dj) {
+                return None;
+            }
+            let d_glued_ok = w.glued(dj) && w.is_num(dj) || !w.glued(dj);
+            if d_glued_ok && (dj == j || ordinal) {
+                // Year after the day: "26, 2023", "12th, 2016", "4th of 1995", "28 in 2020".
+                let mut k = e;
+                let mut comma = false;
+                if w.is_p(k, ',') {
+                    k += 1;
+                    comma = true;
+                }
+                if matches!(w.kw(k), Kw::Of | Kw::In) && !comma {
+                    k += 1;
+                }
+                let two = ordinal && !w.is_num(dj);
+                if let Some((y, ye)) = self.year_after(k, two) {
+                    let date = Date::new(y, m, d).ok()?;
+                    return Some((When::Day(date), ye, false));
+                }
+                // A number after "May 5" that is not a year makes it something else.
+                if w.is_num(e) && !comma {
+                    return None;
+                }
+                return Some((self.yearless(m, d), e, self.r.is_some()));
+            }
+        }
+        // A year after the month: "July 2023", "Dec, 2018", "June of 1992", "April of 87".
+        let mut k = j;
+        if w.is_p(k, ',') {
+            k += 1;
+        }
+        let of = w.kw(k) == Kw::Of;
+        if of {
+            k += 1;
+        }
+        if w.is_num(k) && w.digits(k) == 2 && !of && w.num(k).is_some_and(|n| n <= 31) {
+            return None;
+        }
+        if let Some((y, e)) = self.year_after(k, true) {
+            if lx.ambiguous && !w.capital(i) && !of && !w.is_num(k) {
+                return None;
+            }
+            return Some((When::Month(y, m), e, false));
+        }
+        // "june next year", "june of next year", "June this year"
+        let k = if of { k } else { j };
+        if let Some(dir) = direction(w.kw(k)) {
+            if w.lex(k + 1).unit == Some(Unit::Year) && !w.low(k + 1).ends_with('s') {
+                let when = self
+                    .r
+                    .map_or(open_for(dir), |r| When::Month(r.year() + dir as i16, m));
+                return Some((when, k + 2, self.r.is_some()));
+            }
+        }
+        // A month alone after a preposition or a capitalised full name: "in July".
+        let m = self.month_at(i)?;
+        // Numbers joined by dashes or slashes are a code or a date in digits ("2010-2015-86",
+        // "2015 - 32"), unless they are a range of two years ("2010-2015").
+        let joined = |a: usize, b: usize| {
+            let mid = a + 1;
+            b == a + 2 && w.is_num(a) && w.is_num(b) && (w.is_dash(mid) || w.is_p(mid, '/'))
+        };
+        let yearish =
+            |k: usize| w.digits(k) == 4 && w.num(k).is_some_and(|n| (1000..=2999).contains(&n));
+        let left = i >= 2 && joined(i - 2, i);
+        let right = joined(i, i + 2);
+        if left && right
+            || left && (!yearish(i - 2) || i >= 4 && joined(i - 4, i - 2))
+            || right && (!yearish(i + 2) || joined(i + 2, i + 4))
+        {
+            return None;
+        }
+        let prev = if i > 0 { w.low(i - 1) } else { "" };
+        let prep = matches!(
+            prev,
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "during"
+                | "from"
+                | "through"
+                | "before"
+                | "after"
+                | "early"
+                | "mid"
+                | "late"
+                | "of"
+                | "-"
+                | "to"
+                | "end"
+        );
+        if !(prep || full && w.capital(i) && !lx.ambiguous) {
+            return None;
+        }
+        // "May I", "March on" stay words: a bare ambiguous month needs a preposition.
+        if lx.ambiguous && !prep {
+            return None;
+        }
+        Some((self.bare_month(m), i + 1, self.r.is_some()))
+    }
+
+    /// A month and day without a year: the year that puts it nearest the reference date.
+    fn yearless(&self, m: i8, d: i8) -> When {
+        let Some(r) = self.r else {
+            return When::MonthDay(m, d);
+        };
+        let best = (-1..=1)
+            .filter_map(|k| Date::new(r.year() + k, m, d).ok())
+            .min_by_key(|x| r.until(*x).map_or(i64::MAX, |s| s.get_days().abs() as i64));
+        best.map_or(When::MonthDay(m, d), When::Day)
+    }
+
+    /// A month without a year: the nearest such month, read by the tense.
+    fn bare_month(&self, m: i8) -> When {
+        let Some(r) = self.r else {
+            return When::MonthOnly(m);
+        };
+        let t = self.w.tense;
+        let cur = r.month();
+        let y = if t.clearly_future() {
+            if m >= cur { r.year() } else { r.year() + 1 }
+        } else if t.past {
+            if m <= cur { r.year() } else { r.year() - 1 }
+        } else {
+            let diff = (m - cur) as i32;
+            if diff > 6 {
+                r.year() - 1
+            } else if diff < -6 {
+                r.year() + 1
+            } else {
+                r.year()
+            }
+        };
+        When::Month(y, m)
+    }
+
+    /// A day first: "26 July 2023", "04th Jan 2019", "16. Nov. 2016", "4th of july of 1995",
+    /// "fourth of july, 1995", "twenty five January nineteen eighty six", "28 june in 2020",
+    /// a yearless "26th March", "the 20th of next month".
+    fn day_first(&self, i: usize) -> Option<(When, usize, bool)> {
+        let w = self.w;
+        let (d, e, ordinal) = self.day_num(i, true)?;
+        let mut j = e;
+        if w.is_p(j, '.') && w.is_num(i) {
+            j += 1; // "16. Nov."
+        }
+        if w.kw(j) == Kw::Of {
+            j += 1;
+        }
+        // "20th of next month", "the 15th day of next month"
+        if ordinal {
+            let mut k = e;
+            if w.low(k) == "day" && w.kw(k + 1) == Kw::Of {
+                k += 2;
+            } else if w.kw(k) == Kw::Of {
+                k += 1;
+            } else {
+                k = usize::MAX;
+            }
+            if k != usize::MAX {
+                if let Some(dir) = direction(w.kw(k)) {
+                    if w.lex(k + 1).unit == Some(Unit::Month) && !w.low(k + 1).ends_with('s') {
+                        let r = self.r?;
+                        let base = r.first_of_month().checked_add((dir as i64).months()).ok()?;
+                        let date = Date::new(base.year(), base.month(), d).ok()?;
+                        return Some((When::Day(date), k + 2, true));
+                    }
+                }
+            }
+        }
+        let lx = w.lex(j);
+        if lx.month == 0 || !w.is_word(j) {
+            return None;
+        }
+        if !w.is_num(i) && !ordinal && !w.lex(j).month.is_positive() {
+            return None;
+        }
+        if lx.ambiguous && !w.capital(j) && !w.is_num(i) {
+            return None;
+        }
+        let m = lx.month;
+        let mj = self.after_month(j);
+        let mut k = mj;
+        let mut comma = false;
+        if w.is_p(k, ',') {
+            k += 1;
+            comma = true;
+        }
+        if matches!(w.kw(k), Kw::Of | Kw::In) && !comma {
+            k += 1;
+        }
+        if let Some((y, ye)) = self.year_after(k, w.kw(k - 1) == Kw::Of) {
+            let date = Date::new(y, m, d).ok()?;
+            return Some((When::Day(date), ye, false));
+        }
+        if lx.ambiguous && !w.capital(j) {
+            return None;
+        }
+        // A cardinal in words before a month needs a year ("five May" is not a date).
+        if !w.is_num(i) && !ordinal {
+            return None;
+        }
+        Some((self.yearless(m, d), j + 1, self.r.is_some()))
+    }
+
+    /// "2017 april", "2016, nov", "2016 November".
+    fn year_then_month(&self, i: usize) -> Option<(When, usize)> {
+        let w = self.w;
+        let y = self.bare_year_at(i).or_else(|| {
+            (w.digits(i) == 4)
+                .then(|| w.num(i))
+                .flatten()
+                .filter(|y| (1000..=2999).contains(y))
+                .map(|y| y as i16)
+        })?;
+        let mut k = i + 1;
+        if w.is_p(k, ',') {
+            k += 1;
+        }
+        let lx = w.lex(k);
+        if lx.month == 0 || !w.is_word(k) || lx.ambiguous && !w.capital(k) {
+            return None;
+        }
+        // "2016 nov 5" would be a day; "2016 11 16" is handled as digits.
+        if w.is_num(k + 1) && !w.glued(k + 1) {
+            return None;
+        }
+        Some((When::Month(y, lx.month), k + 1))
+    }
+
+    /// A bare year "2023", or a decade "1990s".
+    fn bare_year(&self, i: usize) -> Option<(When, usize)> {
+        let w = self.w;
+        if w.digits(i) == 4 && w.glued(i + 1) && w.low(i + 1) == "s" {
+            let y = w.num(i)?;
+            if y % 10 == 0 && (1000..=2999).contains(&y) {
+                return Some((When::Decade(y as i16), i + 2));
+            }
+            return None;
+        }
+        let y = self.bare_year_at(i)?;
+        Some((When::Year(y), i + 1))
+    }
+
+    /// "'90s" (a decade) and "'87" after "of" or a month (handled there).
+    fn apostrophe_year(&self, i: usize) -> Option<(When, usize)> {
+        let w = self.w;
+        if w.digits(i + 1) == 2 && w.glued(i + 1) && w.glued(i + 2) && w.low(i + 2) == "s" {
+            let y = two_digit_year(w.num(i + 1)?);
+            if y % 10 == 0 {
+                return Some((When::Decade(y), i + 3));
+            }
+        }
+        None
+    }
+
+    /// A holiday named at `i`: "easter", "christmas eve", "new year's day", "black friday".
+    fn holiday_at(&self, i: usize) -> Option<(Holiday, usize)> {
+        let w = self.w;
+        let next = w.low(i + 1).replace('\u{2019}', "'");
+        let day = next == "day";
+        let fixed = |m, d, e| Some((Holiday::Fixed(m, d), e));
+        match w.low(i) {
+            "easter" => Some((
+                Holiday::Easter,
+                if matches!(next.as_str(), "sunday" | "day") {
+                    i + 2
+                } else {
+                    i + 1
+                },
+            )),
+            "christmas" | "xmas" => match next.as_str() {
+                "eve" => fixed(12, 24, i + 2),
+                "day" => fixed(12, 25, i + 2),
+                _ => fixed(12, 25, i + 1),
+            },
+            "halloween" => fixed(10, 31, i + 1),
+            "thanksgiving" => Some((
+                Holiday::NthWeekday(11, 4, Weekday::Thursday),
+                if day { i + 2 } else { i + 1 },
+            )),
+            "new" if matches!(next.as_str(), "year" | "year's" | "years") => match w.low(i + 2) {
+                "eve" => fixed(12, 31, i + 3),
+                "day" => fixed(1, 1, i + 3),
+                _ => None,
+            },
+            "independence" if day => fixed(7, 4, i + 2),
+            "earth" if day => fixed(4, 22, i + 2),
+            "boxing" if day => fixed(12, 26, i + 2),
+            "valentine's" | "valentines" | "valentine" if day => fixed(2, 14, i + 2),
+            "saint" | "st" => {
+                let j = if w.is_p(i + 1, '.') { i + 2 } else { i + 1 };
+                let p = w.low(j).replace('\u{2019}', "'");
+                if !matches!(p.as_str(), "patrick" | "patrick's" | "patricks") {
+                    return None;
+                }
+                fixed(3, 17, if w.low(j + 1) == "day" { j + 2 } else { j + 1 })
+            }
+            "black" if next == "friday" => Some((Holiday::BlackFriday, i + 2)),
+            "labor" | "labour" if day => Some((Holiday::NthWeekday(9, 1, Weekday::Monday), i + 2)),
+            "memorial" if day => Some((Holiday::NthWeekday(5, -1, Weekday::Monday), i + 2)),
+            "mother's" | "mothers" | "mother’s" if day => {
+                Some((Holiday::NthWeekday(5, 2, Weekday::Sunday), i + 2))
+            }
+            "father's" | "fathers" | "father’s" if day => {
+                Some((Holiday::NthWeekday(6, 3, Weekday::Sunday), i + 2))
+            }
+            _ => None,
+        }
+    }
+
+    /// "easter 2018", "independence day of this year", "Christmas" (the one the tense
+    /// points to).
+    fn holiday(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let Some((h, e)) = self.holiday_at(i) else {
+            return;
+        };
+        let mut k = e;
+        if w.is_p(k, ',') {
+            k += 1;
+        }
+        if w.kw(k) == Kw::Of || w.kw(k) == Kw::In {
+            k += 1;
+        }
+        if let Some((y, ye)) = self.year_after(k, false) {
+            if let Some(d) = h.on(y) {
+                self.hit(out, i, ye, When::Day(d));
+            }
+            return;
+        }
+        if w.kw(e) == Kw::Of {
+            if let Some(dir) = direction(w.kw(e + 1)) {
+                if w.low(e + 2) == "year" {
+                    if let Some(d) = self.r.and_then(|r| h.on(r.year() + dir as i16)) {
+                        self.rel(out, i, e + 3, When::Day(d));
+                    }
+                    return;
+                }
+            }
+        }
+        if !w.capital(i) {
+            return;
+        }
+        let Some(r) = self.r else {
+            if let Holiday::Fixed(m, d) = h {
+                self.hit(out, i, e, When::MonthDay(m, d));
+            }
+            return;
+        };
+        let t = w.tense;
+        let dir = if t.clearly_future() {
+            1
+        } else if t.past {
+            -1
+        } else {
+            0
+        };
+        if let Some(d) = self.holiday_near(h, r, dir, true) {
+            self.rel(out, i, e, When::Day(d));
+        }
+    }
+
+    /// The occurrence of `h` before (`dir` < 0), after (> 0) or nearest (0) `r`;
+    /// `inclusive` lets `r` itself count.
+    fn holiday_near(&self, h: Holiday, r: Date, dir: i32, inclusive: bool) -> Option<Date> {
+        let cands = [-1i16, 0, 1].map(|k| h.on(r.year() + k));
+        let days = |d: Date| r.until(d).map_or(i64::MAX, |s| s.get_days() as i64);
+        let ok = |x: i64| match dir.signum() {
+            -1 => x < 0 || inclusive && x == 0,
+            1 => x > 0 || inclusive && x == 0,
+            _ => true,
+        };
+        cands
+            .into_iter()
+            .flatten()
+            .filter(|&d| ok(days(d)))
+            .min_by_key(|&d| days(d).abs())
+    }
+
+    /// "this/next/last/previous/coming ..." + week, month, year, a weekday or a month.
+    fn relative(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let mut dir = match direction(w.kw(i)) {
+            Some(d) => d,
+            None => return,
+        };
+        let mut j = i + 1;
+        // "this past Wednesday", "this coming week", "this upcoming Friday"
+        if dir == 0 {
+            if let Some(d2) = direction(w.kw(j)).filter(|&d| d != 0) {
+                dir = d2;
+                j += 1;
+            }
+        }
+        let strict_weekday_next = matches!(w.kw(i), Kw::Next | Kw::Following);
+        // "working week", "calendar year", "business week"
+        if matches!(w.kw(j), Kw::Working | Kw::Calendar | Kw::Business) {
+            j += 1;
+        }
+        if let Some((h, e)) = self.holiday_at(j) {
+            let when = match self.r {
+                None => open_for(dir),
+                Some(r) => match self.holiday_near(h, r, if dir == 0 { 0 } else { dir }, false) {
+                    Some(d) => When::Day(d),
+                    None => return,
+                },
+            };
+            self.rel(out, i, e, when);
+            return;
+        }
+        let lx = w.lex(j);
+        let unit = if w.kw(j) == Kw::Workweek {
+            Some(Unit::Week)
+        } else {
+            lx.unit
+        };
+        if let Some(u @ (Unit::Week | Unit::Month | Unit::Year)) = unit {
+            if w.low(j).ends_with('s') {
+                return;
+            }
+            let end = j + 1;
+            let Some(r) = self.r else {
+                self.rel(out, i, end, open_for(dir));
+                return;
+            };
+            let when = match u {
+                Unit::Week => {
+                    let d = r.checked_add((7 * dir as i64).days()).ok();
+                    // "next week Wednesday", "last week Sunday", "next week on Friday",
+                    // "previous week - Monday"
+                    let mut k = end;
+                    if w.kw(k) == Kw::On || w.is_dash(k) {
+                        k += 1;
+                    }
+                    let wd = w.lex(k).weekday;
+                    if wd > 0 && !w.low(k).ends_with('s') {
+                        if let Some(day) = d.and_then(|d| in_week_of(d, wd)) {
+                            self.rel(out, i, k + 1, When::Day(day));
+                        }
+                    }
+                    d.map(week_of)
+                }
+                Unit::Month => r
+                    .first_of_month()
+                    .checked_add((dir as i64).months())
+                    .ok()
+                    .map(|d| When::Month(d.year(), d.month())),
+                _ => Some(When::Year(r.year() + dir as i16)),
+            };
+            if let Some(when) = when {
+                self.rel(out, i, end, when);
+            }
+            return;
+        }
+        if lx.weekday > 0 && !w.low(j).ends_with('s') && (w.capital(j) || w.low(j).len() > 3) {
+            let wd = lx.weekday;
+            let Some(r) = self.r else {
+                self.rel(out, i, j + 1, When::WeekdayOnly(wd));
+                return;
+            };
+            let day = match dir {
+                0 => in_week_of(r, wd),
+                d if d < 0 => weekday_from(r, wd, -1),
+                _ if strict_weekday_next => {
+                    // "next Friday": the Friday of next week.
+                    r.checked_add(7.days()).ok().and_then(|d| in_week_of(d, wd))
+                }
+                _ => weekday_from(r, wd, 1),
+            };
+            if let Some(day) = day {
+                self.rel(out, i, j + 1, When::Day(day));
+            }
+            return;
+        }
+        if lx.month > 0 && w.is_word(j) && (!lx.ambiguous || w.capital(j)) {
+            let m = lx.month;
+            let Some(r) = self.r else {
+                self.rel(out, i, j + 1, When::MonthOnly(m));
+                return;
+            };
+            let y = match dir {
+                0 => r.year(),
+                d if d < 0 => {
+                    if m < r.month() {
+                        r.year()
+                    } else {
+                        r.year() - 1
+                    }
+                }
+                _ => {
+                    if m > r.month() {
+                        r.year()
+                    } else {
+                        r.year() + 1
+                    }
+                }
+            };
+            self.rel(out, i, j + 1, When::Month(y, m));
+        }
+    }
+
+    /// "early July", "mid-2023", "late last year", "the end of"… : the period, approximate.
+    fn part_of(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let j = if w.is_dash(i + 1) && w.glued(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let mut inner = Vec::new();
+        self.at(j, &mut inner);
+        if let Some(h) = inner
+            .into_iter()
+            .filter(|h| h.start == j)
+            .max_by_key(|h| h.end)
+        {
+            out.push(Hit {
+                start: i,
+                end: h.end,
+                when: h.when,
+                approximate: true,
+                relative: h.relative,
+            });
+        }
+    }
+
+    /// "earlier this month", "later this year", "later in the year", "earlier in the week".
+    fn earlier_later(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let j = i + 1;
+        let (unit_at, ok) = match w.kw(j) {
+            Kw::This => (j + 1, true),
+            Kw::In if w.kw(j + 1) == Kw::The => (j + 2, true),
+            _ => (0, false),
+        };
+        if !ok {
+            return;
+        }
+        let u = match w.lex(unit_at).unit {
+            Some(u @ (Unit::Week | Unit::Month | Unit::Year)) if !w.low(unit_at).ends_with('s') => {
+                u
+            }
+            _ => return,
+        };
+        let when = match (self.r, u) {
+            (None, _) => When::Open("PRESENT_REF"),
+            (Some(r), Unit::Week) => week_of(r),
+            (Some(r), Unit::Month) => When::Month(r.year(), r.month()),
+            (Some(r), _) => When::Year(r.year()),
+        };
+        self.rel(out, i, unit_at + 1, when);
+    }
+
+    /// Readings that start with "the".
+    fn the(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let j = i + 1;
+        // "the day after tomorrow", "the day before yesterday"
+        if w.lex(j).unit == Some(Unit::Day) && w.low(j) == "day" {
+            let (k, delta) = match (w.kw(j + 1), w.kw(j + 2)) {
+                (Kw::After, Kw::Tomorrow) => (j + 3, 2),
+                (Kw::Before, Kw::Yesterday) => (j + 3, -2),
+                _ => (0, 0),
+            };
+            if delta != 0 {
+                let when = self
+                    .r
+                    .and_then(|r| r.checked_add((delta as i64).days()).ok())
+                    .map_or(open_for(delta), When::Day);
+                self.rel(out, i, k, when);
+            }
+            return;
+        }
+        // "the week after next", "the month after the next", "the year after next"
+        if let Some(u @ (Unit::Week | Unit::Month | Unit::Year)) = w.lex(j).unit {
+            if w.kw(j + 1) == Kw::After {
+                let k = if w.kw(j + 2) == Kw::The { j + 3 } else { j + 2 };
+                if w.kw(k) == Kw::Next {
+                    let when = match (self.r, u) {
+                        (None, _) => When::Open("FUTURE_REF"),
+                        (Some(r), Unit::Week) => r
+                            .checked_add(14.days())
+                            .map_or(When::Open("FUTURE_REF"), week_of),
+                        (Some(r), Unit::Month) => r
+                            .first_of_month()
+                            .checked_add(2.months())
+                            .map_or(When::Open("FUTURE_REF"), |d| {
+                                When::Month(d.year(), d.month())
+                            }),
+                        (Some(r), _) => When::Year(r.year() + 2),
+                    };
+                    self.rel(out, i, k + 1, when);
+                }
+            }
+            // "the following week", "the coming week" keep their own span without "the".
+            return;
+        }
+        // "the third week of 2027", "the 9th month of next year", "the 20th of next month"
+        if w.is_num(j) || w.lex(j).ordinal > 0 || w.kw(j) == Kw::Last || w.lex(j).number {
+            self.ordinal_period(j, i, out);
+            self.the_day(j, i, out);
+            if w.kw(j) == Kw::Last {
+                return;
+            }
+            if let Some((when, end, rel)) = self.day_first(j) {
+                out.push(Hit {
+                    start: i,
+                    end,
+                    when,
+                    approximate: false,
+                    relative: rel,
+                });
+            }
+        }
+    }
+
+    /// "the 21st" alone: that day of the month nearest the reference date.
+    fn the_day(&self, j: usize, start: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        if start == j || !w.is_num(j) {
+            return;
+        }
+        let Some((d, e, true)) = self.day_num(j, false) else {
+            return;
+        };
+        // "the 21st century", "the 20th anniversary": an ordinal of something else.
+        if w.is_word(e)
+            && !matches!(w.kw(e), Kw::And | Kw::In | Kw::On | Kw::Of | Kw::Since)
+            && w.lex(e).month == 0
+        {
+            return;
+        }
+        if w.kw(e) == Kw::Of {
+            return;
+        }
+        let Some(r) = self.r else {
+            self.hit(out, start, e, When::DayOnly(d));
+            return;
+        };
+        let t = w.tense;
+        let this = Date::new(r.year(), r.month(), d).ok();
+        let day = if t.clearly_future() && r.day() > d || !t.leans_past() && r.day() > d {
+            r.first_of_month()
+                .checked_add(1.months())
+                .ok()
+                .and_then(|m| Date::new(m.year(), m.month(), d).ok())
+        } else if t.past && r.day() < d {
+            r.first_of_month()
+                .checked_sub(1.months())
+                .ok()
+                .and_then(|m| Date::new(m.year(), m.month(), d).ok())
+        } else {
+            this
+        };
+        if let Some(day) = day {
+            self.rel(out, start, e, When::Day(day));
+        }
+    }
+
+    /// "first week of 2015", "3rd week of 2018", "last week of 2016", "the third month of
+    /// 2021", "the 9th month of next year", "the third week next year",
+    /// "first week of this year".
+    fn ordinal_period(&self, i: usize, start: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let (n, j) = if w.kw(i) == Kw::Last {
+            (-1i32, i + 1)
+        } else if let Some((d, e, true)) = self.day_num(i, false) {
+            (d as i32, e)
+        } else {
+            return;
+        };
+        let u = match w.lex(j).unit {
+            Some(u @ (Unit::Week | Unit::Month)) if !w.low(j).ends_with('s') => u,
+            _ => return,
+        };
+        let mut k = j + 1;
+        if w.kw(k) == Kw::Of {
+            k += 1;
+        }
+        let (year, end, rel) = if let Some(dir) = direction(w.kw(k)) {
+            if w.lex(k + 1).unit != Some(Unit::Year) || w.low(k + 1).ends_with('s') {
+                return;
+            }
+            let Some(r) = self.r else {
+                return;
+            };
+            (r.year() + dir as i16, k + 2, true)
+        } else if let Some((y, e)) = self.year_after(k, false) {
+            if k == j + 1 {
+                return; // "first week 2015" needs "of"
+            }
+            (y, e, false)
+        } else {
+            return;
+        };
+        let when = match u {
+            Unit::Week => {
+                let weeks =
+                    ISOWeekDate::new(year, 1, Weekday::Monday).map_or(52, |x| x.weeks_in_year());
+                let n = if n < 0 { weeks as i32 } else { n };
+                if n < 1 || n > weeks as i32 {
+                    return;
+                }
+                When::Week(year, n as i8)
+            }
+            _ => {
+                let n = if n < 0 { 12 } else { n };
+                if !(1..=12).contains(&n) {
+                    return;
+                }
+                When::Month(year, n as i8)
+            }
+        };
+        out.push(Hit {
+            start,
+            end,
+            when,
+            approximate: false,
+            relative: rel,
+        });
+    }
+
+    /// "week 17 of 2024", "week 31", "week 27 of last year".
+    fn week_number(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        if w.low(i) != "week" || !w.is_num(i + 1) || w.digits(i + 1) > 2 {
+            return;
+        }
+        let Some(n) = w.num(i + 1).filter(|n| (1..=53).contains(n)) else {
+            return;
+        };
+        let start = if i > 0 && w.kw(i - 1) == Kw::The {
+            i - 1
+        } else {
+            i
+        };
+        let start = if start == i { i } else { i };
+        let mut k = i + 2;
+        let (year, end, rel) = if w.kw(k) == Kw::Of {
+            k += 1;
+            if let Some(dir) = direction(w.kw(k)) {
+                if w.lex(k + 1).unit != Some(Unit::Year) {
+                    return;
+                }
+                let Some(r) = self.r else { return };
+                (r.year() + dir as i16, k + 2, true)
+            } else if let Some((y, e)) = self.year_after(k, false) {
+                (y, e, false)
+            } else {
+                return;
+            }
+        } else {
+            let Some(r) = self.r else { return };
+            (r.year(), i + 2, true)
+        };
+        if ISOWeekDate::new(year, n as i8, Weekday::Monday).is_err() {
+            return;
+        }
+        out.push(Hit {
+            start,
+            end,
+            when: When::Week(year, n as i8),
+            approximate: false,
+            relative: rel,
+        });
+    }
+
+    /// "year 2008", "year 247", "Year two hundred and sixty seven", "year to date".
+    fn year_led(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        if w.low(i) != "year" {
+            return;
+        }
+        if w.low(i + 1) == "to" && w.low(i + 2) == "date" {
+            if let Some(r) = self.r {
+                self.rel(out, i, i + 3, When::Year(r.year()));
+            }
+            return;
+        }
+        if i > 0 && (w.is_num(i - 1) || w.lex(i - 1).number) {
+            return;
+        }
+        if w.is_num(i + 1) && (3..=4).contains(&w.digits(i + 1)) && !w.glued(i + 2) {
+            if let Some(y) = w.num(i + 1) {
+                self.hit(out, i, i + 2, When::Year(y as i16));
+            }
+            return;
+        }
+        if let Some((y, e)) = self.year_words(i + 1) {
+            self.hit(out, i, e, When::Year(y));
+        }
+    }
+
+    /// "calendar year 2008", "this calendar year" (via `relative`), "cy 2008", "cy18".
+    fn calendar_year(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let mut j = i + 1;
+        if w.kw(i) == Kw::Calendar {
+            if w.low(j) != "year" {
+                return;
+            }
+            j += 1;
+        }
+        if w.is_num(j) {
+            match w.digits(j) {
+                4 => {
+                    if let Some(y) = w.num(j) {
+                        self.hit(out, i, j + 1, When::Year(y as i16));
+                    }
+                }
+                2 if w.glued(j) && w.kw(i) == Kw::Cy => {
+                    if let Some(y) = w.num(j) {
+                        self.hit(out, i, j + 1, When::Year(two_digit_year(y)));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// "in two weeks", "in 3 years", "in a fortnight’s time": a date ahead of the reference,
+    /// when the line speaks of the future ("raised $1m in a week" is a duration). Also a
+    /// year in words after "in": "in nineteen ninety six".
+    fn in_future(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        if w.lex(i + 1).number {
+            if let Some((y, e)) = self.year_words(i + 1) {
+                if y >= 1000 {
+                    self.hit(out, i + 1, e, When::Year(y));
+                }
+            }
+        }
+        let Some(m) = duration::measure(w, i + 1) else {
+            return;
+        };
+        if m.open || m.approximate && m.parts()[0].0 != 2.0 {
+            return;
+        }
+        let mut end = m.end;
+        // "in two years since 2011": counted from the start of that year.
+        if w.kw(end) == Kw::Since {
+            let k = if w.kw(end + 1) == Kw::The && w.low(end + 2) == "year" {
+                end + 3
+            } else {
+                end + 1
+            };
+            if let Some((y, ye)) = self.year_after(k, false) {
+                let base = Date::new(y, 1, 1).ok();
+                if let Some(d) = base.and_then(|b| shift_by(b, &m, 1.0)) {
+                    self.hit(out, i, ye, at_precision(d, m.finest()));
+                }
+            }
+            return;
+        }
+        let timed = matches!(w.low(end), "'s" | "’s" | "time")
+            || w.glued(end) && (w.low(end).starts_with('\'') || w.low(end).starts_with('’'));
+        if !(w.tense.clearly_future() || timed) {
+            return;
+        }
+        let Some(r) = self.r else {
+            self.rel(out, i, end, When::Open("FUTURE_REF"));
+            return;
+        };
+        let Some(d) = shift_by(r, &m, 1.0) else {
+            return;
+        };
+        // "in 3 days on Friday": that weekday of the week reached.
+        let mut k = end;
+        if w.kw(k) == Kw::On {
+            k += 1;
+        }
+        if w.lex(k).weekday > 0 && k > end {
+            if let Some(day) = in_week_of(d, w.lex(k).weekday) {
+                self.rel(out, i, k + 1, When::Day(day));
+            }
+        }
+        let _ = &mut end;
+        self.rel(out, i, end, at_precision(d, m.finest()));
+    }
+
+    /// A day that an offset can be counted from: an explicit date, a weekday (the next
+    /// one), "today", "tomorrow", "yesterday", "next Friday", "new year".
+    fn anchor(&self, j: usize) -> Option<(Date, usize)> {
+        let w = self.w;
+        let r = self.r;
+        match w.kw(j) {
+            Kw::Today | Kw::Now => return Some((r?, j + 1)),
+            Kw::Tomorrow => return Some((r?.tomorrow().ok()?, j + 1)),
+            Kw::Yesterday => return Some((r?.yesterday().ok()?, j + 1)),
+            _ => {}
+        }
+        if w.low(j) == "new" && w.lex(j + 1).unit == Some(Unit::Year) {
+            let r = r?;
+            return Some((Date::new(r.year() + 1, 1, 1).ok()?, j + 2));
+        }
+        let mut hits = Vec::new();
+        self.at(j, &mut hits);
+        let h = hits
+            .into_iter()
+            .filter(|h| h.start == j)
+            .max_by_key(|h| h.end)?;
+        match h.when {
+            When::Day(d) => return Some((d, h.end)),
+            _ => {}
+        }
+        let wd = w.lex(j).weekday;
+        if wd > 0 && h.end == j + 1 {
+            return Some((weekday_from(r?, wd, 1)?, j + 1));
+        }
+        None
+    }
+
+    /// "six years ago", "two weeks from now", "3 days from Tuesday", "2 weeks before May 13
+    /// 1999", "two sundays from now", "2 years 21 days later". Pushed with `start`.
+    fn offset(&self, i: usize, start: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        // "two sundays from now", "two monday later": the n-th such weekday ahead.
+        if let Some((n, e)) = self.count_of_weekdays(i) {
+            let wd = w.lex(e).weekday;
+            let k = e + 1;
+            let end = match (w.kw(k), w.kw(k + 1)) {
+                (Kw::From, Kw::Now) => k + 2,
+                (Kw::Later, _) => k + 1,
+                _ => 0,
+            };
+            if end > 0 {
+                if let Some(r) = self.r {
+                    let first = weekday_from(r, wd, 1);
+                    if let Some(d) =
+                        first.and_then(|d| d.checked_add((7 * (n as i64 - 1)).days()).ok())
+                    {
+                        self.rel(out, start, end, When::Day(d));
+                    }
+                }
+            }
+            return;
+        }
+        let Some(m) = duration::measure(w, i) else {
+            return;
+        };
+        if m.open {
+            return;
+        }
+        let finest = m.finest();
+        // "3 minutes from today" is a time, not a day: the duration and "today" stand apart.
+        if finest.fineness() > 3 {
+            return;
+        }
+        let k = m.end;
+        match w.kw(k) {
+            Kw::Ago => {
+                let when = self
+                    .r
+                    .and_then(|r| shift_by(r, &m, -1.0))
+                    .map_or(When::Open("PAST_REF"), |d| at_precision(d, finest));
+                self.rel(out, start, k + 1, when);
+            }
+            Kw::Hence => {
+                if let Some(d) = self.r.and_then(|r| shift_by(r, &m, 1.0)) {
+                    self.rel(out, start, k + 1, at_precision(d, finest));
+                }
+            }
+            Kw::Later if w.tense.clearly_future() => {
+                if let Some(d) = self.r.and_then(|r| shift_by(r, &m, 1.0)) {
+                    self.rel(out, start, k + 1, at_precision(d, finest));
+                }
+            }
+            Kw::From | Kw::After | Kw::Before => {
+                let sign = if w.kw(k) == Kw::Before { -1.0 } else { 1.0 };
+                if w.kw(k) == Kw::From && w.kw(k + 1) == Kw::Now {
+                    let Some(r) = self.r else {
+                        self.rel(out, start, k + 2, When::Open("FUTURE_REF"));
+                        return;
+                    };
+                    if let Some(d) = shift_by(r, &m, 1.0) {
+                        self.rel(out, start, k + 2, at_precision(d, finest));
+                    }
+                    return;
+                }
+                let Some((base, end)) = self.anchor(k + 1) else {
+                    return;
+                };
+                let Some(d) = shift_by(base, &m, sign) else {
+                    return;
+                };
+                // "two months from today on Tuesday"
+                let mut e2 = end;
+                if w.kw(e2) == Kw::On {
+                    e2 += 1;
+                    if w.lex(e2).weekday > 0 {
+                        if let Some(day) = in_week_of(d, w.lex(e2).weekday) {
+                            self.rel(out, start, e2 + 1, When::Day(day));
+                        }
+                    }
+                }
+                self.rel(out, start, end, When::Day(d));
+            }
+            _ => {}
+        }
+    }
+
+    /// "two sundays", "two monday": a count of weekdays.
+    fn count_of_weekdays(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.w;
+        let (n, e) = if w.is_num(i) {
+            (w.num(i)?, i + 1)
+        } else {
+            self.small_words(i)?
+        };
+        (w.lex(e).weekday > 0 && n > 0 && n < 10).then_some((n, e))
+    }
+
+    /// A weekday first: "Saturday, April 27, 2024", "Friday 2018-7-6", "Thursday the 21st",
+    /// "Monday 21", "Friday next week", "tuesday of next week", "Monday two weeks from now",
+    /// or a weekday alone ("on Friday"), read by the tense.
+    fn weekday_led(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let lx = w.lex(i);
+        let wd = lx.weekday;
+        if w.low(i).ends_with('s') && w.low(i).len() > 4 {
+            return; // "Fridays": a recurring day
+        }
+        let abbrev = w.low(i).len() <= 4;
+        if abbrev && (lx.ambiguous || !w.capital(i)) && !w.is_p(i + 1, ',') && !w.is_p(i + 1, '.') {
+            return;
+        }
+        let mut j = i + 1;
+        if w.is_p(j, ',') || abbrev && w.is_p(j, '.') {
+            j += 1;
+        }
+        // An explicit date follows.
+        let mut inner = Vec::new();
+        self.at(j, &mut inner);
+        if let Some(h) = inner
+            .iter()
+            .filter(|h| h.start == j && !h.relative)
+            .max_by_key(|h| h.end)
+        {
+            if let When::Day(d) = h.when {
+                if h.end > j {
+                    out.push(Hit {
+                        start: i,
+                        end: h.end,
+                        when: When::Day(d),
+                        approximate: false,
+                        relative: h.relative,
+                    });
+                    return;
+                }
+            }
+        }
+        // "Monday two weeks from now", "Sunday 3 weeks after January 15th"
+        let mut off = Vec::new();
+        self.offset(j, j, &mut off);
+        if let Some(h) = off.iter().max_by_key(|h| h.end) {
+            let day = match h.when {
+                When::Day(_) | When::Week(..) | When::Month(..) | When::Year(..) => {
+                    self.anchor_day(h).and_then(|d| in_week_of(d, wd))
+                }
+                _ => None,
+            };
+            if let Some(day) = day {
+                self.rel(out, i, h.end, When::Day(day));
+                return;
+            }
+        }
+        if !abbrev || w.capital(i) {
+            // "Thursday the 21st", "Monday 21", "tuesday the eleventh"
+            let mut k = i + 1;
+            if w.kw(k) == Kw::The {
+                k += 1;
+            }
+            if let Some((d, e, _)) = self.day_num(k, true) {
+                if w.lex(e).month == 0 && (k > i + 1 || w.is_num(k)) {
+                    if let Some(r) = self.r {
+                        let found = [0i64, -1, 1].into_iter().find_map(|dm| {
+                            let m = r.first_of_month().checked_add(dm.months()).ok()?;
+                            let day = Date::new(m.year(), m.month(), d).ok()?;
+                            (day.weekday() == weekday(wd)).then_some(day)
+                        });
+                        if let Some(day) = found {
+                            self.rel(out, i, e, When::Day(day));
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        // "Friday next week", "tuesday of next week", "monday of the following week"
+        let mut k = i + 1;
+        if w.kw(k) == Kw::Of {
+            k += 1;
+            if w.kw(k) == Kw::The {
+                k += 1;
+            }
+        }
+        if let Some(dir) = direction(w.kw(k)) {
+            if w.lex(k + 1).unit == Some(Unit::Week) && w.low(k + 1) == "week" {
+                if let Some(r) = self.r {
+                    if let Some(day) = r
+                        .checked_add((7 * dir as i64).days())
+                        .ok()
+                        .and_then(|d| in_week_of(d, wd))
+                    {
+                        self.rel(out, i, k + 2, When::Day(day));
+                    }
+                }
+                return;
+            }
+        }
+        if abbrev {
+            return;
+        }
+        // A weekday alone.
+        let when = match self.r {
+            None => When::WeekdayOnly(wd),
+            Some(r) => {
+                let dir = if w.tense.leans_past() { -1 } else { 1 };
+                match weekday_from(r, wd, dir) {
+                    Some(d) => When::Day(d),
+                    None => return,
+                }
+            }
+        };
+        self.rel(out, i, i + 1, when);
+    }
+
+    /// The day an offset hit stands for, at day precision.
+    fn anchor_day(&self, h: &Hit) -> Option<Date> {
+        match h.when {
+            When::Day(d) => Some(d),
+            _ => {
+                // Recompute at day precision: the offset readers round to the unit named.
+                let w = self.w;
+                let m = duration::measure(w, h.start)?;
+                let k = m.end;
+                let r = self.r?;
+                match (w.kw(k), w.kw(k + 1)) {
+                    (Kw::From, Kw::Now) | (Kw::Later, _) | (Kw::Hence, _) => shift_by(r, &m, 1.0),
+                    (Kw::Ago, _) => shift_by(r, &m, -1.0),
+                    _ => None,
+                }
+            }
+        }
+    }
+}
+
+/// A named day of the year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Holiday {
+    Fixed(i8, i8),
+    Easter,
+    /// The n-th (negative: from the end) weekday of a month.
+    NthWeekday(i8, i8, Weekday),
+    /// The day after the fourth Thursday of November.
+    BlackFriday,
+}
+
+impl Holiday {
+    fn on(self, y: i16) -> Option<Date> {
+        match self {
+            Holiday::Fixed(m, d) => Date::new(y, m, d).ok(),
+            Holiday::Easter => {
+                // Anonymous Gregorian computus.
+                let y = y as i32;
+                let (a, b, c) = (y % 19, y / 100, y % 100);
+                let (d, e) = (b / 4, b % 4);
+                let f = (b + 8) / 25;
+                let g = (b - f + 1) / 3;
+                let h = (19 * a + b - d - g + 15) % 30;
+                let (i, k) = (c / 4, c % 4);
+                let l = (32 + 2 * e + 2 * i - h - k) % 7;
+                let m = (a + 11 * h + 22 * l) / 451;
+                let month = (h + l - 7 * m + 114) / 31;
+                let day = (h + l - 7 * m + 114) % 31 + 1;
+                Date::new(y as i16, month as i8, day as i8).ok()
+            }
+            Holiday::NthWeekday(m, n, wd) => {
+                Date::new(y, m, 1).ok()?.nth_weekday_of_month(n, wd).ok()
+            }
+            Holiday::BlackFriday => Date::new(y, 11, 1)
+                .ok()?
+                .nth_weekday_of_month(4, Weekday::Thursday)
+                .ok()?
+                .tomorrow()
+                .ok(),
+        }
+    }
+}
+
+/// Value of a number word below one hundred.
+fn word_value(w: &str) -> Option<u32> {
+    Some(match w {
+        "zero" | "oh" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
 }

@@ -8,8 +8,13 @@
 //! interval it stands for, which `compare` uses.
 
 pub mod date;
+pub mod duration;
+pub mod lexicon;
+pub mod money;
 pub mod number;
 pub mod numeral;
+pub mod quantity;
+pub mod time;
 pub mod token;
 
 use jiff::civil::Date;
@@ -127,7 +132,13 @@ pub struct Context {
 pub fn recognize(line: &str, ctx: &Context) -> Vec<Value> {
     let toks = token::tokenize(line);
     let mut cands = Vec::new();
-    date::find(line, &toks, ctx, &mut cands);
+    let words = lexicon::Words::new(line, &toks);
+    date::find(&words, ctx, &mut cands);
+    duration::find(&words, ctx, &mut cands);
+    let dates = cands.len();
+    let mut times = Vec::new();
+    time::find(&words, ctx, &cands[..dates], &mut times);
+    cands.extend(times);
     number::find(line, &toks, ctx, &mut cands);
     settle(cands)
 }
@@ -142,9 +153,19 @@ fn settle(mut cands: Vec<Value>) -> Vec<Value> {
             .then(b.kind.specificity().cmp(&a.kind.specificity()))
             .then(a.span.start.cmp(&b.span.start))
     });
+    // Kept spans do not overlap, so the one kept span that starts last before a
+    // candidate's end is the only one that can overlap it: a map keyed by start keeps
+    // settling O(n log n) on very long lines.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<Value> = Vec::with_capacity(cands.len());
     for c in cands {
-        if !kept.iter().any(|k| k.span.overlaps(c.span)) {
+        let clash = c.span.is_empty()
+            || taken
+                .range(..c.span.end)
+                .next_back()
+                .is_some_and(|(_, &end)| end > c.span.start);
+        if !clash {
+            taken.insert(c.span.start, c.span.end);
             kept.push(c);
         }
     }
@@ -152,13 +173,22 @@ fn settle(mut cands: Vec<Value>) -> Vec<Value> {
     kept
 }
 
-/// Formats a number the way normalized values show it: no trailing ".0", no exponent.
+/// Formats a number the way normalized values show it: no trailing ".0", no exponent, and
+/// the shortest decimals that read back as the same number ("9.2321312", not "9.232131");
+/// noise from arithmetic beyond nine decimals is rounded away.
 pub fn fmt_number(x: f64) -> String {
-    if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e18 {
-        format!("{}", x as i64)
-    } else {
-        let s = format!("{x:.6}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    // 16.4 × 1e6 is 16399999.999999998 in binary; an amount that close to a whole number is it.
+    let r = x.round();
+    if x.is_finite() && (x - r).abs() <= 1e-9 * x.abs() && r.abs() < 1e18 {
+        return format!("{}", r as i64);
+    }
+    let s = format!("{x}");
+    match s.split_once('.') {
+        Some((_, frac)) if frac.len() > 9 => {
+            let r = format!("{x:.9}");
+            r.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+        _ => s,
     }
 }
 
@@ -171,5 +201,9 @@ mod tests {
         assert_eq!(fmt_number(1100.0), "1100");
         assert_eq!(fmt_number(12.5), "12.5");
         assert_eq!(fmt_number(2_500_000_000.0), "2500000000");
+        assert_eq!(fmt_number(9.2321312), "9.2321312");
+        assert_eq!(fmt_number(0.1 + 0.2), "0.3");
+        assert_eq!(fmt_number(-5.0), "-5");
+        assert_eq!(fmt_number(16.4 * 1e6), "16400000");
     }
 }

@@ -74,9 +74,9 @@ pub fn tokenize(line: &str) -> Vec<Token> {
                     i += 1;
                 } else if c >= 0x80 {
                     let ch = char_at(line, i);
-                    if ch.is_alphabetic() {
-                        i += ch.len_utf8();
-                    } else if is_apostrophe(ch) && next_is_letter(line, i + ch.len_utf8()) {
+                    let inner_apostrophe =
+                        is_apostrophe(ch) && next_is_letter(line, i + ch.len_utf8());
+                    if ch.is_alphabetic() || inner_apostrophe {
                         i += ch.len_utf8();
                     } else {
                         break;

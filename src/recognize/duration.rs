@@ -1,0 +1,438 @@
+//! Durations: an amount of time as written ("six years", "48 hours", "a 12-year-old pact",
+//! "one and a half hours", "1 year 1 month 21 days", "decades"), normalized to ISO 8601
+//! (`P6Y`, `PT48H`, `P12Y`, `PT1.5H`, `P1Y1M21D`), with the interval in seconds (a year is
+//! 365.25 days, a month 30.44 days).
+//!
+//! In: the line's [`Words`]. Out: `duration` candidates. The amount-and-unit reader
+//! [`measure`] is shared with the date recognizer, which turns "six years ago" and "in two
+//! weeks" into dates (the longer date span then wins when candidates are settled).
+//! An age written "N-year-old" is a duration too ("a 12-year-old girl" is `P12Y`): the
+//! contract names "12-year-old pact" a duration, and an age is the time since a birth.
+
+use super::lexicon::{Kw, Unit, Words};
+use super::numeral;
+use super::{Context, Interval, Kind, Value, fmt_number};
+use crate::span::Span;
+
+/// At most this many amount-unit pairs make one duration ("2 years 1 month 21 days").
+const MAX_PARTS: usize = 4;
+
+/// An amount of time read from tokens `start..end`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Measure {
+    pub parts: [(f64, Unit); MAX_PARTS],
+    pub len: usize,
+    pub start: usize,
+    pub end: usize,
+    /// "a couple of", a bare plural ("decades"): the amount is not exact.
+    pub approximate: bool,
+    /// The amount is not stated ("decades", "for years"): at least two of the unit.
+    pub open: bool,
+}
+
+impl Measure {
+    pub fn parts(&self) -> &[(f64, Unit)] {
+        &self.parts[..self.len]
+    }
+
+    /// The finest unit named ("1 month 21 days" gives days).
+    pub fn finest(&self) -> Unit {
+        self.parts()
+            .iter()
+            .map(|p| p.1)
+            .max_by_key(|u| u.fineness())
+            .unwrap_or(Unit::Day)
+    }
+
+    pub fn seconds(&self) -> f64 {
+        self.parts().iter().map(|(n, u)| n * u.seconds()).sum()
+    }
+
+    /// ISO 8601 form: `P1Y1M21D`, `PT1.5H`, `P2W`; weeks mixed with other units become days.
+    pub fn iso(&self) -> String {
+        if self.open {
+            let u = self.parts[0].1;
+            return match u {
+                Unit::Century => "PXCE",
+                Unit::Decade => "PXDE",
+                Unit::Year => "PXY",
+                Unit::Month => "PXM",
+                Unit::Week | Unit::Fortnight => "PXW",
+                Unit::Day | Unit::Night => "PXD",
+                Unit::Hour => "PTXH",
+                Unit::Minute => "PTXM",
+                Unit::Second => "PTXS",
+            }
+            .to_string();
+        }
+        let (mut y, mut mo, mut wk, mut d, mut h, mut mi, mut s) =
+            (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        for &(n, u) in self.parts() {
+            match u {
+                Unit::Century => y += 100.0 * n,
+                Unit::Decade => y += 10.0 * n,
+                Unit::Year => y += n,
+                Unit::Month => mo += n,
+                Unit::Fortnight => wk += 2.0 * n,
+                Unit::Week => wk += n,
+                Unit::Day | Unit::Night => d += n,
+                Unit::Hour => h += n,
+                Unit::Minute => mi += n,
+                Unit::Second => s += n,
+            }
+        }
+        let others = [y, mo, d, h, mi, s].iter().any(|&x| x != 0.0);
+        if wk != 0.0 && others {
+            d += 7.0 * wk;
+            wk = 0.0;
+        }
+        let mut out = String::from("P");
+        for (x, c) in [(y, 'Y'), (mo, 'M'), (wk, 'W'), (d, 'D')] {
+            if x != 0.0 {
+                out.push_str(&fmt_number(x));
+                out.push(c);
+            }
+        }
+        if h != 0.0 || mi != 0.0 || s != 0.0 {
+            out.push('T');
+            for (x, c) in [(h, 'H'), (mi, 'M'), (s, 'S')] {
+                if x != 0.0 {
+                    out.push_str(&fmt_number(x));
+                    out.push(c);
+                }
+            }
+        }
+        if out.len() == 1 {
+            out.push_str("0D");
+        }
+        out
+    }
+}
+
+/// Proposes a duration for every amount of time in the line.
+pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
+    let mut i = 0;
+    while i < w.len() {
+        let Some(m) = measure(w, i) else {
+            i += 1;
+            continue;
+        };
+        if !is_rate(w, m.start) {
+            let span = Span::new(w.start(m.start), w.end(m.end - 1));
+            let mut v = Value::new(Kind::Duration, span, m.iso());
+            let secs = m.seconds();
+            v.interval = Some(if m.open {
+                Interval::new(secs, f64::INFINITY)
+            } else {
+                Interval::point(secs)
+            });
+            v.approximate = m.approximate;
+            out.push(v);
+        }
+        i = m.end.max(i + 1);
+    }
+}
+
+/// "a day" after "barrels", "twice", "times": a rate, not a duration.
+fn is_rate(w: &Words, start: usize) -> bool {
+    if w.kw(start) != Kw::A || start == 0 {
+        return false;
+    }
+    let prev = w.low(start - 1);
+    matches!(prev, "once" | "twice" | "thrice" | "times" | "per")
+        || (w.is_word(start - 1)
+            && prev.len() > 3
+            && prev.ends_with('s')
+            && !prev.ends_with("ss")
+            && w.kw(start - 1) == Kw::None
+            && !matches!(
+                prev,
+                "was"
+                    | "has"
+                    | "is"
+                    | "this"
+                    | "its"
+                    | "his"
+                    | "plus"
+                    | "lasts"
+                    | "takes"
+                    | "spans"
+                    | "needs"
+                    | "gives"
+                    | "remains"
+            ))
+}
+
+/// Reads an amount of time starting at token `i`: one or more amount-unit pairs.
+pub fn measure(w: &Words, i: usize) -> Option<Measure> {
+    let mut m = Measure {
+        parts: [(0.0, Unit::Day); MAX_PARTS],
+        len: 0,
+        start: i,
+        end: i,
+        approximate: false,
+        open: false,
+    };
+    if let Some(end) = open_plural(w, i, &mut m) {
+        m.end = end;
+        return Some(m);
+    }
+    let mut j = i;
+    loop {
+        let Some((n, u, end, approx)) = pair(w, j) else {
+            break;
+        };
+        m.parts[m.len] = (n, u);
+        m.len += 1;
+        m.approximate |= approx;
+        m.end = end;
+        if m.len == MAX_PARTS {
+            break;
+        }
+        // "1 year 1 month", "1 month, 21 days", "1 month and 21 days"
+        let mut k = end;
+        if w.is_p(k, ',') || w.kw(k) == Kw::And {
+            k += 1;
+        }
+        if k >= w.len() || pair(w, k).is_none() {
+            break;
+        }
+        j = k;
+    }
+    (m.len > 0).then_some(m)
+}
+
+/// "decades", "centuries", and "for years" / "for months": an unstated amount of at least two.
+fn open_plural(w: &Words, i: usize, m: &mut Measure) -> Option<usize> {
+    let lx = w.lex(i);
+    let u = lx.unit?;
+    if lx.short_unit || !w.low(i).ends_with('s') {
+        return None;
+    }
+    let after_for = i > 0 && matches!(w.low(i - 1), "for" | "over" | "within");
+    let wide = matches!(u, Unit::Decade | Unit::Century);
+    if !(wide || after_for && matches!(u, Unit::Year | Unit::Month | Unit::Week)) {
+        return None;
+    }
+    // "two decades", "the past decades" have their own readers or are not amounts.
+    if i > 0 && (w.lex(i - 1).number || w.is_num(i - 1) || w.kw(i - 1) != Kw::None && !after_for) {
+        return None;
+    }
+    m.parts[0] = (2.0, u);
+    m.len = 1;
+    m.approximate = true;
+    m.open = true;
+    Some(i + 1)
+}
+
+/// One amount-unit pair at `i`: (amount, unit, end, approximate).
+fn pair(w: &Words, i: usize) -> Option<(f64, Unit, usize, bool)> {
+    let (n, j, approx, digits) = amount(w, i)?;
+    // "3-min", "12-year-old", "one-week": a hyphen may join the amount and the unit.
+    let (k, hyphen) = if w.is_dash(j) && w.glued(j) && w.glued(j + 1) {
+        (j + 1, true)
+    } else {
+        (j, false)
+    };
+    let lx = w.lex(k);
+    let u = lx.unit?;
+    if lx.short_unit {
+        // "3Y", "10D" stand alone; "413d-b8ab" or "x4d9" is a code.
+        let code_after =
+            w.glued(k + 1) && (w.is_num(k + 1) || w.is_word(k + 1) || w.is_dash(k + 1));
+        let code_before = i > 0 && w.glued(i) && !w.is_p(i - 1, '(');
+        if !(digits && w.glued(k) && !hyphen) || code_after || code_before {
+            return None;
+        }
+    }
+    // "a second round", "a second wave": an ordinal, not a unit.
+    if u == Unit::Second
+        && w.low(k) == "second"
+        && matches!(w.kw(i), Kw::A | Kw::Another)
+        && w.is_word(k + 1)
+        && !matches!(
+            w.low(k + 1),
+            "to" | "of" | "and" | "or" | "for" | "in" | "later" | "before" | "after" | "ago"
+        )
+    {
+        return None;
+    }
+    if w.low(k) == "h" && !digits {
+        return None;
+    }
+    let mut end = k + 1;
+    let mut n = n;
+    // "one hour and a half", "one year and a quarter"
+    if let Some((f, e)) = fraction_after_and(w, end) {
+        n += f;
+        end = e;
+    }
+    // "12-year-old"
+    if hyphen && w.is_dash(end) && w.glued(end) && w.kw(end + 1) == Kw::Old && w.glued(end + 1) {
+        end += 2;
+    }
+    // "a fortnight’s time": the possessive is not part of the unit.
+    Some((n, u, end, approx))
+}
+
+/// "and a half", "and half", "and a quarter" at `i`.
+fn fraction_after_and(w: &Words, i: usize) -> Option<(f64, usize)> {
+    if w.kw(i) != Kw::And {
+        return None;
+    }
+    let mut j = i + 1;
+    if w.kw(j) == Kw::A {
+        j += 1;
+    }
+    match w.kw(j) {
+        Kw::Half => Some((0.5, j + 1)),
+        Kw::Quarter => Some((0.25, j + 1)),
+        _ => None,
+    }
+}
+
+/// An amount at `i` before a unit: (value, end, approximate, written in digits).
+fn amount(w: &Words, i: usize) -> Option<(f64, usize, bool, bool)> {
+    let lx = w.lex(i);
+    match lx.kw {
+        // "a week", "an hour", "a couple of days", "a half hour", "a fortnight"
+        Kw::A => {
+            if w.kw(i + 1) == Kw::Couple && w.kw(i + 2) == Kw::Of {
+                return Some((2.0, i + 3, true, false));
+            }
+            if w.kw(i + 1) == Kw::Half {
+                return Some((0.5, i + 2, false, false));
+            }
+            if let Some(n) = numeral::parse(w.line, w.toks, i).filter(|n| n.end > i + 1) {
+                return Some((n.value, n.end, false, false));
+            }
+            return Some((1.0, i + 1, false, false));
+        }
+        Kw::Couple if w.kw(i + 1) == Kw::Of => return Some((2.0, i + 2, true, false)),
+        Kw::Another | Kw::All | Kw::Full | Kw::Whole => {
+            let j = if w.is_dash(i + 1) && w.glued(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            let u = w.lex(j).unit?;
+            // "all day", "all-week", "another month"; not "all years" or "another 3 days".
+            if w.low(j).ends_with('s')
+                || matches!(u, Unit::Hour | Unit::Minute | Unit::Second) && lx.kw != Kw::Another
+            {
+                return None;
+            }
+            return Some((1.0, if j == i + 2 { i + 1 } else { j }, false, false));
+        }
+        Kw::Half => {
+            // "half year", "half an year", "half hour"
+            let j = if w.kw(i + 1) == Kw::A { i + 2 } else { i + 1 };
+            return Some((0.5, j, false, false));
+        }
+        _ => {}
+    }
+    if w.text(i) == "½" {
+        return Some((0.5, i + 1, false, false));
+    }
+    if !(w.is_num(i) || lx.number) {
+        return None;
+    }
+    // Part of a bigger number or code ("6,107.31", "ABC-12345"): not an amount of time.
+    if w.is_num(i)
+        && i > 0
+        && w.glued(i)
+        && (w.is_p(i - 1, '.') || w.is_p(i - 1, ',') || w.is_word(i - 1))
+    {
+        return None;
+    }
+    let n = numeral::parse(w.line, w.toks, i)?;
+    let mut value = n.value;
+    let mut end = n.end;
+    // "one and a half hours", "two and half hours", "one and a quarter year"
+    if let Some((f, e)) = fraction_after_and(w, end) {
+        value += f;
+        end = e;
+    }
+    Some((value, end, false, !n.words))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn durations(line: &str) -> Vec<(String, String)> {
+        let toks = tokenize(line);
+        let w = Words::new(line, &toks);
+        let mut out = Vec::new();
+        find(&w, &Context::default(), &mut out);
+        out.iter()
+            .map(|v| (v.text(line).to_string(), v.value.clone()))
+            .collect()
+    }
+
+    fn one(text: &str, value: &str) -> Vec<(String, String)> {
+        vec![(text.to_string(), value.to_string())]
+    }
+
+    #[test]
+    fn amounts_with_units() {
+        assert_eq!(durations("for six years"), one("six years", "P6Y"));
+        assert_eq!(
+            durations("gave him 48 hours to leave"),
+            one("48 hours", "PT48H")
+        );
+        assert_eq!(
+            durations("a 12-year-old security pact"),
+            one("12-year-old", "P12Y")
+        );
+        assert_eq!(durations("a three-month delay"), one("three-month", "P3M"));
+        assert_eq!(
+            durations("I'll leave for 3.5years"),
+            one("3.5years", "P3.5Y")
+        );
+        assert_eq!(durations("the cold lasted 2W"), one("2W", "P2W"));
+    }
+
+    #[test]
+    fn compound_and_fractional_amounts() {
+        assert_eq!(
+            durations("for 1 year 1 month 21 days"),
+            one("1 year 1 month 21 days", "P1Y1M21D")
+        );
+        assert_eq!(
+            durations("one week three days"),
+            one("one week three days", "P10D")
+        );
+        assert_eq!(
+            durations("one and a half hours"),
+            one("one and a half hours", "PT1.5H")
+        );
+        assert_eq!(
+            durations("an hour and a half"),
+            one("an hour and a half", "PT1.5H")
+        );
+        assert_eq!(
+            durations("a couple of days"),
+            one("a couple of days", "P2D")
+        );
+    }
+
+    #[test]
+    fn unstated_amounts_and_rates() {
+        assert_eq!(durations("it took decades"), one("decades", "PXDE"));
+        assert_eq!(durations("1.1 million barrels a day"), vec![]);
+        assert_eq!(durations("the second round"), vec![]);
+        assert_eq!(durations("the 1990s"), vec![]);
+    }
+
+    #[test]
+    fn interval_is_seconds() {
+        let line = "two weeks";
+        let toks = tokenize(line);
+        let w = Words::new(line, &toks);
+        let mut out = Vec::new();
+        find(&w, &Context::default(), &mut out);
+        assert_eq!(out[0].interval, Some(Interval::point(14.0 * 86_400.0)));
+    }
+}

@@ -1,0 +1,213 @@
+//! Times of day: "6:04 pm", "13:14 local time", "6pm", "noon", at minute precision.
+//!
+//! In: the line's [`Words`] and the date candidates already found in it. Out: `time`
+//! candidates whose value is TIMEX3-style and attached to the line's date when the line
+//! names exactly one day (`2023-08-23T18:04`), else `XXXX-XX-XXT18:04`. The date keeps its
+//! own value too, so a claim about the day still compares with sources that give no time.
+//! The interval is in day numbers with the minutes as a fraction, when the day is known.
+
+use super::lexicon::Words;
+use super::{Context, Interval, Kind, Value};
+use crate::span::Span;
+
+/// Proposes a time of day for every clock time in the line; `dates` are the date
+/// candidates of the same line.
+pub fn find(w: &Words, _ctx: &Context, dates: &[Value], out: &mut Vec<Value>) {
+    let mut day: Option<(&str, f64)> = None;
+    let mut several = false;
+    for d in dates.iter().filter(|d| d.kind == Kind::Date) {
+        let v = d.value.as_str();
+        let full = v.len() == 10
+            && v.as_bytes()[4] == b'-'
+            && v.as_bytes()[7] == b'-'
+            && !v.starts_with('X');
+        if !full {
+            continue;
+        }
+        match day {
+            Some((x, _)) if x != v => several = true,
+            Some(_) => {}
+            None => day = Some((v, d.interval.map_or(0.0, |i| i.lo))),
+        }
+    }
+    let day = if several { None } else { day };
+    let mut i = 0;
+    while i < w.len() {
+        let Some((h, m, end)) = clock(w, i) else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(w.start(i), w.end(end - 1));
+        let value = match day {
+            Some((d, _)) => format!("{d}T{h:02}:{m:02}"),
+            None => format!("XXXX-XX-XXT{h:02}:{m:02}"),
+        };
+        let mut v = Value::new(Kind::Time, span, value);
+        if let Some((_, dn)) = day {
+            let x = dn + (h as f64 * 60.0 + m as f64) / 1440.0;
+            v.interval = Some(Interval::point(x));
+        }
+        out.push(v);
+        i = end;
+    }
+}
+
+/// A clock time at `i`: (hour 0-23, minute, end token).
+fn clock(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
+    if matches!(w.low(i), "noon" | "midday")
+        && i > 0
+        && matches!(w.low(i - 1), "at" | "by" | "until" | "before" | "after")
+    {
+        return Some((12, 0, i + 1));
+    }
+    if w.low(i) == "midnight"
+        && i > 0
+        && matches!(w.low(i - 1), "at" | "by" | "until" | "before" | "after")
+    {
+        return Some((0, 0, i + 1));
+    }
+    if !w.is_num(i) || w.digits(i) > 2 {
+        return None;
+    }
+    // Not the tail of another number ("1.5:30", "2:13:14").
+    if i > 0 && w.glued(i) && !w.is_word(i - 1) && i >= 2 && w.is_num(i - 2) && w.glued(i - 1) {
+        return None;
+    }
+    let h = w.num(i)?;
+    let mut j = i + 1;
+    let mut m = 0;
+    let mut with_minutes = false;
+    if w.is_p(j, ':') && w.glued(j) && w.glued(j + 1) && w.digits(j + 1) == 2 {
+        m = w.num(j + 1)?;
+        if m > 59 {
+            return None;
+        }
+        j += 2;
+        with_minutes = true;
+        // Seconds are read and dropped: minute precision.
+        if w.is_p(j, ':') && w.glued(j) && w.glued(j + 1) && w.digits(j + 1) == 2 {
+            j += 2;
+        }
+        if w.glued(j) && (w.is_num(j) || w.is_p(j, ':')) {
+            return None;
+        }
+    }
+    let (h, j, meridiem) = match meridiem(w, j) {
+        Some((pm, e)) => {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            let h = match (pm, h) {
+                (false, 12) => 0,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, h) => h,
+            };
+            (h, e, true)
+        }
+        None => (h, j, false),
+    };
+    if h > 23 || !(with_minutes || meridiem) {
+        return None;
+    }
+    // "13:14" alone could be a score or a verse: a clock needs two-digit hours, a
+    // meridiem, a preposition before it, or "local time", "GMT", "UTC" after it.
+    let prev = if i > 0 { w.low(i - 1) } else { "" };
+    let zone = matches!(
+        w.low(j),
+        "gmt"
+            | "utc"
+            | "local"
+            | "est"
+            | "edt"
+            | "cet"
+            | "bst"
+            | "pst"
+            | "pdt"
+            | "wat"
+            | "cat"
+            | "eat"
+    );
+    let preposition = matches!(
+        prev,
+        "at" | "by" | "until" | "till" | "around" | "about" | "before" | "after" | "from" | "since"
+    );
+    if !(meridiem || zone || preposition || w.digits(i) == 2) {
+        return None;
+    }
+    Some((h, m, j))
+}
+
+/// "pm", "p.m.", "am", "a.m." at `j`: (is pm, end).
+fn meridiem(w: &Words, j: usize) -> Option<(bool, usize)> {
+    match w.low(j) {
+        "pm" => Some((true, j + 1)),
+        "am" if w.glued(j) || !w.capital(j) => Some((false, j + 1)),
+        "p" | "a"
+            if w.is_p(j + 1, '.')
+                && w.glued(j + 1)
+                && matches!(w.low(j + 2), "m")
+                && w.glued(j + 2) =>
+        {
+            let pm = w.low(j) == "p";
+            let end = if w.is_p(j + 3, '.') && w.glued(j + 3) {
+                j + 4
+            } else {
+                j + 3
+            };
+            Some((pm, end))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn times(line: &str, dates: &[Value]) -> Vec<(String, String)> {
+        let toks = tokenize(line);
+        let w = Words::new(line, &toks);
+        let mut out = Vec::new();
+        find(&w, &Context::default(), dates, &mut out);
+        out.iter()
+            .map(|v| (v.text(line).to_string(), v.value.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn clock_times_without_a_date() {
+        assert_eq!(
+            times("The quake struck at 6:04 pm.", &[]),
+            vec![("6:04 pm".into(), "XXXX-XX-XXT18:04".into())]
+        );
+        assert_eq!(
+            times("at 13:14 local time", &[]),
+            vec![("13:14".into(), "XXXX-XX-XXT13:14".into())]
+        );
+        assert_eq!(
+            times("by 6 p.m. on", &[]),
+            vec![("6 p.m.".into(), "XXXX-XX-XXT18:00".into())]
+        );
+        assert_eq!(
+            times("12am", &[]),
+            vec![("12am".into(), "XXXX-XX-XXT00:00".into())]
+        );
+    }
+
+    #[test]
+    fn ratios_and_scores_are_not_times() {
+        assert!(times("a 4:3 aspect ratio", &[]).is_empty());
+        assert!(times("a 1:1 meeting", &[]).is_empty());
+        assert!(times("won 3:25 on aggregate", &[]).is_empty());
+    }
+
+    #[test]
+    fn attaches_to_the_lines_day() {
+        let mut d = Value::new(Kind::Date, Span::new(0, 15), "2023-08-23");
+        d.interval = Some(Interval::point(19_592.0));
+        let got = times("August 23, 2023 at 6:04 pm", &[d]);
+        assert_eq!(got, vec![("6:04 pm".into(), "2023-08-23T18:04".into())]);
+    }
+}
