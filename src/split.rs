@@ -18,6 +18,8 @@
 //!   - a known abbreviation (`data/abbreviations.txt`) or a dotted one (`U.S.`, `Ph.D.`) ends it
 //!     only before a sentence-starting word (`data/sentence_starters.txt`): "by the U.S. The
 //!     French" ends, "the U.S. Government" and "Aug. 3" do not; titles ("Gen.", "Mr.") never do;
+//!   - a clock time ("p.m.") ends it before a capitalized word that is not a day, month or time
+//!     zone (`data/time_words.txt`), unless the time opens the sentence ("At 5 a.m. Mr. Smith");
 //!   - a single capital is an initial ("John F. Kerry", "J. R. R. Tolkien") except the pronoun
 //!     "I" after a lowercase word ("you and I. Did").
 //! - **Closing quotes and brackets** after the mark stay with the sentence (`irreversible.”`).
@@ -34,7 +36,7 @@
 //!
 //! Word lists are data (`data/*.txt`, embedded at build time), not code.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -77,10 +79,13 @@ struct Lexicon {
     abbrevs: HashMap<&'static str, AbbrevClass>,
     /// Sentence-starting words; `true` for prepositions that open a fronted time phrase.
     starters: HashMap<&'static str, bool>,
+    /// Capitalized words that continue a sentence after a clock time (days, months, zones).
+    time_words: HashSet<&'static str>,
 }
 
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
 const STARTERS: &str = include_str!("../data/sentence_starters.txt");
+const TIME_WORDS: &str = include_str!("../data/time_words.txt");
 
 /// Data lines: blank lines and `#` comments skipped, the rest split on whitespace.
 fn data_lines(data: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
@@ -130,7 +135,18 @@ impl Lexicon {
             };
             starters.insert(f[0], prep);
         }
-        Ok(Lexicon { abbrevs, starters })
+        let mut time_words = HashSet::new();
+        for (line, f) in data_lines(TIME_WORDS) {
+            let [word] = f[..] else {
+                return Err(format!("time_words.txt:{line}: expected one word"));
+            };
+            time_words.insert(word);
+        }
+        Ok(Lexicon {
+            abbrevs,
+            starters,
+            time_words,
+        })
     }
 }
 
@@ -358,6 +374,8 @@ struct Next<'a> {
     word: &'a str,
     /// The word is directly followed by a period (an abbreviation such as "Mr.").
     word_dot: bool,
+    /// The word is followed by " time" ("Moscow time").
+    word_time: bool,
 }
 
 impl Next<'_> {
@@ -374,9 +392,10 @@ impl Next<'_> {
         self.kind == NextKind::Upper && !self.word_dot && lexicon().starters.contains_key(self.word)
     }
 
-    /// A title abbreviation ("Mr.", "Gen.").
-    fn is_title(&self) -> bool {
-        self.word_dot && lexicon().abbrevs.get(self.word) == Some(&AbbrevClass::Title)
+    /// A capitalized word that may go on a sentence after a clock time: a day, a month, a
+    /// time zone, or a place before "time".
+    fn continues_time(&self) -> bool {
+        self.kind != NextKind::Upper || self.word_time || lexicon().time_words.contains(self.word)
     }
 }
 
@@ -408,6 +427,7 @@ fn classify_next(text: &str, k: usize) -> Next<'_> {
         kind,
         word,
         word_dot: b.get(word_end) == Some(&b'.'),
+        word_time: text[word_end..].starts_with(" time"),
     }
 }
 
@@ -829,7 +849,7 @@ impl<'a> Splitter<'a> {
             Prev::LowerLetter => false,
             Prev::Abbrev(AbbrevClass::Title | AbbrevClass::Inner) => false,
             Prev::Abbrev(AbbrevClass::Time) => {
-                (next.is_starter() || next.is_title()) && !self.fronted_time_phrase(i)
+                !next.continues_time() && !self.fronted_time_phrase(i)
             }
             Prev::Abbrev(AbbrevClass::Number | AbbrevClass::Month | AbbrevClass::General) => {
                 next.is_starter()
@@ -976,6 +996,7 @@ mod tests {
         assert_eq!(lex.abbrevs.get("a.m"), Some(&AbbrevClass::Time));
         assert_eq!(lex.starters.get("At"), Some(&true));
         assert_eq!(lex.starters.get("The"), Some(&false));
+        assert!(lex.time_words.contains("Thursday") && lex.time_words.contains("GMT"));
     }
 
     #[test]
@@ -1045,6 +1066,18 @@ mod tests {
                 "She returned at 3 p.m.",
                 "Dr. Ba stayed."
             ]
+        );
+        assert_eq!(
+            sentences("Polls shut at 8 p.m. Moscow time. Counting ended at 9 p.m. Results follow."),
+            [
+                "Polls shut at 8 p.m. Moscow time.",
+                "Counting ended at 9 p.m.",
+                "Results follow."
+            ]
+        );
+        assert_eq!(
+            sentences("It hit at 4:10 a.m. EDT on Tuesday."),
+            ["It hit at 4:10 a.m. EDT on Tuesday."]
         );
     }
 

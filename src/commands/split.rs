@@ -10,23 +10,38 @@ pub fn run(args: SplitArgs) -> Outcome {
     let mut errors: Vec<InputError> = Vec::new();
     let inputs = read::discover(&args.paths, &mut errors);
     let mut out = Out::stdout();
-    // Sources are read and split in parallel, written in input order, a chunk at a time so
-    // memory follows the chunk, not the corpus.
-    for chunk in inputs.chunks(64) {
-        let done: Vec<(Vec<u8>, Vec<InputError>)> = chunk
-            .par_iter()
-            .map(|input| {
-                let (sources, errs) = read::load(input);
-                let mut buf = Vec::new();
-                for src in &sources {
-                    render(src, &args, &mut buf);
-                }
-                (buf, errs)
-            })
-            .collect();
-        for (buf, errs) in done {
-            out.write(&buf);
-            errors.extend(errs);
+    if let [input] = inputs.as_slice() {
+        // One input (a file or stdin): split on this thread and stream the output as it is
+        // rendered, so a reader at the other end of a pipe works alongside.
+        let (sources, errs) = read::load(input);
+        let mut buf = Vec::with_capacity(2 * STREAM_CHUNK);
+        for src in &sources {
+            render(src, &args, &mut buf, &mut |b: &mut Vec<u8>| {
+                out.write(b);
+                b.clear();
+            });
+        }
+        out.write(&buf);
+        errors.extend(errs);
+    } else {
+        // Sources are read and split in parallel, written in input order, a chunk at a time so
+        // memory follows the chunk, not the corpus.
+        for chunk in inputs.chunks(64) {
+            let done: Vec<(Vec<u8>, Vec<InputError>)> = chunk
+                .par_iter()
+                .map(|input| {
+                    let (sources, errs) = read::load(input);
+                    let mut buf = Vec::new();
+                    for src in &sources {
+                        render(src, &args, &mut buf, &mut |_: &mut Vec<u8>| {});
+                    }
+                    (buf, errs)
+                })
+                .collect();
+            for (buf, errs) in done {
+                out.write(&buf);
+                errors.extend(errs);
+            }
         }
     }
     out.finish();
@@ -40,16 +55,32 @@ pub fn run(args: SplitArgs) -> Outcome {
     }
 }
 
-fn render(src: &read::Source, args: &SplitArgs, buf: &mut Vec<u8>) {
+/// Output is handed to `flush` in pieces of about this many bytes.
+const STREAM_CHUNK: usize = 1 << 16;
+
+/// Renders the sentences of `src` into `buf`, calling `flush` whenever `buf` holds a chunk.
+fn render(
+    src: &read::Source,
+    args: &SplitArgs,
+    buf: &mut Vec<u8>,
+    flush: &mut dyn FnMut(&mut Vec<u8>),
+) {
     // The record prefix up to the start offset is the same for every sentence of a source.
     let mut prefix = b"{\"source\":".to_vec();
     serde_json::to_writer(&mut prefix, &src.name).expect("JSON to memory");
     prefix.extend_from_slice(b",\"start\":");
     for s in split::split(&src.text) {
-        if !args.keep_boilerplate && src.is_boilerplate(s.span) {
-            continue;
-        }
-        let text = s.text(&src.text);
+        // A sentence that runs into boilerplate ("... control. (RELATED: ...)") keeps its
+        // article part; one that is all boilerplate is dropped.
+        let span = if args.keep_boilerplate {
+            s.span
+        } else {
+            match src.strip_boilerplate(s.span) {
+                Some(span) => span,
+                None => continue,
+            }
+        };
+        let text = span.slice(&src.text);
         match args.format {
             SplitFormat::Text => {
                 fold_whitespace(text, buf);
@@ -59,13 +90,16 @@ fn render(src: &read::Source, args: &SplitArgs, buf: &mut Vec<u8>) {
                 // Written by hand, not through a `json!` map: one allocation-free pass per
                 // sentence keeps jsonl output about as cheap as text.
                 buf.extend_from_slice(&prefix);
-                serde_json::to_writer(&mut *buf, &s.span.start).expect("JSON to memory");
+                serde_json::to_writer(&mut *buf, &span.start).expect("JSON to memory");
                 buf.extend_from_slice(b",\"end\":");
-                serde_json::to_writer(&mut *buf, &s.span.end).expect("JSON to memory");
+                serde_json::to_writer(&mut *buf, &span.end).expect("JSON to memory");
                 buf.extend_from_slice(b",\"text\":");
                 serde_json::to_writer(&mut *buf, text).expect("JSON to memory");
                 buf.extend_from_slice(b"}\n");
             }
+        }
+        if buf.len() >= STREAM_CHUNK {
+            flush(buf);
         }
     }
 }

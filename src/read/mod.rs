@@ -1,10 +1,36 @@
 //! Stage 1, read: paths in, [`Source`]s out.
 //!
-//! A path is a file, a folder (walked in name order) or `-` for stdin. `.txt` and `.md` are read
-//! as they are; `.jsonl` gives one source per line. Each source knows its publication date and
-//! where that date came from. Boilerplate is not cut out of the text (spans must stay byte
-//! offsets into the original); it is marked as spans that later stages skip.
+//! A path is a file, a folder (walked in name order; hidden entries skipped; `.txt`, `.md`,
+//! `.html`/`.htm` and `.jsonl` files read) or `-` for stdin. A file named explicitly is read
+//! whatever its extension, as plain text unless the extension says otherwise.
+//!
+//! - `.txt` and `.md` are read as they are.
+//! - `.html`/`.htm` go through an HTML parser ([`html`]); the source's text is the extracted
+//!   article text, and every span points into that text, not into the page.
+//! - `.jsonl` gives one source per line ([`jsonl`]).
+//! - stdin is plain text, except that input whose first character is `{` and whose every
+//!   non-blank line is a JSON value is read as JSONL, and input opening with `<!DOCTYPE html` or
+//!   `<html` is read as HTML.
+//!
+//! Each source records its publication date and where it came from ([`DateOrigin`]): the
+//! manifest `sources.csv` in the source's folder ([`manifest`]) wins, then a declared date (the
+//! JSONL `published` field, or an HTML page's publication metadata), then a dateline near the top
+//! of the text ([`dateline`]).
+//!
+//! Boilerplate is not cut out of the text (spans must stay byte offsets into the original); it is
+//! marked as spans ([`boilerplate`]) that later stages skip with [`Source::strip_boilerplate`].
+//!
+//! Problems (missing file, folder with nothing readable, not UTF-8, binary, bad JSONL line, bad
+//! manifest date) come back as [`InputError`]s naming the file and the place; the other sources
+//! are still read.
 
+pub mod boilerplate;
+pub mod dateline;
+pub mod html;
+pub mod jsonl;
+pub mod manifest;
+
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -19,7 +45,8 @@ use crate::span::Span;
 pub enum DateOrigin {
     /// The corpus manifest `sources.csv`.
     Manifest,
-    /// The `published` field of a JSONL record.
+    /// A date the input declares: the `published` field of a JSONL record, or an HTML page's
+    /// publication metadata (`article:published_time`, `<time datetime>`...).
     Published,
     /// A dateline found in the text.
     Dateline,
@@ -48,7 +75,8 @@ pub struct Source {
     pub published: Option<Date>,
     pub date_origin: DateOrigin,
     pub outlet: Option<String>,
-    /// Byte ranges of `text` judged boilerplate (share widgets, link lists, bios...).
+    /// Byte ranges of `text` judged boilerplate (share widgets, link lists, bios...), sorted and
+    /// not overlapping.
     pub boilerplate: Vec<Span>,
 }
 
@@ -65,9 +93,56 @@ impl Source {
         }
     }
 
-    /// Whether `span` lies inside a boilerplate region.
+    /// Whether `span` lies inside boilerplate: nothing but boilerplate, whitespace and
+    /// punctuation is left once boilerplate is taken off its ends.
     pub fn is_boilerplate(&self, span: Span) -> bool {
-        self.boilerplate.iter().any(|b| b.overlaps(span))
+        self.strip_boilerplate(span).is_none()
+    }
+
+    /// `span` with boilerplate taken off both ends (and the whitespace next to it), or `None`
+    /// when nothing with a letter or digit is left. A sentence that runs into an insert such as
+    /// "... control. (RELATED: ...)" keeps its article part. Boilerplate strictly inside the
+    /// span is left in place: cutting it would split one sentence into two spans.
+    pub fn strip_boilerplate(&self, span: Span) -> Option<Span> {
+        let bp = &self.boilerplate;
+        let mut s = span.trim(&self.text);
+        // Sorted, non-overlapping spans: each loop moves past one boilerplate span.
+        // Only punctuation between an end and the boilerplate ("“Share”") goes with it.
+        let bare =
+            |a: usize, b: usize| a >= b || !self.text[a..b].chars().any(char::is_alphanumeric);
+        let mut i = bp.partition_point(|b| b.end <= s.start);
+        while i < bp.len() && !s.is_empty() && bp[i].start < s.end && bare(s.start, bp[i].start) {
+            s = Span::new(bp[i].end.min(s.end), s.end).trim(&self.text);
+            i += 1;
+        }
+        let mut j = bp.partition_point(|b| b.start < s.end);
+        while j > 0 && !s.is_empty() && bp[j - 1].end > s.start && bare(bp[j - 1].end, s.end) {
+            s = Span::new(s.start, bp[j - 1].start.max(s.start)).trim(&self.text);
+            j -= 1;
+        }
+        let wordy = s.slice(&self.text).chars().any(char::is_alphanumeric);
+        (wordy && !s.is_empty()).then_some(s)
+    }
+
+    /// Fills in what every source gets once its text is known: the manifest's date and outlet,
+    /// a dateline when no date is known yet, and the boilerplate spans.
+    fn finish(&mut self, entry: Option<&manifest::Entry>) {
+        if let Some(e) = entry {
+            if e.outlet.is_some() {
+                self.outlet.clone_from(&e.outlet);
+            }
+            if let Some(d) = e.published {
+                self.published = Some(d);
+                self.date_origin = DateOrigin::Manifest;
+            }
+        }
+        if self.published.is_none()
+            && let Some(d) = dateline::find(&self.text)
+        {
+            self.published = Some(d);
+            self.date_origin = DateOrigin::Dateline;
+        }
+        self.boilerplate = boilerplate::find(&self.text);
     }
 }
 
@@ -95,7 +170,22 @@ fn readable(path: &Path) -> bool {
         .is_some_and(|e| READABLE.iter().any(|r| r.eq_ignore_ascii_case(e)))
 }
 
+/// The format a file's extension names; anything else named explicitly is plain text.
+fn format_of(path: &Path) -> Format {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("md" | "markdown") => Format::Markdown,
+        Some("html" | "htm" | "xhtml") => Format::Html,
+        Some("jsonl" | "ndjson") => Format::Jsonl,
+        _ => Format::Text,
+    }
+}
+
 /// Expands paths into inputs: folders are walked in name order and keep only readable files.
+/// Each folder's manifest is read here, once, so its problems are reported once.
 pub fn discover(paths: &[String], errors: &mut Vec<InputError>) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
@@ -111,7 +201,8 @@ pub fn discover(paths: &[String], errors: &mut Vec<InputError>) -> Vec<Input> {
             ),
             Ok(m) if m.is_dir() => {
                 let before = out.len();
-                walk(&path, &mut out, errors);
+                let mut seen = HashSet::new();
+                walk(&path, &mut out, errors, &mut seen);
                 if out.len() == before {
                     errors.push(
                         InputError::new(p, Place::Whole, "folder holds no readable sources")
@@ -122,10 +213,37 @@ pub fn discover(paths: &[String], errors: &mut Vec<InputError>) -> Vec<Input> {
             Ok(_) => out.push(Input::File(path)),
         }
     }
+    let mut dirs = HashSet::new();
+    for input in &out {
+        if let Input::File(f) = input {
+            let dir = folder_of(f);
+            if dirs.insert(dir.clone()) {
+                errors.extend(manifest::for_dir(&dir).1);
+            }
+        }
+    }
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<Input>, errors: &mut Vec<InputError>) {
+fn folder_of(file: &Path) -> PathBuf {
+    match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn walk(
+    dir: &Path,
+    out: &mut Vec<Input>,
+    errors: &mut Vec<InputError>,
+    seen: &mut HashSet<PathBuf>,
+) {
+    // A symlink loop would otherwise walk forever.
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && !seen.insert(real)
+    {
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -137,11 +255,18 @@ fn walk(dir: &Path, out: &mut Vec<Input>, errors: &mut Vec<InputError>) {
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+        })
+        .collect();
     paths.sort();
     for p in paths {
         if p.is_dir() {
-            walk(&p, out, errors);
+            walk(&p, out, errors, seen);
         } else if readable(&p) {
             out.push(Input::File(p));
         }
@@ -152,71 +277,175 @@ pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => "is a folder".to_string(),
         _ => e.to_string(),
     }
 }
 
 /// Reads one input into its sources. A JSONL input may give several, and some of its lines
-/// may fail while others are read: both come back.
+/// may fail while others are read: both come back. Safe to call from many threads at once.
 pub fn load(input: &Input) -> (Vec<Source>, Vec<InputError>) {
     let name = input.display();
-    let bytes = match input {
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            match std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf) {
-                Ok(_) => buf,
-                Err(e) => {
-                    return (
-                        vec![],
-                        vec![InputError::new(name, Place::Whole, e.to_string())],
-                    );
-                }
-            }
+    let bytes = match read_bytes(input) {
+        Ok(b) => b,
+        Err(e) => return (vec![], vec![e]),
+    };
+    if let Err(e) = check_not_binary(&name, &bytes) {
+        return (vec![], vec![e]);
+    }
+    // Normally `discover` has read the manifest already and reported its problems; a caller
+    // that skipped it gets them here, once.
+    let (file_name, manifest, mut errors) = match input {
+        Input::Stdin => ("-".to_string(), None, vec![]),
+        Input::File(p) => {
+            let (m, errs) = manifest::for_dir(&folder_of(p));
+            let file_name = p
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or(name.clone());
+            (file_name, m, errs)
         }
-        Input::File(p) => match std::fs::read(p) {
-            Ok(b) => b,
-            Err(e) => {
-                return (
-                    vec![],
-                    vec![InputError::new(
-                        name,
-                        Place::Whole,
-                        format!("cannot read: {}", io_reason(&e)),
-                    )],
-                );
-            }
-        },
     };
-    let file_name = match input {
-        Input::Stdin => "-".to_string(),
-        Input::File(p) => p
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or(name.clone()),
+    let format = match input {
+        Input::Stdin => sniff(&bytes),
+        Input::File(p) => format_of(p),
     };
+    if format == Format::Jsonl {
+        let (sources, errs) = jsonl::load(&name, &bytes, manifest.as_deref());
+        errors.extend(errs);
+        return (sources, errors);
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            return (
-                vec![],
-                vec![
-                    InputError::new(name, Place::Byte(at), "not valid UTF-8")
-                        .hint("convert the file to UTF-8"),
-                ],
-            );
+            errors.push(not_utf8(&name, e.utf8_error().valid_up_to()));
+            return (vec![], errors);
         }
     };
-    if text.as_bytes().contains(&0) {
-        let at = memchr::memchr(0, text.as_bytes()).unwrap_or(0);
-        return (
-            vec![],
-            vec![InputError::new(
-                name,
-                Place::Byte(at),
-                "looks like a binary file (NUL byte)",
-            )],
+    let mut src = match format {
+        Format::Html => {
+            let page = html::extract(&text);
+            let mut s = Source::new(file_name, page.text, Format::Html);
+            if let Some(d) = page.published {
+                s.published = Some(d);
+                s.date_origin = DateOrigin::Published;
+            }
+            s
+        }
+        f => Source::new(file_name, text, f),
+    };
+    let entry = manifest.as_deref().and_then(|m| m.get(&src.name));
+    src.finish(entry);
+    (vec![src], errors)
+}
+
+fn read_bytes(input: &Input) -> Result<Vec<u8>, InputError> {
+    match input {
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+                .map(|_| buf)
+                .map_err(|e| InputError::new(input.display(), Place::Whole, e.to_string()))
+        }
+        Input::File(p) => std::fs::read(p).map_err(|e| {
+            InputError::new(
+                input.display(),
+                Place::Whole,
+                format!("cannot read: {}", io_reason(&e)),
+            )
+        }),
+    }
+}
+
+/// Rejects what is not text: UTF-16 (by its byte-order mark) and anything with a NUL byte,
+/// which no text file holds (the test git and ripgrep use).
+fn check_not_binary(name: &str, bytes: &[u8]) -> Result<(), InputError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(
+            InputError::new(name, Place::Byte(0), "UTF-16 text, not UTF-8")
+                .hint("convert the file to UTF-8"),
         );
     }
-    (vec![Source::new(file_name, text, Format::Text)], vec![])
+    if let Some(at) = memchr::memchr(0, bytes) {
+        return Err(InputError::new(
+            name,
+            Place::Byte(at),
+            "looks like a binary file (NUL byte)",
+        ));
+    }
+    Ok(())
+}
+
+fn not_utf8(name: &str, at: usize) -> InputError {
+    InputError::new(name, Place::Byte(at), "not valid UTF-8").hint("convert the file to UTF-8")
+}
+
+/// What stdin holds: JSONL when it opens with `{` and every non-blank line is a JSON value,
+/// HTML when it opens with a doctype or `<html>`, plain text otherwise.
+fn sniff(bytes: &[u8]) -> Format {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let head = &bytes[start..];
+    if head.first() == Some(&b'{') && jsonl::all_lines_json(head) {
+        return Format::Jsonl;
+    }
+    let lower: Vec<u8> = head.iter().take(15).map(u8::to_ascii_lowercase).collect();
+    if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") {
+        return Format::Html;
+    }
+    Format::Text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_bp(text: &str, bp: &[(usize, usize)]) -> Source {
+        let mut s = Source::new("t", text.to_string(), Format::Text);
+        s.boilerplate = bp.iter().map(|&(a, b)| Span::new(a, b)).collect();
+        s
+    }
+
+    #[test]
+    fn strip_takes_insert_off_the_end() {
+        // "Done." is bytes 0..5; the insert starts at 6.
+        let text = "Done. (RELATED: Other story)";
+        let s = with_bp(text, &[(6, 28)]);
+        assert_eq!(s.strip_boilerplate(Span::new(0, 28)), Some(Span::new(0, 5)));
+        assert!(!s.is_boilerplate(Span::new(0, 28)));
+        assert!(s.is_boilerplate(Span::new(6, 28)));
+    }
+
+    #[test]
+    fn strip_takes_lines_off_both_ends_and_keeps_middle() {
+        // "Share" 0..5, "Title" 6..11, "Tweet" 12..17.
+        let text = "Share\nTitle\nTweet";
+        let s = with_bp(text, &[(0, 5), (12, 17)]);
+        assert_eq!(
+            s.strip_boilerplate(Span::new(0, 17)),
+            Some(Span::new(6, 11))
+        );
+        let s = with_bp(text, &[(6, 11)]);
+        assert_eq!(
+            s.strip_boilerplate(Span::new(0, 17)),
+            Some(Span::new(0, 17))
+        );
+    }
+
+    #[test]
+    fn punctuation_left_over_counts_as_boilerplate() {
+        let text = "\u{201c}Share\u{201d}";
+        let s = with_bp(text, &[(3, 8)]);
+        assert!(s.is_boilerplate(Span::new(0, text.len())));
+    }
+
+    #[test]
+    fn sniff_tells_jsonl_html_and_text_apart() {
+        assert_eq!(sniff(b"{\"a\":1}\n{\"b\":2}\n"), Format::Jsonl);
+        assert_eq!(sniff(b"{not json} said he.\n"), Format::Text);
+        assert_eq!(sniff(b"  <!DOCTYPE html><p>x</p>"), Format::Html);
+        assert_eq!(sniff(b"The end."), Format::Text);
+    }
 }

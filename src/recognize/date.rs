@@ -293,10 +293,10 @@ impl Parser<'_, '_> {
         }
         if !w.is_word(i) {
             // "'90s", "'87"
-            if w.is_p(i, '\'') || w.is_p(i, '\u{2019}') {
-                if let Some((when, end)) = self.apostrophe_year(i) {
-                    self.hit(out, i, end, when);
-                }
+            if (w.is_p(i, '\'') || w.is_p(i, '\u{2019}'))
+                && let Some((when, end)) = self.apostrophe_year(i)
+            {
+                self.hit(out, i, end, when);
             }
             return;
         }
@@ -446,12 +446,11 @@ impl Parser<'_, '_> {
                 return Some(((tens + o as i32) as i8, j + 1, true));
             }
         }
-        if words {
-            if let Some((n, end)) = self.small_words(i) {
-                if (1..=31).contains(&n) {
-                    return Some((n as i8, end, false));
-                }
-            }
+        if words
+            && let Some((n, end)) = self.small_words(i)
+            && (1..=31).contains(&n)
+        {
+            return Some((n as i8, end, false));
         }
         None
     }
@@ -638,8 +637,26 @@ impl Parser<'_, '_> {
         if !(1900..=2099).contains(&y) && !prep {
             return None;
         }
-        // "2000 people", "1500 migrants": a count of a plural noun.
-        if !prep && w.is_word(i + 1) && !w.capital(i + 1) {
+        // "2000 people", "1500 migrants": a count of a plural noun, unless a preposition
+        // that takes a time comes first ("in 2000 people voted" stays a year).
+        let time_prep = matches!(
+            prev,
+            "in" | "since"
+                | "by"
+                | "until"
+                | "till"
+                | "before"
+                | "after"
+                | "during"
+                | "year"
+                | "circa"
+                | "mid"
+                | "early"
+                | "late"
+                | "cy"
+                | "="
+        );
+        if !time_prep && w.is_word(i + 1) && !w.capital(i + 1) {
             let n = w.low(i + 1);
             if n.len() > 2
                 && w.lex(i + 1) == Default::default()
@@ -861,7 +878,7 @@ impl Parser<'_, '_> {
         if w.digits(i) != 4 || w.digits(i + 1) != 2 || w.digits(i + 2) != 2 {
             return None;
         }
-        if !w.glued(i + 1) && !w.glued(i + 2) && !w.is_num(i + 3) && !(i > 0 && w.is_num(i - 1)) {
+        if !(w.glued(i + 1) || w.glued(i + 2) || w.is_num(i + 3) || i > 0 && w.is_num(i - 1)) {
             let d = Date::new(w.num(i)? as i16, w.num(i + 1)? as i8, w.num(i + 2)? as i8).ok()?;
             return Some((When::Day(d), i + 3));
         }
@@ -879,10 +896,10 @@ impl Parser<'_, '_> {
         let full = w.low(i).len() > 4 || matches!(w.low(i), "june" | "july" | "may");
         let j = self.after_month(i);
         // A year in words right after the month: "August two thousand and fifteen".
-        if w.lex(j).number {
-            if let Some((y, e)) = self.year_words(j).filter(|&(y, _)| y >= 1000) {
-                return Some((When::Month(y, m), e, false));
-            }
+        if w.lex(j).number
+            && let Some((y, e)) = self.year_words(j).filter(|&(y, _)| y >= 1000)
+        {
+            return Some((When::Month(y, m), e, false));
         }
         // A day after the month.
         let mut dj = j;
@@ -937,13 +954,14 @@ impl Parser<'_, '_> {
         }
         // "june next year", "june of next year", "June this year"
         let k = if of { k } else { j };
-        if let Some(dir) = direction(w.kw(k)) {
-            if w.lex(k + 1).unit == Some(Unit::Year) && !w.low(k + 1).ends_with('s') {
-                let when = self
-                    .r
-                    .map_or(open_for(dir), |r| When::Month(r.year() + dir as i16, m));
-                return Some((when, k + 2, self.r.is_some()));
-            }
+        if let Some(dir) = direction(w.kw(k))
+            && w.lex(k + 1).unit == Some(Unit::Year)
+            && !w.low(k + 1).ends_with('s')
+        {
+            let when = self
+                .r
+                .map_or(open_for(dir), |r| When::Month(r.year() + dir as i16, m));
+            return Some((when, k + 2, self.r.is_some()));
         }
         // A month alone after a preposition or a capitalised full name: "in July".
         let m = self.month_at(i)?;
@@ -993,14 +1011,28 @@ impl Parser<'_, '_> {
         Some((self.bare_month(m), i + 1, self.r.is_some()))
     }
 
-    /// A month and day without a year: the year that puts it nearest the reference date.
+    /// A month and day without a year, put in a year by the tense: the latest such day up
+    /// to the reference date in a past-tense line, the next one from it in a future-tense
+    /// line, else the nearest.
     fn yearless(&self, m: i8, d: i8) -> When {
         let Some(r) = self.r else {
             return When::MonthDay(m, d);
         };
+        let t = self.w.tense;
+        let days = |x: &Date| r.until(*x).map_or(i64::MAX, |s| s.get_days() as i64);
+        let ok = |x: i64| {
+            if t.clearly_future() {
+                x >= 0
+            } else if t.past {
+                x <= 0
+            } else {
+                true
+            }
+        };
         let best = (-1..=1)
             .filter_map(|k| Date::new(r.year() + k, m, d).ok())
-            .min_by_key(|x| r.until(*x).map_or(i64::MAX, |s| s.get_days().abs() as i64));
+            .filter(|x| ok(days(x)))
+            .min_by_key(|x| days(x).abs());
         best.map_or(When::MonthDay(m, d), When::Day)
     }
 
@@ -1051,15 +1083,15 @@ impl Parser<'_, '_> {
             } else {
                 k = usize::MAX;
             }
-            if k != usize::MAX {
-                if let Some(dir) = direction(w.kw(k)) {
-                    if w.lex(k + 1).unit == Some(Unit::Month) && !w.low(k + 1).ends_with('s') {
-                        let r = self.r?;
-                        let base = r.first_of_month().checked_add((dir as i64).months()).ok()?;
-                        let date = Date::new(base.year(), base.month(), d).ok()?;
-                        return Some((When::Day(date), k + 2, true));
-                    }
-                }
+            if k != usize::MAX
+                && let Some(dir) = direction(w.kw(k))
+                && w.lex(k + 1).unit == Some(Unit::Month)
+                && !w.low(k + 1).ends_with('s')
+            {
+                let r = self.r?;
+                let base = r.first_of_month().checked_add((dir as i64).months()).ok()?;
+                let date = Date::new(base.year(), base.month(), d).ok()?;
+                return Some((When::Day(date), k + 2, true));
             }
         }
         let lx = w.lex(j);
@@ -1151,19 +1183,22 @@ impl Parser<'_, '_> {
     /// A holiday named at `i`: "easter", "christmas eve", "new year's day", "black friday".
     fn holiday_at(&self, i: usize) -> Option<(Holiday, usize)> {
         let w = self.w;
-        let next = w.low(i + 1).replace('\u{2019}', "'");
+        if !w.lex(i).holiday {
+            return None;
+        }
+        let next = w.low(i + 1);
         let day = next == "day";
         let fixed = |m, d, e| Some((Holiday::Fixed(m, d), e));
         match w.low(i) {
             "easter" => Some((
                 Holiday::Easter,
-                if matches!(next.as_str(), "sunday" | "day") {
+                if matches!(next, "sunday" | "day") {
                     i + 2
                 } else {
                     i + 1
                 },
             )),
-            "christmas" | "xmas" => match next.as_str() {
+            "christmas" | "xmas" => match next {
                 "eve" => fixed(12, 24, i + 2),
                 "day" => fixed(12, 25, i + 2),
                 _ => fixed(12, 25, i + 1),
@@ -1173,19 +1208,25 @@ impl Parser<'_, '_> {
                 Holiday::NthWeekday(11, 4, Weekday::Thursday),
                 if day { i + 2 } else { i + 1 },
             )),
-            "new" if matches!(next.as_str(), "year" | "year's" | "years") => match w.low(i + 2) {
-                "eve" => fixed(12, 31, i + 3),
-                "day" => fixed(1, 1, i + 3),
-                _ => None,
-            },
+            "new" if matches!(next, "year" | "year's" | "year\u{2019}s" | "years") => {
+                match w.low(i + 2) {
+                    "eve" => fixed(12, 31, i + 3),
+                    "day" => fixed(1, 1, i + 3),
+                    _ => None,
+                }
+            }
             "independence" if day => fixed(7, 4, i + 2),
             "earth" if day => fixed(4, 22, i + 2),
             "boxing" if day => fixed(12, 26, i + 2),
-            "valentine's" | "valentines" | "valentine" if day => fixed(2, 14, i + 2),
+            "valentine's" | "valentine\u{2019}s" | "valentines" | "valentine" if day => {
+                fixed(2, 14, i + 2)
+            }
             "saint" | "st" => {
                 let j = if w.is_p(i + 1, '.') { i + 2 } else { i + 1 };
-                let p = w.low(j).replace('\u{2019}', "'");
-                if !matches!(p.as_str(), "patrick" | "patrick's" | "patricks") {
+                if !matches!(
+                    w.low(j),
+                    "patrick" | "patrick's" | "patrick\u{2019}s" | "patricks"
+                ) {
                     return None;
                 }
                 fixed(3, 17, if w.low(j + 1) == "day" { j + 2 } else { j + 1 })
@@ -1223,15 +1264,14 @@ impl Parser<'_, '_> {
             }
             return;
         }
-        if w.kw(e) == Kw::Of {
-            if let Some(dir) = direction(w.kw(e + 1)) {
-                if w.low(e + 2) == "year" {
-                    if let Some(d) = self.r.and_then(|r| h.on(r.year() + dir as i16)) {
-                        self.rel(out, i, e + 3, When::Day(d));
-                    }
-                    return;
-                }
+        if w.kw(e) == Kw::Of
+            && let Some(dir) = direction(w.kw(e + 1))
+            && w.low(e + 2) == "year"
+        {
+            if let Some(d) = self.r.and_then(|r| h.on(r.year() + dir as i16)) {
+                self.rel(out, i, e + 3, When::Day(d));
             }
+            return;
         }
         if !w.capital(i) {
             return;
@@ -1281,11 +1321,11 @@ impl Parser<'_, '_> {
         };
         let mut j = i + 1;
         // "this past Wednesday", "this coming week", "this upcoming Friday"
-        if dir == 0 {
-            if let Some(d2) = direction(w.kw(j)).filter(|&d| d != 0) {
-                dir = d2;
-                j += 1;
-            }
+        if dir == 0
+            && let Some(d2) = direction(w.kw(j)).filter(|&d| d != 0)
+        {
+            dir = d2;
+            j += 1;
         }
         let strict_weekday_next = matches!(w.kw(i), Kw::Next | Kw::Following);
         // "working week", "calendar year", "business week"
@@ -1328,10 +1368,11 @@ impl Parser<'_, '_> {
                         k += 1;
                     }
                     let wd = w.lex(k).weekday;
-                    if wd > 0 && !w.low(k).ends_with('s') {
-                        if let Some(day) = d.and_then(|d| in_week_of(d, wd)) {
-                            self.rel(out, i, k + 1, When::Day(day));
-                        }
+                    if wd > 0
+                        && !w.low(k).ends_with('s')
+                        && let Some(day) = d.and_then(|d| in_week_of(d, wd))
+                    {
+                        self.rel(out, i, k + 1, When::Day(day));
                     }
                     d.map(week_of)
                 }
@@ -1629,7 +1670,6 @@ impl Parser<'_, '_> {
         } else {
             i
         };
-        let start = if start == i { i } else { i };
         let mut k = i + 2;
         let (year, end, rel) = if w.kw(k) == Kw::Of {
             k += 1;
@@ -1718,12 +1758,11 @@ impl Parser<'_, '_> {
     /// year in words after "in": "in nineteen ninety six".
     fn in_future(&self, i: usize, out: &mut Vec<Hit>) {
         let w = self.w;
-        if w.lex(i + 1).number {
-            if let Some((y, e)) = self.year_words(i + 1) {
-                if y >= 1000 {
-                    self.hit(out, i + 1, e, When::Year(y));
-                }
-            }
+        if w.lex(i + 1).number
+            && let Some((y, e)) = self.year_words(i + 1)
+            && y >= 1000
+        {
+            self.hit(out, i + 1, e, When::Year(y));
         }
         let Some(m) = duration::measure(w, i + 1) else {
             return;
@@ -1764,10 +1803,11 @@ impl Parser<'_, '_> {
         if w.kw(k) == Kw::On {
             k += 1;
         }
-        if w.lex(k).weekday > 0 && k > end {
-            if let Some(day) = in_week_of(d, w.lex(k).weekday) {
-                self.rel(out, i, k + 1, When::Day(day));
-            }
+        if w.lex(k).weekday > 0
+            && k > end
+            && let Some(day) = in_week_of(d, w.lex(k).weekday)
+        {
+            self.rel(out, i, k + 1, When::Day(day));
         }
         let _ = &mut end;
         self.rel(out, i, end, at_precision(d, m.finest()));
@@ -1794,9 +1834,8 @@ impl Parser<'_, '_> {
             .into_iter()
             .filter(|h| h.start == j)
             .max_by_key(|h| h.end)?;
-        match h.when {
-            When::Day(d) => return Some((d, h.end)),
-            _ => {}
+        if let When::Day(d) = h.when {
+            return Some((d, h.end));
         }
         let wd = w.lex(j).weekday;
         if wd > 0 && h.end == j + 1 {
@@ -1818,14 +1857,13 @@ impl Parser<'_, '_> {
                 (Kw::Later, _) => k + 1,
                 _ => 0,
             };
-            if end > 0 {
-                if let Some(r) = self.r {
-                    let first = weekday_from(r, wd, 1);
-                    if let Some(d) =
-                        first.and_then(|d| d.checked_add((7 * (n as i64 - 1)).days()).ok())
-                    {
-                        self.rel(out, start, end, When::Day(d));
-                    }
+            if end > 0
+                && let Some(r) = self.r
+            {
+                let first = weekday_from(r, wd, 1);
+                if let Some(d) = first.and_then(|d| d.checked_add((7 * (n as i64 - 1)).days()).ok())
+                {
+                    self.rel(out, start, end, When::Day(d));
                 }
             }
             return;
@@ -1882,10 +1920,10 @@ impl Parser<'_, '_> {
                 let mut e2 = end;
                 if w.kw(e2) == Kw::On {
                     e2 += 1;
-                    if w.lex(e2).weekday > 0 {
-                        if let Some(day) = in_week_of(d, w.lex(e2).weekday) {
-                            self.rel(out, start, e2 + 1, When::Day(day));
-                        }
+                    if w.lex(e2).weekday > 0
+                        && let Some(day) = in_week_of(d, w.lex(e2).weekday)
+                    {
+                        self.rel(out, start, e2 + 1, When::Day(day));
                     }
                 }
                 self.rel(out, start, end, When::Day(d));
@@ -1930,19 +1968,17 @@ impl Parser<'_, '_> {
             .iter()
             .filter(|h| h.start == j && !h.relative)
             .max_by_key(|h| h.end)
+            && let When::Day(d) = h.when
+            && h.end > j
         {
-            if let When::Day(d) = h.when {
-                if h.end > j {
-                    out.push(Hit {
-                        start: i,
-                        end: h.end,
-                        when: When::Day(d),
-                        approximate: false,
-                        relative: h.relative,
-                    });
-                    return;
-                }
-            }
+            out.push(Hit {
+                start: i,
+                end: h.end,
+                when: When::Day(d),
+                approximate: false,
+                relative: h.relative,
+            });
+            return;
         }
         // "Monday two weeks from now", "Sunday 3 weeks after January 15th"
         let mut off = Vec::new();
@@ -1965,19 +2001,19 @@ impl Parser<'_, '_> {
             if w.kw(k) == Kw::The {
                 k += 1;
             }
-            if let Some((d, e, _)) = self.day_num(k, true) {
-                if w.lex(e).month == 0 && (k > i + 1 || w.is_num(k)) {
-                    if let Some(r) = self.r {
-                        let found = [0i64, -1, 1].into_iter().find_map(|dm| {
-                            let m = r.first_of_month().checked_add(dm.months()).ok()?;
-                            let day = Date::new(m.year(), m.month(), d).ok()?;
-                            (day.weekday() == weekday(wd)).then_some(day)
-                        });
-                        if let Some(day) = found {
-                            self.rel(out, i, e, When::Day(day));
-                            return;
-                        }
-                    }
+            if let Some((d, e, _)) = self.day_num(k, true)
+                && w.lex(e).month == 0
+                && (k > i + 1 || w.is_num(k))
+                && let Some(r) = self.r
+            {
+                let found = [0i64, -1, 1].into_iter().find_map(|dm| {
+                    let m = r.first_of_month().checked_add(dm.months()).ok()?;
+                    let day = Date::new(m.year(), m.month(), d).ok()?;
+                    (day.weekday() == weekday(wd)).then_some(day)
+                });
+                if let Some(day) = found {
+                    self.rel(out, i, e, When::Day(day));
+                    return;
                 }
             }
         }
@@ -1989,19 +2025,19 @@ impl Parser<'_, '_> {
                 k += 1;
             }
         }
-        if let Some(dir) = direction(w.kw(k)) {
-            if w.lex(k + 1).unit == Some(Unit::Week) && w.low(k + 1) == "week" {
-                if let Some(r) = self.r {
-                    if let Some(day) = r
-                        .checked_add((7 * dir as i64).days())
-                        .ok()
-                        .and_then(|d| in_week_of(d, wd))
-                    {
-                        self.rel(out, i, k + 2, When::Day(day));
-                    }
-                }
-                return;
+        if let Some(dir) = direction(w.kw(k))
+            && w.lex(k + 1).unit == Some(Unit::Week)
+            && w.low(k + 1) == "week"
+        {
+            if let Some(r) = self.r
+                && let Some(day) = r
+                    .checked_add((7 * dir as i64).days())
+                    .ok()
+                    .and_then(|d| in_week_of(d, wd))
+            {
+                self.rel(out, i, k + 2, When::Day(day));
             }
+            return;
         }
         if abbrev {
             return;
@@ -2116,4 +2152,198 @@ fn word_value(w: &str) -> Option<u32> {
         "ninety" => 90,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    /// (text, value) of the date candidates that survive settling among themselves.
+    fn dates(line: &str, reference: Option<&str>) -> Vec<(String, String)> {
+        let toks = tokenize(line);
+        let w = Words::new(line, &toks);
+        let ctx = Context {
+            reference: reference.map(|r| r.parse().unwrap()),
+        };
+        let mut out = Vec::new();
+        find(&w, &ctx, &mut out);
+        // Longest first, no overlaps: what `settle` does for one kind.
+        out.sort_by(|a, b| {
+            b.span
+                .len()
+                .cmp(&a.span.len())
+                .then(a.span.start.cmp(&b.span.start))
+        });
+        let mut kept: Vec<Value> = Vec::new();
+        for v in out {
+            if !kept.iter().any(|k| k.span.overlaps(v.span)) {
+                kept.push(v);
+            }
+        }
+        kept.sort_by_key(|v| v.span.start);
+        kept.iter()
+            .map(|v| (v.text(line).to_string(), v.value.clone()))
+            .collect()
+    }
+
+    fn one(text: &str, value: &str) -> Vec<(String, String)> {
+        vec![(text.to_string(), value.to_string())]
+    }
+
+    #[test]
+    fn calendar_dates_at_the_precision_written() {
+        assert_eq!(
+            dates("on July 26, 2023, in", None),
+            one("July 26, 2023", "2023-07-26")
+        );
+        assert_eq!(
+            dates("On 26 July 2023 the", None),
+            one("26 July 2023", "2023-07-26")
+        );
+        assert_eq!(dates("in July 2023", None), one("July 2023", "2023-07"));
+        assert_eq!(dates("in 2018", None), one("2018", "2018"));
+        assert_eq!(
+            dates("dated 2023-07-26.", None),
+            one("2023-07-26", "2023-07-26")
+        );
+        assert_eq!(
+            dates("I'll go back 04th Jan 2019.", None),
+            one("04th Jan 2019", "2019-01-04")
+        );
+        assert_eq!(
+            dates("fourth of july, 1995", None),
+            one("fourth of july, 1995", "1995-07-04")
+        );
+        assert_eq!(
+            dates("Attacks peaked in week 17 of 2024.", None),
+            one("week 17 of 2024", "2024-W17")
+        );
+        assert_eq!(dates("In the 1990s, the", None), one("1990s", "199"));
+    }
+
+    #[test]
+    fn approximate_parts_of_periods() {
+        let line = "Prices rose in mid-2023 and early July.";
+        let toks = tokenize(line);
+        let w = Words::new(line, &toks);
+        let mut out = Vec::new();
+        find(&w, &Context::default(), &mut out);
+        let mid = out.iter().find(|v| v.text(line) == "mid-2023").unwrap();
+        assert_eq!(mid.value, "2023");
+        assert!(mid.approximate);
+        let early = out.iter().find(|v| v.text(line) == "early July").unwrap();
+        assert_eq!(early.value, "XXXX-07");
+        assert!(early.approximate);
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_reference() {
+        // 2024-04-27 is a Saturday in ISO week 17.
+        let r = Some("2024-04-27");
+        assert_eq!(
+            dates("Exports fell last year.", r),
+            one("last year", "2023")
+        );
+        assert_eq!(
+            dates("It rose last month.", r),
+            one("last month", "2024-03")
+        );
+        assert_eq!(
+            dates("They met last week.", r),
+            one("last week", "2024-W16")
+        );
+        assert_eq!(
+            dates("founded six years ago", r),
+            one("six years ago", "2018")
+        );
+        assert_eq!(
+            dates("It happened two days ago", r),
+            one("two days ago", "2024-04-25")
+        );
+        // Past tense: the latest Friday before the reference date.
+        assert_eq!(
+            dates("He was arrested on Friday.", r),
+            one("Friday", "2024-04-26")
+        );
+        // Future tense: the next Friday.
+        assert_eq!(
+            dates("He will be sentenced on Friday.", r),
+            one("Friday", "2024-05-03")
+        );
+        assert_eq!(
+            dates("It will reopen in two weeks.", r),
+            one("in two weeks", "2024-W19")
+        );
+        assert_eq!(
+            dates("Yesterday, 12 were killed", r),
+            one("Yesterday", "2024-04-26")
+        );
+        // A date without a year goes to the year nearest the reference date.
+        assert_eq!(
+            dates("A call on 26th March", r),
+            one("26th March", "2024-03-26")
+        );
+    }
+
+    #[test]
+    fn relative_dates_stay_unresolved_without_a_reference() {
+        assert_eq!(
+            dates("Exports fell last year.", None),
+            one("last year", "PAST_REF")
+        );
+        assert_eq!(
+            dates("The talks resume next week.", None),
+            one("next week", "FUTURE_REF")
+        );
+        assert_eq!(
+            dates("founded six years ago", None),
+            one("six years ago", "PAST_REF")
+        );
+        assert_eq!(
+            dates("arrested on Friday", None),
+            one("Friday", "XXXX-WXX-5")
+        );
+        assert_eq!(
+            dates("A call on 26th March", None),
+            one("26th March", "XXXX-03-26")
+        );
+    }
+
+    #[test]
+    fn intervals_cover_the_whole_period() {
+        let line = "in February 2023";
+        let toks = tokenize(line);
+        let w = Words::new(line, &toks);
+        let mut out = Vec::new();
+        find(&w, &Context::default(), &mut out);
+        let v = out.iter().max_by_key(|v| v.span.len()).unwrap();
+        // 2023-02-01 is day 19389 since 1970-01-01; February 2023 has 28 days.
+        assert_eq!(v.interval, Some(Interval::new(19_389.0, 19_416.0)));
+    }
+
+    #[test]
+    fn numbers_that_are_not_dates() {
+        assert!(dates("Tel: +86 138-2010-2015", None).is_empty());
+        assert!(dates("The ssn is 123-12-1234", None).is_empty());
+        assert!(dates("This screen has a 4:3 aspect ratio.", None).is_empty());
+        assert!(dates("Some 1500 migrants and 2000 people", None).is_empty());
+        assert!(dates("May I ask what this is for?", None).is_empty());
+        assert_eq!(
+            dates("6,107.31 August 2019 should not", None),
+            one("August 2019", "2019-08")
+        );
+    }
+
+    #[test]
+    fn holidays_and_weekdays_with_dates() {
+        assert_eq!(
+            dates("on easter 2018", None),
+            one("easter 2018", "2018-04-01")
+        );
+        assert_eq!(
+            dates("published on Saturday, April 27, 2024.", None),
+            one("Saturday, April 27, 2024", "2024-04-27")
+        );
+    }
 }

@@ -113,6 +113,12 @@ impl Measure {
 pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
     let mut i = 0;
     while i < w.len() {
+        // Only digits, number words and a few keywords start an amount of time.
+        let lx = w.lex(i);
+        if !w.is_num(i) && lx == Default::default() && w.text(i) != "½" {
+            i += 1;
+            continue;
+        }
         let Some(m) = measure(w, i) else {
             i += 1;
             continue;
@@ -133,34 +139,27 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
     }
 }
 
-/// "a day" after "barrels", "twice", "times": a rate, not a duration.
+/// "a day" after "barrels" in "1.1 million barrels a day", after "twice" or "$5": a rate,
+/// not a duration. "comes a month after" is a duration: no amount comes before the noun.
 fn is_rate(w: &Words, start: usize) -> bool {
     if w.kw(start) != Kw::A || start == 0 {
         return false;
     }
-    let prev = w.low(start - 1);
-    matches!(prev, "once" | "twice" | "thrice" | "times" | "per")
-        || (w.is_word(start - 1)
-            && prev.len() > 3
-            && prev.ends_with('s')
-            && !prev.ends_with("ss")
-            && w.kw(start - 1) == Kw::None
-            && !matches!(
-                prev,
-                "was"
-                    | "has"
-                    | "is"
-                    | "this"
-                    | "its"
-                    | "his"
-                    | "plus"
-                    | "lasts"
-                    | "takes"
-                    | "spans"
-                    | "needs"
-                    | "gives"
-                    | "remains"
-            ))
+    let p = start - 1;
+    let prev = w.low(p);
+    if matches!(prev, "once" | "twice" | "thrice" | "times" | "per") || w.is_num(p) {
+        return true;
+    }
+    let plural = w.is_word(p) && prev.len() > 2 && prev.ends_with('s') && !prev.ends_with("ss");
+    plural
+        && (p.saturating_sub(3)..p).any(|k| {
+            w.is_num(k)
+                || w.lex(k).number
+                || matches!(
+                    w.low(k),
+                    "million" | "billion" | "thousand" | "hundreds" | "thousands" | "millions"
+                )
+        })
 }
 
 /// Reads an amount of time starting at token `i`: one or more amount-unit pairs.
@@ -178,10 +177,7 @@ pub fn measure(w: &Words, i: usize) -> Option<Measure> {
         return Some(m);
     }
     let mut j = i;
-    loop {
-        let Some((n, u, end, approx)) = pair(w, j) else {
-            break;
-        };
+    while let Some((n, u, end, approx)) = pair(w, j) {
         m.parts[m.len] = (n, u);
         m.len += 1;
         m.approximate |= approx;

@@ -124,14 +124,77 @@ pub struct Lex {
     /// A number word that `numeral::parse` reads ("six", "twenty", "hundred", "a").
     pub number: bool,
     pub kw: Kw,
+    /// First word of a holiday's name ("easter", "christmas", "black").
+    pub holiday: bool,
+    /// Marks the tense of the line: 1 future ("will"), -1 past ("was").
+    pub tense: i8,
     /// An abbreviation that is also a common word ("may", "sun", "mar"): needs a capital or
     /// a clear context.
     pub ambiguous: bool,
 }
 
-fn table() -> &'static HashMap<&'static str, Lex> {
-    static TABLE: OnceLock<HashMap<&'static str, Lex>> = OnceLock::new();
-    TABLE.get_or_init(build)
+/// The word table: open addressing on the word's bytes packed into a `u128`, so a lookup is
+/// one multiply and one compare. Every key is ASCII and at most 15 bytes; words never hold
+/// a NUL byte, so zero padding cannot make two words equal.
+struct Table {
+    keys: Vec<u128>,
+    vals: Vec<Lex>,
+}
+
+const SLOTS_LOG2: u32 = 11;
+
+fn pack(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > 15 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..w.len()].copy_from_slice(w);
+    Some(u128::from_le_bytes(b))
+}
+
+fn slot(k: u128) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS_LOG2)) as usize
+}
+
+impl Table {
+    fn from_map(map: HashMap<&'static str, Lex>) -> Table {
+        let n = 1usize << SLOTS_LOG2;
+        let mut t = Table {
+            keys: vec![0; n],
+            vals: vec![Lex::default(); n],
+        };
+        for (w, lx) in map {
+            let k = pack(w.as_bytes()).expect("table words are short");
+            let mut s = slot(k);
+            while t.keys[s] != 0 {
+                s = (s + 1) & (n - 1);
+            }
+            t.keys[s] = k;
+            t.vals[s] = lx;
+        }
+        t
+    }
+
+    fn get(&self, w: &str) -> Option<Lex> {
+        let k = pack(w.as_bytes())?;
+        let mut s = slot(k);
+        loop {
+            let x = self.keys[s];
+            if x == k {
+                return Some(self.vals[s]);
+            }
+            if x == 0 {
+                return None;
+            }
+            s = (s + 1) & (self.keys.len() - 1);
+        }
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| Table::from_map(build()))
 }
 
 fn build() -> HashMap<&'static str, Lex> {
@@ -237,7 +300,6 @@ fn build() -> HashMap<&'static str, Lex> {
         ("seconds", Unit::Second, false),
         ("sec", Unit::Second, false),
         ("secs", Unit::Second, false),
-        ("s", Unit::Second, true),
     ];
     for &(w, u, short) in units {
         let e = t.entry(w).or_default();
@@ -359,6 +421,87 @@ fn build() -> HashMap<&'static str, Lex> {
     for &(w, k) in kws {
         t.entry(w).or_default().kw = k;
     }
+    for w in [
+        "easter",
+        "christmas",
+        "xmas",
+        "halloween",
+        "thanksgiving",
+        "new",
+        "independence",
+        "earth",
+        "boxing",
+        "valentine's",
+        "valentine\u{2019}s",
+        "valentines",
+        "valentine",
+        "saint",
+        "st",
+        "black",
+        "labor",
+        "labour",
+        "memorial",
+        "mother's",
+        "mothers",
+        "mother\u{2019}s",
+        "father's",
+        "fathers",
+        "father\u{2019}s",
+    ] {
+        t.entry(w).or_default().holiday = true;
+    }
+    for w in [
+        "will",
+        "shall",
+        "gonna",
+        "won't",
+        "let's",
+        "please",
+        "want",
+        "plan",
+        "plans",
+        "planned",
+        "scheduled",
+        "expected",
+        "tomorrow",
+        "upcoming",
+    ] {
+        t.entry(w).or_default().tense = 1;
+    }
+    for w in [
+        "was",
+        "were",
+        "had",
+        "did",
+        "ago",
+        "yesterday",
+        "went",
+        "took",
+        "came",
+        "began",
+        "left",
+        "said",
+        "told",
+        "held",
+        "met",
+        "won",
+        "lost",
+        "fell",
+        "rose",
+        "gave",
+        "paid",
+        "sold",
+        "led",
+        "fled",
+        "saw",
+        "got",
+        "made",
+        "ran",
+        "hit",
+        "killed",
+    ] {
+        t.entry(w).or_default().tense = -1;
+    }
     t
 }
 
@@ -406,14 +549,19 @@ impl<'a> Words<'a> {
                 continue;
             }
             let w = &low[t.span.start..t.span.end];
-            lex.push(table.get(w).copied().unwrap_or_default());
-            match w {
-                "will" | "shall" | "gonna" | "won't" | "let's" | "please" | "want" | "plan"
-                | "plans" | "planned" | "scheduled" | "expected" | "tomorrow" | "upcoming" => {
+            let lx = table.get(w).unwrap_or_default();
+            lex.push(lx);
+            match lx.tense {
+                1 => tense.future = true,
+                -1 => tense.past = true,
+                _ if lx != Lex::default() => {}
+                _ if w.ends_with("'ll") || w.ends_with("\u{2019}ll") => tense.future = true,
+                _ if w == "going" && toks.get(i + 1).is_some_and(|n| n.is(line, "to")) => {
                     tense.future = true
                 }
-                "going" if toks.get(i + 1).is_some_and(|n| n.is(line, "to")) => tense.future = true,
-                _ if w.ends_with("'ll") || w.ends_with("\u{2019}ll") => tense.future = true,
+                // "will be sentenced", "has been released": a participle after an
+                // auxiliary says nothing of the time.
+                _ if i > 0 && is_auxiliary(&low[toks[i - 1].span.start..toks[i - 1].span.end]) => {}
                 _ => past_form(w, &mut tense),
             }
         }
@@ -510,40 +658,53 @@ impl<'a> Words<'a> {
     }
 }
 
-/// Marks the past for finite past forms: "was", "had", "-ed" verbs, "ago".
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "be" | "been"
+            | "being"
+            | "is"
+            | "are"
+            | "am"
+            | "has"
+            | "have"
+            | "get"
+            | "gets"
+            | "to"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+    )
+}
+
+/// Marks the past for regular past forms ("arrested", "killed"); irregular ones are in
+/// the table.
 fn past_form(w: &str, tense: &mut Tense) {
-    match w {
-        "was" | "were" | "had" | "did" | "ago" | "yesterday" | "went" | "took" | "came"
-        | "began" | "left" | "said" | "told" | "held" | "met" | "won" | "lost" | "fell"
-        | "rose" | "gave" | "paid" | "sold" | "led" | "fled" | "saw" | "got" | "made" | "ran"
-        | "hit" | "killed" => tense.past = true,
-        _ => {
-            if w.len() >= 5
-                && w.ends_with("ed")
-                && !matches!(
-                    w,
-                    "need"
-                        | "speed"
-                        | "indeed"
-                        | "hundred"
-                        | "united"
-                        | "related"
-                        | "based"
-                        | "proceed"
-                        | "exceed"
-                        | "succeed"
-                        | "planned"
-                        | "scheduled"
-                        | "expected"
-                        | "supposed"
-                        | "interested"
-                        | "required"
-                        | "needed"
-                )
-            {
-                tense.past = true;
-            }
-        }
+    if w.len() >= 5
+        && w.ends_with("ed")
+        && !matches!(
+            w,
+            "need"
+                | "speed"
+                | "indeed"
+                | "hundred"
+                | "united"
+                | "related"
+                | "based"
+                | "proceed"
+                | "exceed"
+                | "succeed"
+                | "supposed"
+                | "interested"
+                | "required"
+                | "needed"
+        )
+    {
+        tense.past = true;
     }
 }
 

@@ -112,8 +112,9 @@ fn name_at(line: &str, toks: &[Token], j: usize) -> Option<(&'static Name, usize
     let mut best: Option<(&Name, usize)> = None;
     for e in list {
         let ok = e.rest.iter().enumerate().all(|(k, w)| {
-            toks.get(j + 1 + k)
-                .is_some_and(|t| t.is_word() && t.space_before && t.text(line).eq_ignore_ascii_case(w))
+            toks.get(j + 1 + k).is_some_and(|t| {
+                t.is_word() && t.space_before && t.text(line).eq_ignore_ascii_case(w)
+            })
         });
         if ok && best.is_none_or(|(b, _)| b.rest.len() < e.rest.len()) {
             best = Some((e, j + 1 + e.rest.len()));
@@ -211,7 +212,9 @@ pub fn after(line: &str, toks: &[Token], j: usize) -> Option<CurMatch> {
     // "one-yen": a hyphen glues a currency word to a number.
     if t.is_punct(line, '-')
         && !t.space_before
-        && toks.get(j + 1).is_some_and(|n| n.is_word() && !n.space_before)
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| n.is_word() && !n.space_before)
     {
         let (name, end) = name_at(line, toks, j + 1)?;
         return Some(CurMatch {

@@ -323,7 +323,8 @@ fn dash_range(line: &str, toks: &[Token], a: &Amount) -> Option<(Option<Value>, 
     if !(dash.is_punct(line, '-') || dash.is_punct(line, '–')) || dash.space_before {
         return None;
     }
-    toks.get(a.end + 1).filter(|t| t.is_num() && !t.space_before)?;
+    toks.get(a.end + 1)
+        .filter(|t| t.is_num() && !t.space_before)?;
     let b = amount(line, toks, a.end + 1)?;
     if b.measure != Measure::Count || b.value <= a.value {
         return None;
@@ -340,7 +341,15 @@ fn dash_range(line: &str, toks: &[Token], a: &Amount) -> Option<(Option<Value>, 
         return None;
     }
     let b_ok = count_ok(line, toks, &b, true);
-    if !b_ok || toks.get(b.end).is_some_and(|t| !t.space_before && t.kind == TokKind::Punct && toks.get(b.end + 1).is_some_and(|n| n.is_num() && !n.space_before)) {
+    if !b_ok
+        || toks.get(b.end).is_some_and(|t| {
+            !t.space_before
+                && t.kind == TokKind::Punct
+                && toks
+                    .get(b.end + 1)
+                    .is_some_and(|n| n.is_num() && !n.space_before)
+        })
+    {
         return None;
     }
     let v = build(line, toks, a.start, &b, Some(Qual::Between), Some(a.value));
@@ -582,7 +591,10 @@ fn minor_units(line: &str, toks: &[Token], code: &str, main: f64, j: usize) -> (
             Some(t) if t.kind == TokKind::Punct => {
                 !money::is_currency_at(line, toks, n.end) && !t.is_punct(line, '%')
             }
-            Some(t) => is_word(t.text(line), &["more", "and", "or", "to", "in", "for", "each"]),
+            Some(t) => is_word(
+                t.text(line),
+                &["more", "and", "or", "to", "in", "for", "each"],
+            ),
         };
         if !free || !toks[n.start].space_before && toks[n.start].is_num() {
             break;
@@ -624,8 +636,7 @@ fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool) -> bool {
         }
         if p.kind == TokKind::Punct
             && !n.words
-            && ["-", "/", ":", ".", "#", "+", "–", "№", "_", "@", "=", "\\"]
-                .contains(&p.text(line))
+            && ["-", "/", ":", ".", "#", "+", "–", "№", "_", "@", "=", "\\"].contains(&p.text(line))
         {
             return false;
         }
@@ -641,7 +652,9 @@ fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool) -> bool {
             return false;
         }
         if nx.kind == TokKind::Punct
-            && toks.get(e + 1).is_some_and(|t| !t.space_before && (t.is_num() || t.is_word()))
+            && toks
+                .get(e + 1)
+                .is_some_and(|t| !t.space_before && (t.is_num() || t.is_word()))
         {
             let c = nx.text(line);
             // "2023-08-10", "6:04", "5/17", "1,10", "5'11", but "15-member" and "one-week"
@@ -667,7 +680,9 @@ fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool) -> bool {
         return false;
     }
     if next.is_some_and(|t| t.is_word() && t.space_before && (t.is(line, "a") || t.is(line, "p")))
-        && toks.get(e + 1).is_some_and(|t| t.is_punct(line, '.') && !t.space_before)
+        && toks
+            .get(e + 1)
+            .is_some_and(|t| t.is_punct(line, '.') && !t.space_before)
         && toks.get(e + 2).is_some_and(|t| t.is(line, "m"))
     {
         return false;
@@ -865,8 +880,24 @@ fn determiner(w: &str) -> bool {
     is_word(
         w,
         &[
-            "the", "this", "that", "which", "each", "every", "any", "no", "another", "what",
-            "whichever", "little", "only", "someone", "anyone", "everyone", "one's", "other",
+            "the",
+            "this",
+            "that",
+            "which",
+            "each",
+            "every",
+            "any",
+            "no",
+            "another",
+            "what",
+            "whichever",
+            "little",
+            "only",
+            "someone",
+            "anyone",
+            "everyone",
+            "one's",
+            "other",
         ],
     )
 }
@@ -875,9 +906,30 @@ fn month(w: &str) -> bool {
     is_word(
         w,
         &[
-            "january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-            "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
         ],
     ) && w != "may"
         && w != "march"
@@ -990,7 +1042,13 @@ fn hedged(line: &str, toks: &[Token], start: usize) -> bool {
                 t.is_word()
                     && is_word(
                         t.text(line),
-                        &["estimated", "reportedly", "reported", "alleged", "purported"],
+                        &[
+                            "estimated",
+                            "reportedly",
+                            "reported",
+                            "alleged",
+                            "purported",
+                        ],
                     )
             })
     })
@@ -1001,12 +1059,17 @@ fn is_url_start(line: &str, toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
     let w = t.text(line);
     let colon_slashes = || {
-        toks.get(i + 1).is_some_and(|c| c.is_punct(line, ':') && !c.space_before)
-            && toks.get(i + 2).is_some_and(|s| s.is_punct(line, '/') && !s.space_before)
+        toks.get(i + 1)
+            .is_some_and(|c| c.is_punct(line, ':') && !c.space_before)
+            && toks
+                .get(i + 2)
+                .is_some_and(|s| s.is_punct(line, '/') && !s.space_before)
     };
     (is_word(w, &["http", "https", "ftp"]) && colon_slashes())
         || (w.eq_ignore_ascii_case("www")
-            && toks.get(i + 1).is_some_and(|d| d.is_punct(line, '.') && !d.space_before))
+            && toks
+                .get(i + 1)
+                .is_some_and(|d| d.is_punct(line, '.') && !d.space_before))
 }
 
 /// The index of the first token after the whitespace-delimited run containing token `i`.
@@ -1049,16 +1112,25 @@ mod tests {
     #[test]
     fn counts_with_qualifiers() {
         assert_eq!(one("About 1,100 U.S. troops"), c("About 1,100", "~1100"));
-        assert_eq!(one("More than 1,000 soldiers"), c("More than 1,000", ">1000"));
+        assert_eq!(
+            one("More than 1,000 soldiers"),
+            c("More than 1,000", ">1000")
+        );
         assert_eq!(one("at least 500 people"), c("at least 500", ">=500"));
         assert_eq!(one("Fewer than 10 journalists"), c("Fewer than 10", "<10"));
         assert_eq!(one("Up to 300 soldiers"), c("Up to 300", "<=300"));
-        assert_eq!(one("Over 2 million refugees"), c("Over 2 million", ">2000000"));
+        assert_eq!(
+            one("Over 2 million refugees"),
+            c("Over 2 million", ">2000000")
+        );
         assert_eq!(
             one("Between 1,000 and 1,200 troops"),
             c("Between 1,000 and 1,200", "1000..1200")
         );
-        assert_eq!(one("between 3 and 4 million people"), c("between 3 and 4 million", "3000000..4000000"));
+        assert_eq!(
+            one("between 3 and 4 million people"),
+            c("between 3 and 4 million", "3000000..4000000")
+        );
         assert_eq!(one("10-15 people"), c("10-15", "10..15"));
     }
 
@@ -1066,7 +1138,10 @@ mod tests {
     fn vague_quantities() {
         assert_eq!(one("Hundreds of protesters"), c("Hundreds", ">=200"));
         assert_eq!(one("Dozens of civilians"), c("Dozens", ">=24"));
-        assert_eq!(one("tens of thousands of people"), c("tens of thousands", ">=20000"));
+        assert_eq!(
+            one("tens of thousands of people"),
+            c("tens of thousands", ">=20000")
+        );
         assert_eq!(
             one("hundreds of millions of dollars"),
             m("hundreds of millions of dollars", "USD >=200000000")
@@ -1107,24 +1182,42 @@ mod tests {
         assert_eq!(one("US$1.2bn"), m("US$1.2bn", "USD 1200000000"));
         assert_eq!(one("€2.5 billion"), m("€2.5 billion", "EUR 2500000000"));
         assert_eq!(one("£300,000"), m("£300,000", "GBP 300000"));
-        assert_eq!(one("50 billion dollars"), m("50 billion dollars", "USD 50000000000"));
-        assert_eq!(one("about $ 14 million"), m("about $ 14 million", "USD ~14000000"));
+        assert_eq!(
+            one("50 billion dollars"),
+            m("50 billion dollars", "USD 50000000000")
+        );
+        assert_eq!(
+            one("about $ 14 million"),
+            m("about $ 14 million", "USD ~14000000")
+        );
         assert_eq!(
             one("between $3 billion and $4 billion"),
-            m("between $3 billion and $4 billion", "USD 3000000000..4000000000")
+            m(
+                "between $3 billion and $4 billion",
+                "USD 3000000000..4000000000"
+            )
         );
-        assert_eq!(one("3 dollars 50 cents"), m("3 dollars 50 cents", "USD 3.5"));
+        assert_eq!(
+            one("3 dollars 50 cents"),
+            m("3 dollars 50 cents", "USD 3.5")
+        );
         assert_eq!(
             one("thirteen dollars and forty-five cents"),
             m("thirteen dollars and forty-five cents", "USD 13.45")
         );
-        assert_eq!(one("in excess of 30 MUSD"), m("in excess of 30 MUSD", "USD >30000000"));
+        assert_eq!(
+            one("in excess of 30 MUSD"),
+            m("in excess of 30 MUSD", "USD >30000000")
+        );
         assert_eq!(one("75 USD million"), m("75 USD million", "USD 75000000"));
         assert_eq!(
             vals("50 dollar 40 rmb"),
             vec![m("50 dollar", "USD 50"), m("40 rmb", "CNY 40")]
         );
-        assert_eq!(one("one kuai and five mao five"), m("one kuai and five mao five", "CNY 1.55"));
+        assert_eq!(
+            one("one kuai and five mao five"),
+            m("one kuai and five mao five", "CNY 1.55")
+        );
         assert_eq!(one("3 USD50 Cards").1, "USD50");
     }
 

@@ -175,7 +175,9 @@ pub fn parse(line: &str, toks: &[Token], i: usize) -> Option<Numeral> {
             let glued_before = i > 0 && !t.space_before && toks[i - 1].kind != TokKind::Punct;
             if t.is_punct(line, '.')
                 && !glued_before
-                && toks.get(i + 1).is_some_and(|n| n.is_num() && !n.space_before)
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_num() && !n.space_before)
             {
                 Reader::new(line, toks).read(i)
             } else {
@@ -374,7 +376,9 @@ impl<'a> Reader<'a> {
                         break;
                     }
                     saved = st;
-                    let Some(n) = self.atom(j + 1, false) else { break };
+                    let Some(n) = self.atom(j + 1, false) else {
+                        break;
+                    };
                     let v = match n.kind {
                         AtomKind::Word(NumWord::Unit(v) | NumWord::Tens(v)) => v,
                         AtomKind::Digits(d) if d.suffix.is_none() && !d.grouped => d.value,
@@ -780,7 +784,10 @@ mod tests {
         assert_eq!(num("2.5bn"), Some((2_500_000_000.0, "2.5bn".into())));
         // "1,10" is not a thousands group.
         assert_eq!(num("1,10"), Some((1.0, "1".into())));
-        assert_eq!(num("12,34,567.89"), Some((1_234_567.89, "12,34,567.89".into())));
+        assert_eq!(
+            num("12,34,567.89"),
+            Some((1_234_567.89, "12,34,567.89".into()))
+        );
         assert_eq!(num("1 234 567"), Some((1_234_567.0, "1 234 567".into())));
         assert_eq!(num(".08"), Some((0.08, ".08".into())));
         assert_eq!(num("9.2321312"), Some((9.2321312, "9.2321312".into())));
@@ -800,7 +807,11 @@ mod tests {
         );
         assert_eq!(
             all("1, 234, 567"),
-            vec![(1.0, "1".into()), (234.0, "234".into()), (567.0, "567".into())]
+            vec![
+                (1.0, "1".into()),
+                (234.0, "234".into()),
+                (567.0, "567".into())
+            ]
         );
         assert_eq!(
             all("3 hundred and 2 hundred"),
@@ -812,7 +823,11 @@ mod tests {
         );
         assert_eq!(
             all("three-nought-four"),
-            vec![(3.0, "three".into()), (0.0, "nought".into()), (4.0, "four".into())]
+            vec![
+                (3.0, "three".into()),
+                (0.0, "nought".into()),
+                (4.0, "four".into())
+            ]
         );
     }
 
@@ -838,7 +853,10 @@ mod tests {
         );
         assert_eq!(
             num("twenty-one trillion and three hundred"),
-            Some((21_000_000_000_300.0, "twenty-one trillion and three hundred".into()))
+            Some((
+                21_000_000_000_300.0,
+                "twenty-one trillion and three hundred".into()
+            ))
         );
         assert_eq!(
             num("4 thousand 3 hundred and 21"),

@@ -192,7 +192,10 @@ mod tests {
     fn finds_units() {
         assert_eq!(unit("80 miles"), Some(("km", "miles".into())));
         assert_eq!(unit("6825-ton ferry"), Some(("t", "ton".into())));
-        assert_eq!(unit("40 degrees Celsius"), Some(("C", "degrees Celsius".into())));
+        assert_eq!(
+            unit("40 degrees Celsius"),
+            Some(("C", "degrees Celsius".into()))
+        );
         assert_eq!(unit("40C"), Some(("C", "C".into())));
         assert_eq!(unit("40 C"), None);
         assert_eq!(unit("120 km/h"), Some(("km/h", "km/h".into())));

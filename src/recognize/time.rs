@@ -54,6 +54,18 @@ pub fn find(w: &Words, _ctx: &Context, dates: &[Value], out: &mut Vec<Value>) {
 
 /// A clock time at `i`: (hour 0-23, minute, end token).
 fn clock(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
+    if !w.is_num(i) {
+        return named_hour(w, i);
+    }
+    digits_clock(w, i)
+}
+
+/// "at noon", "by midnight".
+fn named_hour(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
+    let first = *w.low(i).as_bytes().first()?;
+    if first != b'n' && first != b'm' {
+        return None;
+    }
     if matches!(w.low(i), "noon" | "midday")
         && i > 0
         && matches!(w.low(i - 1), "at" | "by" | "until" | "before" | "after")
@@ -66,7 +78,12 @@ fn clock(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
     {
         return Some((0, 0, i + 1));
     }
-    if !w.is_num(i) || w.digits(i) > 2 {
+    None
+}
+
+/// "6:04 pm", "13:14", "6pm", "6 p.m.".
+fn digits_clock(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
+    if w.digits(i) > 2 {
         return None;
     }
     // Not the tail of another number ("1.5:30", "2:13:14").

@@ -1,0 +1,507 @@
+//! Boilerplate: a source's text in, the byte spans that are not article text out (sorted,
+//! not overlapping). Nothing is cut: later stages skip sentences inside these spans
+//! ([`super::Source::strip_boilerplate`]).
+//!
+//! The rules are general and line-based; the phrases they use are data
+//! (`data/boilerplate/*.txt`, embedded at build time, described in its README):
+//! 1. Whole lines: widget labels ("Share", "Advertisement", "Back to top"), agency credit lines,
+//!    lines that start like a notice ("READ NEXT:", "Tags:", "Photo by ..."), disclaimers, cookie
+//!    and ad-block notices, comment-form text, shortcodes (`[form id="1"]`), lone markdown
+//!    images, lines with no letter or digit, and bare counters ("0").
+//! 2. Line tails: a widget word or a photo credit as the last sentence of a line
+//!    ("... in the country. Advertisement", "... the pact. Photo by A. Name/EPA-EFE").
+//! 3. Inline inserts: "(RELATED: ...)", "[READ MORE: ...]", "(AP Photo/...)".
+//! 4. Link lists: a heading such as "Related Articles", "Recent Posts", "Keep Reading" or
+//!    "Tags:" and the short, headline-like lines after it, up to where prose resumes (a
+//!    paragraph of 15 or more words ending a sentence, not an ellipsis) or the text ends. When
+//!    prose resumes after fewer than two such lines, only the heading goes: one short line
+//!    before prose is the article's own subheading.
+//! 5. Author bios: in the tail of the text (after the last prose paragraph that is not
+//!    boilerplate), a paragraph whose line opens "NAME is a/an/the ... ROLE" (or "NAME covers /
+//!    writes / reports"), with its short lines repeating the name.
+//!
+//! Cost is linear in the text: each line is looked at a bounded number of times, and phrase
+//! tests only run on lines short enough to be notices.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::span::Span;
+
+/// Lines with more words than this are never notices, whatever they contain.
+const NOTICE_WORDS: usize = 60;
+/// Prefix rules ("READ NEXT:") apply up to this many words.
+const PREFIX_WORDS: usize = 40;
+/// A photo credit is at most this many words.
+const CREDIT_WORDS: usize = 12;
+/// A line or paragraph of at least this many words that ends a sentence is prose.
+const PROSE_WORDS: usize = 15;
+
+/// The phrase lists, parsed once.
+struct Lexicon {
+    lines: HashSet<&'static str>,
+    prefixes: Vec<&'static str>,
+    credits: Vec<&'static str>,
+    phrases: AhoCorasick,
+    headings: HashSet<&'static str>,
+    insert_labels: Vec<&'static str>,
+    bio_roles: HashSet<&'static str>,
+}
+
+/// The entries of a phrase-list file: trimmed lines, without blanks and `#` comments.
+pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut insert_labels: Vec<&str> =
+            entries(include_str!("../../data/boilerplate/insert_labels.txt")).collect();
+        // Longest first, so "read more" wins over "read".
+        insert_labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        Lexicon {
+            lines: entries(include_str!("../../data/boilerplate/lines.txt")).collect(),
+            prefixes: entries(include_str!("../../data/boilerplate/prefixes.txt")).collect(),
+            credits: entries(include_str!("../../data/boilerplate/credits.txt")).collect(),
+            phrases: AhoCorasick::new(entries(include_str!("../../data/boilerplate/phrases.txt")))
+                .expect("phrase list builds"),
+            headings: entries(include_str!("../../data/boilerplate/headings.txt")).collect(),
+            insert_labels,
+            bio_roles: entries(include_str!("../../data/boilerplate/bio_roles.txt")).collect(),
+        }
+    })
+}
+
+/// One line of the text.
+struct Line {
+    /// The line without surrounding whitespace (empty for a blank line).
+    span: Span,
+    /// Words on the line, counted up to `NOTICE_WORDS + 1`.
+    words: usize,
+    /// Lower-cased, folded form for phrase tests; only for lines short enough to be notices.
+    norm: Option<String>,
+    /// Index of the paragraph (run of non-blank lines) the line belongs to.
+    para: usize,
+    marked: bool,
+}
+
+/// The boilerplate spans of `text`.
+pub fn find(text: &str) -> Vec<Span> {
+    let lex = lexicon();
+    let mut lines = split_lines(text);
+    let blocks = paragraphs(&mut lines);
+    let paras = paragraph_prose(text, &lines, &blocks);
+    let mut spans = Vec::new();
+    for line in lines.iter_mut().filter(|l| !l.span.is_empty()) {
+        let s = line.span.slice(text);
+        line.marked = whole_line(lex, s, line.norm.as_deref(), line.words);
+        if !line.marked {
+            if let Some(tail) = tail(lex, text, line.span) {
+                spans.push(tail);
+            }
+            inserts(lex, text, line.span, &mut spans);
+        }
+    }
+    link_lists(lex, text, &mut lines, &paras);
+    bios(lex, text, &mut lines, &blocks, &paras);
+    for line in lines.iter().filter(|l| l.marked) {
+        spans.push(line.span);
+    }
+    merge(text, spans)
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for raw in text.split_inclusive('\n') {
+        let span = Span::new(start, start + raw.len()).trim(text);
+        start += raw.len();
+        let s = span.slice(text);
+        let words = s.split_whitespace().take(NOTICE_WORDS + 1).count();
+        let norm = (!span.is_empty() && words <= NOTICE_WORDS).then(|| normalize(s));
+        lines.push(Line {
+            span,
+            words,
+            norm,
+            para: 0,
+            marked: false,
+        });
+    }
+    lines
+}
+
+/// Groups non-blank lines into paragraphs (line index ranges) and numbers each line's.
+fn paragraphs(lines: &mut [Line]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut open = false;
+    for (i, line) in lines.iter_mut().enumerate() {
+        if line.span.is_empty() {
+            open = false;
+            continue;
+        }
+        match out.last_mut() {
+            Some(r) if open => r.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+        open = true;
+        line.para = out.len() - 1;
+    }
+    out
+}
+
+/// Lower case, straight quotes, one space between words, no markup or colon at the ends.
+fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    const MARKUP: &[char] = &['*', '#', '>', '•', '|', '-', '–', '—', '·', ' '];
+    out.trim_start_matches(MARKUP)
+        .trim_end_matches(MARKUP)
+        .trim_end_matches(':')
+        .trim_end()
+        .to_string()
+}
+
+/// Whether each paragraph reads as prose (15+ words, ends a sentence, not with an ellipsis).
+fn paragraph_prose(text: &str, lines: &[Line], paras: &[Range<usize>]) -> Vec<bool> {
+    paras
+        .iter()
+        .map(|r| {
+            let words: usize = lines[r.clone()].iter().map(|l| l.words).sum();
+            words >= PROSE_WORDS && ends_sentence(lines[r.end - 1].span.slice(text))
+        })
+        .collect()
+}
+
+/// Ends with `.`, `!` or `?` (maybe inside closing quotes), and not with an ellipsis.
+fn ends_sentence(s: &str) -> bool {
+    let s = s.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']', ' ']);
+    !s.ends_with("...") && s.ends_with(['.', '!', '?'])
+}
+
+fn is_prose(text: &str, line: &Line, paras: &[bool]) -> bool {
+    paras.get(line.para).copied().unwrap_or(false)
+        || (line.words >= PROSE_WORDS && ends_sentence(line.span.slice(text)))
+}
+
+fn whole_line(lex: &Lexicon, s: &str, norm: Option<&str>, words: usize) -> bool {
+    if !s.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    if s.len() <= 6
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return true;
+    }
+    if is_shortcode(s) || is_markdown_image(s) {
+        return true;
+    }
+    let Some(norm) = norm else { return false };
+    lex.lines.contains(norm)
+        || (words <= PREFIX_WORDS && lex.prefixes.iter().any(|p| norm.starts_with(p)))
+        || (words <= CREDIT_WORDS && lex.credits.iter().any(|p| norm.starts_with(p)))
+        || lex.phrases.is_match(norm)
+}
+
+/// A WordPress-style shortcode standing alone: `[mc4wp_form id="206"]`. Told from a bracketed
+/// word such as "[Updated]" by an underscore in its name or an `=` in its attributes.
+fn is_shortcode(s: &str) -> bool {
+    let Some(inner) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) else {
+        return false;
+    };
+    let inner = inner.strip_prefix('/').unwrap_or(inner);
+    let name = inner.split(' ').next().unwrap_or("");
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && (name.contains('_') || inner.contains('='))
+        && !inner.contains(['[', ']'])
+}
+
+/// A markdown image standing alone: `![alt](url)`.
+fn is_markdown_image(s: &str) -> bool {
+    s.starts_with("![") && s.ends_with(')') && s.contains("](")
+}
+
+/// A widget word or photo credit forming the last sentence of a line. Every sentence end in
+/// the last 200 bytes is tried, so initials inside a credit ("Photo by A. Roe") do not hide it.
+fn tail(lex: &Lexicon, text: &str, line: Span) -> Option<Span> {
+    let s = line.slice(text);
+    let b = s.as_bytes();
+    let from = s.len().saturating_sub(200).max(2);
+    let mut found = None;
+    for i in (from..b.len()).rev() {
+        if !(b[i - 1].is_ascii_whitespace() && matches!(b[i - 2], b'.' | b'!' | b'?')) {
+            continue;
+        }
+        let t = &s[i..];
+        let words = t.split_whitespace().count();
+        if words > CREDIT_WORDS {
+            break;
+        }
+        let norm = normalize(t);
+        if lex.lines.contains(norm.as_str()) || lex.credits.iter().any(|p| norm.starts_with(p)) {
+            found = Some(Span::new(line.start + i, line.end));
+        }
+    }
+    found
+}
+
+/// Inline inserts in parentheses or brackets that open with a label and `:` (or `/` after a
+/// photo label): "(RELATED: Other story)", "(AP Photo/Jane Roe)".
+fn inserts(lex: &Lexicon, text: &str, line: Span, out: &mut Vec<Span>) {
+    let s = line.slice(text);
+    let b = s.as_bytes();
+    for open in memchr::memchr2_iter(b'(', b'[', b) {
+        let close_byte = if b[open] == b'(' { b')' } else { b']' };
+        let mut i = open + 1;
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        let Some(label) = lex.insert_labels.iter().find(|l| {
+            b.len() >= i + l.len() && b[i..i + l.len()].eq_ignore_ascii_case(l.as_bytes())
+        }) else {
+            continue;
+        };
+        let mut j = i + label.len();
+        while j < b.len() && b[j] == b' ' {
+            j += 1;
+        }
+        let photo =
+            label.ends_with("photo") || label.ends_with("images") || label.ends_with("image");
+        if !(b.get(j) == Some(&b':') || (photo && b.get(j) == Some(&b'/'))) {
+            continue;
+        }
+        // The matching close, allowing nested pairs, within a bounded stretch.
+        let mut depth = 0usize;
+        let end = b.len().min(j + 400);
+        for (k, &c) in b.iter().enumerate().take(end).skip(open) {
+            if c == b[open] {
+                depth += 1;
+            } else if c == close_byte {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(Span::new(line.start + open, line.start + k + 1));
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Rule 4: link-list headings and the headline-like lines after them.
+fn link_lists(lex: &Lexicon, text: &str, lines: &mut [Line], paras: &[bool]) {
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].span.is_empty())
+        .collect();
+    let heading = |l: &Line| l.norm.as_deref().is_some_and(|n| lex.headings.contains(n));
+    let mut k = 0;
+    while k < content.len() {
+        if !heading(&lines[content[k]]) {
+            k += 1;
+            continue;
+        }
+        // Walk the list: marked lines and other headings belong to it; short non-prose lines
+        // are its items; prose ends it.
+        let mut m = k + 1;
+        let mut items = 0;
+        let mut headings = vec![content[k]];
+        while m < content.len() {
+            let l = &lines[content[m]];
+            if heading(l) {
+                headings.push(content[m]);
+            } else if !l.marked {
+                if is_prose(text, l, paras) {
+                    break;
+                }
+                items += 1;
+            }
+            m += 1;
+        }
+        if m == content.len() || items >= 2 {
+            for &i in &content[k..m] {
+                lines[i].marked = true;
+            }
+        } else {
+            for i in headings {
+                lines[i].marked = true;
+            }
+        }
+        k = m;
+    }
+}
+
+/// Rule 5: author bios in the tail of the text.
+fn bios(lex: &Lexicon, text: &str, lines: &mut [Line], blocks: &[Range<usize>], paras: &[bool]) {
+    for (p, block) in blocks.iter().enumerate().rev() {
+        let block = block.clone();
+        if lines[block.clone()].iter().all(|l| l.marked) {
+            continue;
+        }
+        let prose = paras[p]
+            || lines[block.clone()]
+                .iter()
+                .any(|l| is_prose(text, l, paras));
+        if !prose {
+            continue;
+        }
+        // The last prose paragraph that is not boilerplate ends the tail: either a bio, or
+        // the article itself.
+        let Some(name) = lines[block.clone()]
+            .iter()
+            .find_map(|l| bio_name(lex, l.span.slice(text)))
+        else {
+            return;
+        };
+        // Every line of the bio paragraph is the bio sentence or a short line naming the author.
+        let fits = lines[block.clone()].iter().all(|l| {
+            let s = l.span.slice(text);
+            bio_name(lex, s).is_some() || (l.words <= 6 && s.contains(name))
+        });
+        if !fits {
+            return;
+        }
+        for l in &mut lines[block] {
+            l.marked = true;
+        }
+    }
+}
+
+/// The author's name when `line` opens like a bio: "Jane Roe is a reporter ...".
+fn bio_name<'a>(lex: &Lexicon, line: &'a str) -> Option<&'a str> {
+    let words: Vec<&str> = line.split_whitespace().take(16).collect();
+    let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let n = words.iter().take_while(|w| capitalized(w)).count();
+    if !(2..=4).contains(&n) || words.len() <= n {
+        return None;
+    }
+    let verb = words[n];
+    let is_bio = match verb {
+        "is" | "was" => {
+            matches!(words.get(n + 1), Some(&"a" | &"an" | &"the"))
+                && words[n + 2..].iter().take(6).any(|w| {
+                    let w = w
+                        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                        .to_lowercase();
+                    lex.bio_roles.contains(w.as_str())
+                        || w.strip_suffix('s')
+                            .is_some_and(|s| lex.bio_roles.contains(s))
+                })
+        }
+        "covers" | "writes" | "reports" => true,
+        _ => false,
+    };
+    if !is_bio {
+        return None;
+    }
+    let end = words[n - 1].as_ptr() as usize - line.as_ptr() as usize + words[n - 1].len();
+    Some(&line[..end])
+}
+
+/// Sorts spans and joins those that overlap or are separated by whitespace only.
+fn merge(text: &str, mut spans: Vec<Span>) -> Vec<Span> {
+    spans.retain(|s| !s.is_empty());
+    spans.sort();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        if let Some(last) = out.last_mut()
+            && (s.start <= last.end || text[last.end..s.start].trim().is_empty())
+        {
+            last.end = last.end.max(s.end);
+            continue;
+        }
+        out.push(s);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn removed(text: &str) -> Vec<&str> {
+        find(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn widget_lines_and_notices() {
+        let text = "Title\nShare\n\nBody sentence here.\n\nREAD: Another story\n\n0\n\n[mc4wp_form id=\"206\"]";
+        assert_eq!(
+            removed(text),
+            vec![
+                "Share",
+                "READ: Another story\n\n0\n\n[mc4wp_form id=\"206\"]"
+            ]
+        );
+    }
+
+    #[test]
+    fn inserts_and_tails() {
+        let text = "He left. (RELATED: Big Story (Part 2)) She stayed. Advertisement\n\nA caption. Photo by A. Roe/EPA-EFE";
+        assert_eq!(
+            removed(text),
+            vec![
+                "(RELATED: Big Story (Part 2))",
+                "Advertisement",
+                "Photo by A. Roe/EPA-EFE"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_subheading_after_a_list_heading_survives() {
+        let prose = "The long paragraph that follows has more than fifteen words in it so it reads as prose text.";
+        let text = format!("Keep Reading\n\nA Subheading Here\n\n{prose}");
+        assert_eq!(removed(&text), vec!["Keep Reading"]);
+    }
+
+    #[test]
+    fn a_trailing_list_goes_to_the_end() {
+        let prose = "The long paragraph that ends the article has more than fifteen words in it, as prose does.";
+        let text = format!(
+            "{prose}\n\nRecent Posts\n\nA Headline About Something\n\nAn excerpt that runs on for a while and is cut off by the site in the middle of a…\n\nNovember 21, 2024"
+        );
+        let got = removed(&text);
+        assert_eq!(got.len(), 1);
+        assert!(got[0].starts_with("Recent Posts") && got[0].ends_with("2024"));
+    }
+
+    #[test]
+    fn author_bio_in_the_tail_but_not_in_the_body() {
+        let bio = "Jane Roe is the Senior Editor of Example News. She has covered wars for twenty years and more.";
+        let text = format!(
+            "{bio}\n\nMore text follows here, which is long enough to be prose in this test case.\n\nJane Roe\n{bio}"
+        );
+        let got = removed(&text);
+        assert_eq!(got, vec![format!("Jane Roe\n{bio}")]);
+    }
+
+    #[test]
+    fn prose_mentioning_notice_words_stays() {
+        let text = "Officials said the company uses cookies and that the ad blocker market grew by 12% in 2023.";
+        assert!(find(text).is_empty());
+    }
+}
