@@ -23,6 +23,18 @@ pub enum Command {
     Split(SplitArgs),
     /// Recognize dates, counts, money, durations, percentages and quantities, one input per stdin line.
     Values(ValuesArgs),
+    /// Review the open conflicts of the last report: confirm, dismiss or reopen each, with a note.
+    ///
+    /// On a terminal, a full-screen reviewer walks the open conflicts most severe first and saves
+    /// every verdict the moment it is made. Keys: c confirm, d dismiss, o reopen, n type a note
+    /// (Enter saves, Esc cancels), u undo the last verdict, s or → skip, ← back, q or Esc quit.
+    ///
+    /// `--set ID=STATUS` records verdicts without a terminal, for scripts. Each ID (or a unique
+    /// prefix of one) must be a conflict in the report, else exit 2 and nothing is recorded;
+    /// `--force` records unknown ids anyway. Verdicts go to the reviews file
+    /// (`id,status,note,reviewed_at`), replaced atomically under a lock, so concurrent reviewers
+    /// lose nothing; a later `check --reviews FILE` carries them into the report by id.
+    Review(ReviewArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -65,4 +77,41 @@ pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
         .ok()
         .filter(|_| ok)
         .ok_or_else(|| format!("expected a date as YYYY-MM-DD, e.g. 2024-04-27, got `{s}`"))
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ReviewArgs {
+    /// Record a verdict without the interactive reviewer (repeatable). ID may be a unique prefix
+    /// of a conflict id in the report.
+    #[arg(long = "set", value_name = "ID=confirmed|dismissed|open", value_parser = parse_verdict)]
+    pub set: Vec<(String, crate::report::Status)>,
+    /// Note to store with the verdicts of --set; without it, a verdict keeps its earlier note
+    /// (`--note ""` clears it).
+    #[arg(long, requires = "set")]
+    pub note: Option<String>,
+    /// The reviews file verdicts are read from and written to.
+    #[arg(long, default_value = "reports/reviews.csv")]
+    pub reviews: std::path::PathBuf,
+    /// The discrepancy report whose conflicts are reviewed.
+    #[arg(long, default_value = "reports/discrepancies.csv")]
+    pub report: std::path::PathBuf,
+    /// With --set: record a verdict even when its id is not in the report (or there is no report).
+    #[arg(long, requires = "set")]
+    pub force: bool,
+}
+
+/// Parses `ID=STATUS` for `review --set`; clap turns the error into a usage error (exit 2).
+pub fn parse_verdict(s: &str) -> Result<(String, crate::report::Status), String> {
+    let (id, status) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected ID=confirmed|dismissed|open, got `{s}`"))?;
+    let id = id.trim();
+    if id.is_empty() {
+        return Err(format!(
+            "expected ID=confirmed|dismissed|open, got `{s}` (no id)"
+        ));
+    }
+    let status = crate::review::parse_status(status.trim())
+        .ok_or_else(|| format!("status `{status}` is not one of confirmed, dismissed, open"))?;
+    Ok((id.to_string(), status))
 }

@@ -13,5 +13,6 @@ pub mod group;
 pub mod read;
 pub mod recognize;
 pub mod report;
+pub mod review;
 pub mod span;
 pub mod split;

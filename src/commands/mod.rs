@@ -1,6 +1,7 @@
 //! One function per command: wires the stages together and maps the outcome to an exit code
 //! (0 success, 1 findings a flag asked to fail on, 2 usage or unreadable input).
 
+mod review;
 mod split;
 mod values;
 
@@ -21,6 +22,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let outcome = match cli.command {
         Command::Split(a) => split::run(a),
         Command::Values(a) => values::run(a),
+        Command::Review(a) => review::run(a),
     };
     match outcome {
         Outcome::Ok => ExitCode::SUCCESS,

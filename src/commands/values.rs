@@ -1,4 +1,10 @@
+//! `claimdiff values`: one input per stdin line in, one JSON record (or text rows) of the
+//! recognized values per line out, in order. A line that is not UTF-8 is reported on stderr
+//! with its line and byte offset and answered with an empty record; the exit status is then 2.
+
 use std::io::BufRead;
+
+use serde::Serialize;
 
 use super::{Out, Outcome};
 use crate::cli::{ValuesArgs, ValuesFormat};
@@ -13,6 +19,7 @@ pub fn run(args: ValuesArgs) -> Outcome {
     let mut reader = stdin.lock();
     let mut out = Out::stdout();
     let mut line = Vec::new();
+    let mut buf = Vec::with_capacity(256);
     let mut n = 0usize;
     let mut failed = false;
     loop {
@@ -52,26 +59,24 @@ pub fn run(args: ValuesArgs) -> Outcome {
             }
         };
         let values = recognize::recognize(text, &ctx);
-        let mut buf = Vec::with_capacity(64);
+        buf.clear();
         match args.format {
             ValuesFormat::Jsonl => {
-                let vals: Vec<serde_json::Value> = values
-                    .iter()
-                    .map(|v| {
-                        let mut o = serde_json::json!({
-                            "kind": v.kind, "text": v.text(text), "start": v.span.start,
-                            "end": v.span.end, "value": v.value,
-                        });
-                        if let Some(u) = &v.unit {
-                            o["unit"] = serde_json::Value::String(u.clone());
-                        }
-                        if v.approximate {
-                            o["approximate"] = serde_json::Value::Bool(true);
-                        }
-                        o
-                    })
-                    .collect();
-                let rec = serde_json::json!({"line": n, "values": vals});
+                let rec = Record {
+                    line: n,
+                    values: values
+                        .iter()
+                        .map(|v| Row {
+                            kind: v.kind.as_str(),
+                            text: v.text(text),
+                            start: v.span.start,
+                            end: v.span.end,
+                            value: &v.value,
+                            unit: v.unit.as_deref(),
+                            approximate: v.approximate.then_some(true),
+                        })
+                        .collect(),
+                };
                 serde_json::to_writer(&mut buf, &rec).expect("JSON to memory");
                 buf.push(b'\n');
             }
@@ -99,4 +104,25 @@ pub fn run(args: ValuesArgs) -> Outcome {
     }
     out.finish();
     if failed { Outcome::Failed } else { Outcome::Ok }
+}
+
+/// One output record: CONTRACT.md `values`.
+#[derive(Serialize)]
+struct Record<'a> {
+    line: usize,
+    values: Vec<Row<'a>>,
+}
+
+/// One value in a record; `unit` and `approximate` only when they say something.
+#[derive(Serialize)]
+struct Row<'a> {
+    kind: &'static str,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    value: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approximate: Option<bool>,
 }

@@ -105,10 +105,22 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// The names whose first word is `w`, looked up without allocating for ASCII words.
+fn names_for(w: &str) -> Option<&'static Vec<Name>> {
+    let mut buf = [0u8; 24];
+    match super::numeral::lower(w, &mut buf) {
+        Some(l) => std::str::from_utf8(l)
+            .ok()
+            .and_then(|l| table().names.get(l)),
+        None if w.is_ascii() => None,
+        None => table().names.get(&lower(w)),
+    }
+}
+
 /// The longest currency name starting at token `j` (words separated by spaces).
 fn name_at(line: &str, toks: &[Token], j: usize) -> Option<(&'static Name, usize)> {
     let t = toks.get(j).filter(|t| t.is_word())?;
-    let list = table().names.get(&lower(t.text(line)))?;
+    let list = names_for(t.text(line))?;
     let mut best: Option<(&Name, usize)> = None;
     for e in list {
         let ok = e.rest.iter().enumerate().all(|(k, w)| {

@@ -91,7 +91,7 @@ pub fn find(line: &str, toks: &[Token], _ctx: &Context, out: &mut Vec<Value>) {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if t.is_word() && is_url_start(line, toks, i) {
+        if t.is_word() && t.span.len() <= 5 && is_url_start(line, toks, i) {
             i = skip_run(toks, i);
             continue;
         }
@@ -112,16 +112,57 @@ fn could_start(line: &str, toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
     match t.kind {
         TokKind::Num => true,
-        TokKind::Punct => !t.is_punct(line, ',') && !t.is_punct(line, '-'),
+        TokKind::Punct => !matches!(
+            t.text(line),
+            "," | ";"
+                | ":"
+                | "!"
+                | "?"
+                | "'"
+                | "\""
+                | "("
+                | ")"
+                | "-"
+                | "’"
+                | "“"
+                | "”"
+                | "—"
+                | "–"
+        ),
         TokKind::Word => {
             let w = t.text(line);
-            qualifier_word(w)
-                || numeral::starts_number(w)
-                || vague_unit(w).is_some()
-                || toks
-                    .get(i + 1)
-                    .is_some_and(|n| n.is_num() || n.kind == TokKind::Punct)
-                || is_word(w, &["minus", "negative", "magnitude", "tens"])
+            let mut buf = [0u8; 24];
+            if let Some(l) = numeral::lower(w, &mut buf)
+                && (qualifier_word(l)
+                    || numeral::starts_number_lower(l)
+                    || vague_lower(l).is_some()
+                    || matches!(l, b"minus" | b"negative" | b"magnitude" | b"tens"))
+            {
+                return true;
+            }
+            // A currency before a number: "USD 200", "rmb 10", "US$5", "u.s $", "Rs. 500".
+            toks.get(i + 1).is_some_and(|n| {
+                n.is_num()
+                    || (n.kind == TokKind::Punct
+                        && !matches!(
+                            n.text(line),
+                            "," | ";"
+                                | ":"
+                                | "!"
+                                | "?"
+                                | "'"
+                                | "\""
+                                | "("
+                                | ")"
+                                | "-"
+                                | "’"
+                                | "“"
+                                | "”"
+                                | "—"
+                                | "–"
+                        )
+                        && (!n.is_punct(line, '.') || w.len() <= 2))
+            })
         }
     }
 }
@@ -130,46 +171,42 @@ fn is_word(w: &str, list: &[&str]) -> bool {
     list.iter().any(|l| l.eq_ignore_ascii_case(w))
 }
 
-fn qualifier_word(w: &str) -> bool {
-    let mut buf = [0u8; 24];
-    let Some(l) = numeral::lower(w, &mut buf) else {
-        return false;
-    };
+fn qualifier_word(l: &[u8]) -> bool {
     matches!(
         l,
-        "about"
-            | "around"
-            | "approximately"
-            | "approx"
-            | "roughly"
-            | "circa"
-            | "some"
-            | "nearly"
-            | "almost"
-            | "close"
-            | "more"
-            | "greater"
-            | "over"
-            | "above"
-            | "in"
-            | "upwards"
-            | "exceeds"
-            | "exceeded"
-            | "exceeding"
-            | "exceed"
-            | "at"
-            | "no"
-            | "not"
-            | "up"
-            | "as"
-            | "fewer"
-            | "less"
-            | "under"
-            | "below"
-            | "just"
-            | "well"
-            | "a"
-            | "between"
+        b"about"
+            | b"around"
+            | b"approximately"
+            | b"approx"
+            | b"roughly"
+            | b"circa"
+            | b"some"
+            | b"nearly"
+            | b"almost"
+            | b"close"
+            | b"more"
+            | b"greater"
+            | b"over"
+            | b"above"
+            | b"in"
+            | b"upwards"
+            | b"exceeds"
+            | b"exceeded"
+            | b"exceeding"
+            | b"exceed"
+            | b"at"
+            | b"no"
+            | b"not"
+            | b"up"
+            | b"as"
+            | b"fewer"
+            | b"less"
+            | b"under"
+            | b"below"
+            | b"just"
+            | b"well"
+            | b"a"
+            | b"between"
     )
 }
 
@@ -184,40 +221,40 @@ fn qualifier(line: &str, toks: &[Token], i: usize) -> Option<(Qual, usize)> {
     let mut buf = [0u8; 24];
     let first = numeral::lower(w(0), &mut buf)?;
     let q = match first {
-        "about" | "around" | "approximately" | "approx" | "roughly" | "circa" | "some" => {
+        b"about" | b"around" | b"approximately" | b"approx" | b"roughly" | b"circa" | b"some" => {
             (Qual::About, 1)
         }
-        "nearly" | "almost" => (Qual::Nearly, 1),
-        "close" if eq(1, "to") => (Qual::Nearly, 2),
-        "more" | "greater" if eq(1, "than") => (Qual::More, 2),
-        "over" | "above" => (Qual::More, 1),
-        "in" if eq(1, "excess") && eq(2, "of") => (Qual::More, 3),
-        "upwards" if eq(1, "of") => (Qual::More, 2),
-        "exceeds" | "exceeded" | "exceeding" | "exceed" => {
+        b"nearly" | b"almost" => (Qual::Nearly, 1),
+        b"close" if eq(1, "to") => (Qual::Nearly, 2),
+        b"more" | b"greater" if eq(1, "than") => (Qual::More, 2),
+        b"over" | b"above" => (Qual::More, 1),
+        b"in" if eq(1, "excess") && eq(2, "of") => (Qual::More, 3),
+        b"upwards" if eq(1, "of") => (Qual::More, 2),
+        b"exceeds" | b"exceeded" | b"exceeding" | b"exceed" => {
             if eq(1, "a") || eq(1, "an") {
                 (Qual::More, 2)
             } else {
                 (Qual::More, 1)
             }
         }
-        "at" if eq(1, "least") => (Qual::AtLeast, 2),
-        "at" if eq(1, "most") => (Qual::UpTo, 2),
-        "no" | "not" if (eq(1, "fewer") || eq(1, "less")) && eq(2, "than") => (Qual::AtLeast, 3),
-        "no" | "not" if eq(1, "more") && eq(2, "than") => (Qual::UpTo, 3),
-        "up" if eq(1, "to") => (Qual::UpTo, 2),
-        "as" if eq(1, "many") && eq(2, "as") => (Qual::UpTo, 3),
-        "a" if (eq(1, "minimum") || eq(1, "maximum")) && eq(2, "of") => {
+        b"at" if eq(1, "least") => (Qual::AtLeast, 2),
+        b"at" if eq(1, "most") => (Qual::UpTo, 2),
+        b"no" | b"not" if (eq(1, "fewer") || eq(1, "less")) && eq(2, "than") => (Qual::AtLeast, 3),
+        b"no" | b"not" if eq(1, "more") && eq(2, "than") => (Qual::UpTo, 3),
+        b"up" if eq(1, "to") => (Qual::UpTo, 2),
+        b"as" if eq(1, "many") && eq(2, "as") => (Qual::UpTo, 3),
+        b"a" if (eq(1, "minimum") || eq(1, "maximum")) && eq(2, "of") => {
             if eq(1, "minimum") {
                 (Qual::AtLeast, 3)
             } else {
                 (Qual::UpTo, 3)
             }
         }
-        "fewer" | "less" if eq(1, "than") => (Qual::Less, 2),
-        "under" | "below" => (Qual::Less, 1),
-        "just" | "well" if eq(1, "over") || eq(1, "above") => (Qual::More, 2),
-        "just" if eq(1, "under") || eq(1, "below") => (Qual::Less, 2),
-        "between" => (Qual::Between, 1),
+        b"fewer" | b"less" if eq(1, "than") => (Qual::Less, 2),
+        b"under" | b"below" => (Qual::Less, 1),
+        b"just" | b"well" if eq(1, "over") || eq(1, "above") => (Qual::More, 2),
+        b"just" if eq(1, "under") || eq(1, "below") => (Qual::Less, 2),
+        b"between" => (Qual::Between, 1),
         _ => return None,
     };
     Some((q.0, i + q.1))
@@ -234,7 +271,7 @@ fn at(line: &str, toks: &[Token], i: usize) -> (Option<Value>, usize) {
             return (None, i + 1);
         }
         if let Some(a) = amount(line, toks, p) {
-            if a.measure == Measure::Count && !count_ok(line, toks, &a, true) {
+            if a.measure == Measure::Count && !count_ok(line, toks, &a, true, Range::No) {
                 return (None, a.end);
             }
             let v = build(line, toks, i, &a, Some(q), None);
@@ -246,12 +283,14 @@ fn at(line: &str, toks: &[Token], i: usize) -> (Option<Value>, usize) {
         return (None, i + 1);
     };
     if a.measure == Measure::Count {
-        if !count_ok(line, toks, &a, false) {
-            return (None, skip_number(line, toks, a.end));
-        }
         // "10-15 people": a range of two plain numbers joined by a dash.
-        if let Some(r) = dash_range(line, toks, &a) {
+        if count_ok(line, toks, &a, false, Range::Head)
+            && let Some(r) = dash_range(line, toks, &a)
+        {
             return r;
+        }
+        if !count_ok(line, toks, &a, false, Range::No) {
+            return (None, skip_number(line, toks, a.end));
         }
     }
     (Some(build(line, toks, a.start, &a, None, None)), a.end)
@@ -286,18 +325,18 @@ fn between(line: &str, toks: &[Token], i: usize, p: usize) -> Option<(Option<Val
         (Measure::Count, m) => a.measure = m,
         _ => return None,
     }
+    // "between 3 and 4 billion": the first number shares the second's scale.
+    let s = scale_of(&b);
+    if a.num.is_some_and(|n| !n.scaled) && s > 1.0 && a.value * s < b.value {
+        a.value *= s;
+    }
     if a.value >= b.value {
-        // "between 3 and 4 billion": the first number shares the second's scale.
-        let s = scale_of(&b);
-        if s > 1.0 && a.value * s < b.value {
-            a.value *= s;
-        } else {
-            return None;
-        }
+        return None;
     }
     // "between 2010 and 2015" is a span of years, not a range of counts.
     if a.measure == Measure::Count
-        && (!count_ok(line, toks, &a, false) || !count_ok(line, toks, &b, false))
+        && (!count_ok(line, toks, &a, false, Range::No)
+            || !count_ok(line, toks, &b, false, Range::No))
     {
         return None;
     }
@@ -340,7 +379,7 @@ fn dash_range(line: &str, toks: &[Token], a: &Amount) -> Option<(Option<Value>, 
     {
         return None;
     }
-    let b_ok = count_ok(line, toks, &b, true);
+    let b_ok = count_ok(line, toks, &b, true, Range::Tail);
     if !b_ok
         || toks.get(b.end).is_some_and(|t| {
             !t.space_before
@@ -359,13 +398,17 @@ fn dash_range(line: &str, toks: &[Token], a: &Amount) -> Option<(Option<Value>, 
 /// The vague plural a word names, as its unit: "hundreds" → 100.
 fn vague_unit(w: &str) -> Option<f64> {
     let mut buf = [0u8; 24];
-    Some(match numeral::lower(w, &mut buf)? {
-        "dozens" => 12.0,
-        "hundreds" => 1e2,
-        "thousands" => 1e3,
-        "millions" => 1e6,
-        "billions" => 1e9,
-        "trillions" => 1e12,
+    vague_lower(numeral::lower(w, &mut buf)?)
+}
+
+fn vague_lower(l: &[u8]) -> Option<f64> {
+    Some(match l {
+        b"dozens" => 12.0,
+        b"hundreds" => 1e2,
+        b"thousands" => 1e3,
+        b"millions" => 1e6,
+        b"billions" => 1e9,
+        b"trillions" => 1e12,
         _ => return None,
     })
 }
@@ -611,8 +654,16 @@ fn minor_units(line: &str, toks: &[Token], code: &str, main: f64, j: usize) -> (
     (value, end)
 }
 
+/// Where a number stands in a dash range ("10-15"): the dash next to it is then expected.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Range {
+    No,
+    Head,
+    Tail,
+}
+
 /// Whether a number that nothing else claimed is a count.
-fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool) -> bool {
+fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool, range: Range) -> bool {
     let Some(n) = a.num else {
         // A vague plural is a count ("Hundreds of protesters"), unless it is a decade.
         return true;
@@ -630,6 +681,7 @@ fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool) -> bool {
     // Glued to letters or digits by punctuation: dates, times, scores, ids, phone numbers.
     if let Some(p) = prev
         && !first.space_before
+        && range != Range::Tail
     {
         if p.is_word() {
             return false;
@@ -646,6 +698,7 @@ fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool) -> bool {
     }
     if let Some(nx) = next
         && !nx.space_before
+        && range != Range::Head
     {
         if nx.is_word() || nx.is_num() {
             // "189th", "1990s", "11a", "3D".
@@ -759,38 +812,38 @@ fn time_unit(w: &str) -> bool {
     };
     matches!(
         l,
-        "year"
-            | "years"
-            | "yr"
-            | "yrs"
-            | "month"
-            | "months"
-            | "week"
-            | "weeks"
-            | "day"
-            | "days"
-            | "night"
-            | "nights"
-            | "fortnight"
-            | "fortnights"
-            | "hour"
-            | "hours"
-            | "hr"
-            | "hrs"
-            | "minute"
-            | "minutes"
-            | "min"
-            | "mins"
-            | "second"
-            | "seconds"
-            | "sec"
-            | "secs"
-            | "decade"
-            | "decades"
-            | "century"
-            | "centuries"
-            | "millennium"
-            | "millennia"
+        b"year"
+            | b"years"
+            | b"yr"
+            | b"yrs"
+            | b"month"
+            | b"months"
+            | b"week"
+            | b"weeks"
+            | b"day"
+            | b"days"
+            | b"night"
+            | b"nights"
+            | b"fortnight"
+            | b"fortnights"
+            | b"hour"
+            | b"hours"
+            | b"hr"
+            | b"hrs"
+            | b"minute"
+            | b"minutes"
+            | b"min"
+            | b"mins"
+            | b"second"
+            | b"seconds"
+            | b"sec"
+            | b"secs"
+            | b"decade"
+            | b"decades"
+            | b"century"
+            | b"centuries"
+            | b"millennium"
+            | b"millennia"
     )
 }
 
@@ -802,77 +855,78 @@ fn label_word(w: &str) -> bool {
     };
     matches!(
         l,
-        "no" | "nos"
-            | "nr"
-            | "nrs"
-            | "number"
-            | "num"
-            | "page"
-            | "pages"
-            | "pp"
-            | "chapter"
-            | "chapters"
-            | "article"
-            | "articles"
-            | "section"
-            | "sections"
-            | "clause"
-            | "paragraph"
-            | "para"
-            | "item"
-            | "room"
-            | "flight"
-            | "route"
-            | "highway"
-            | "interstate"
-            | "platform"
-            | "gate"
-            | "level"
-            | "grade"
-            | "stage"
-            | "phase"
-            | "version"
-            | "vol"
-            | "volume"
-            | "issue"
-            | "episode"
-            | "season"
-            | "part"
-            | "figure"
-            | "fig"
-            | "table"
-            | "step"
-            | "question"
-            | "apartment"
-            | "apt"
-            | "suite"
-            | "floor"
-            | "channel"
-            | "code"
-            | "id"
-            | "pin"
-            | "ext"
-            | "tel"
-            | "phone"
-            | "fax"
-            | "week"
-            | "resolution"
-            | "amendment"
-            | "model"
-            | "mark"
-            | "class"
-            | "category"
-            | "type"
-            | "district"
-            | "zone"
-            | "sector"
-            | "lane"
-            | "street"
-            | "avenue"
-            | "road"
-            | "block"
-            | "plot"
-            | "batch"
+        b"no"
+            | b"nos"
+            | b"nr"
+            | b"nrs"
+            | b"number"
+            | b"num"
+            | b"page"
+            | b"pages"
+            | b"pp"
+            | b"chapter"
+            | b"chapters"
+            | b"article"
+            | b"articles"
+            | b"section"
+            | b"sections"
+            | b"clause"
+            | b"paragraph"
+            | b"para"
+            | b"item"
+            | b"room"
+            | b"flight"
+            | b"route"
+            | b"highway"
+            | b"interstate"
+            | b"platform"
+            | b"gate"
+            | b"level"
+            | b"grade"
+            | b"stage"
+            | b"phase"
+            | b"version"
+            | b"vol"
+            | b"volume"
+            | b"issue"
+            | b"episode"
+            | b"season"
+            | b"part"
+            | b"figure"
+            | b"fig"
+            | b"table"
+            | b"step"
+            | b"question"
+            | b"apartment"
+            | b"apt"
+            | b"suite"
+            | b"floor"
+            | b"channel"
+            | b"code"
+            | b"id"
+            | b"pin"
+            | b"ext"
+            | b"tel"
+            | b"phone"
+            | b"fax"
+            | b"week"
+            | b"resolution"
+            | b"amendment"
+            | b"model"
+            | b"mark"
+            | b"class"
+            | b"category"
+            | b"type"
+            | b"district"
+            | b"zone"
+            | b"sector"
+            | b"lane"
+            | b"street"
+            | b"avenue"
+            | b"road"
+            | b"block"
+            | b"plot"
+            | b"batch"
     )
 }
 
@@ -1218,7 +1272,11 @@ mod tests {
             one("one kuai and five mao five"),
             m("one kuai and five mao five", "CNY 1.55")
         );
-        assert_eq!(one("3 USD50 Cards").1, "USD50");
+        let money: Vec<_> = vals("3 USD50 Cards")
+            .into_iter()
+            .filter(|v| v.0 == Kind::Money)
+            .collect();
+        assert_eq!(money, vec![m("USD50", "USD 50")]);
     }
 
     #[test]

@@ -51,8 +51,8 @@ enum NumWord {
 }
 
 /// Lowercases an ASCII word into `buf`; `None` when it is too long or not ASCII, which no
-/// number word is.
-pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+/// number word is. Bytes, not `str`, so matching costs no UTF-8 check.
+pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     let b = word.as_bytes();
     if b.len() > buf.len() || !b.is_ascii() {
         return None;
@@ -60,56 +60,59 @@ pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..b.len()]).ok()
+    Some(&buf[..b.len()])
 }
 
 fn num_word(word: &str) -> Option<NumWord> {
     let mut buf = [0u8; 24];
-    let w = lower(word, &mut buf)?;
+    num_word_lower(lower(word, &mut buf)?)
+}
+
+fn num_word_lower(w: &[u8]) -> Option<NumWord> {
     use NumWord::*;
     Some(match w {
-        "zero" | "nought" | "naught" => Unit(0.0),
-        "one" => Unit(1.0),
-        "two" => Unit(2.0),
-        "three" => Unit(3.0),
-        "four" => Unit(4.0),
-        "five" => Unit(5.0),
-        "six" => Unit(6.0),
-        "seven" => Unit(7.0),
-        "eight" => Unit(8.0),
-        "nine" => Unit(9.0),
-        "ten" => Unit(10.0),
-        "eleven" => Unit(11.0),
-        "twelve" => Unit(12.0),
-        "thirteen" => Unit(13.0),
-        "fourteen" => Unit(14.0),
-        "fifteen" => Unit(15.0),
-        "sixteen" => Unit(16.0),
-        "seventeen" => Unit(17.0),
-        "eighteen" => Unit(18.0),
-        "nineteen" => Unit(19.0),
-        "twenty" => Tens(20.0),
-        "thirty" => Tens(30.0),
-        "forty" => Tens(40.0),
-        "fifty" => Tens(50.0),
-        "sixty" => Tens(60.0),
-        "seventy" => Tens(70.0),
-        "eighty" => Tens(80.0),
-        "ninety" => Tens(90.0),
-        "hundred" => Scale(1e2),
-        "thousand" => Scale(1e3),
-        "million" => Scale(1e6),
-        "billion" => Scale(1e9),
-        "trillion" => Scale(1e12),
-        "lakh" | "lakhs" | "lac" | "lacs" => Scale(1e5),
-        "crore" | "crores" => Scale(1e7),
-        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => Dozen,
-        "half" => Fraction(0.5),
-        "quarter" => Fraction(0.25),
-        "quarters" => Quarters,
-        "point" => Point,
-        "and" => And,
-        "a" => A,
+        b"zero" | b"nought" | b"naught" => Unit(0.0),
+        b"one" => Unit(1.0),
+        b"two" => Unit(2.0),
+        b"three" => Unit(3.0),
+        b"four" => Unit(4.0),
+        b"five" => Unit(5.0),
+        b"six" => Unit(6.0),
+        b"seven" => Unit(7.0),
+        b"eight" => Unit(8.0),
+        b"nine" => Unit(9.0),
+        b"ten" => Unit(10.0),
+        b"eleven" => Unit(11.0),
+        b"twelve" => Unit(12.0),
+        b"thirteen" => Unit(13.0),
+        b"fourteen" => Unit(14.0),
+        b"fifteen" => Unit(15.0),
+        b"sixteen" => Unit(16.0),
+        b"seventeen" => Unit(17.0),
+        b"eighteen" => Unit(18.0),
+        b"nineteen" => Unit(19.0),
+        b"twenty" => Tens(20.0),
+        b"thirty" => Tens(30.0),
+        b"forty" => Tens(40.0),
+        b"fifty" => Tens(50.0),
+        b"sixty" => Tens(60.0),
+        b"seventy" => Tens(70.0),
+        b"eighty" => Tens(80.0),
+        b"ninety" => Tens(90.0),
+        b"hundred" => Scale(1e2),
+        b"thousand" => Scale(1e3),
+        b"million" => Scale(1e6),
+        b"billion" => Scale(1e9),
+        b"trillion" => Scale(1e12),
+        b"lakh" | b"lakhs" | b"lac" | b"lacs" => Scale(1e5),
+        b"crore" | b"crores" => Scale(1e7),
+        b"dozen" | b"dozens" | b"dz" | b"dzs" | b"doz" | b"dozs" => Dozen,
+        b"half" => Fraction(0.5),
+        b"quarter" => Fraction(0.25),
+        b"quarters" => Quarters,
+        b"point" => Point,
+        b"and" => And,
+        b"a" => A,
         _ => return None,
     })
 }
@@ -138,8 +141,14 @@ pub fn scale_word(word: &str) -> Option<f64> {
 
 /// Whether a word can start a number ("six", "twenty", "a", "half", "nought").
 pub fn starts_number(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    lower(word, &mut buf).is_some_and(starts_number_lower)
+}
+
+/// [`starts_number`] for a word already lowercased.
+pub(crate) fn starts_number_lower(word: &[u8]) -> bool {
     matches!(
-        num_word(word),
+        num_word_lower(word),
         Some(NumWord::Unit(_) | NumWord::Tens(_) | NumWord::A | NumWord::Fraction(_))
     )
 }

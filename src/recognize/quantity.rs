@@ -37,6 +37,8 @@ struct Table {
     names: HashMap<String, Unit>,
     /// The most tokens any name spans.
     longest: usize,
+    /// First tokens of all names, lowercase: a quick no for most words after a number.
+    heads: std::collections::HashSet<String>,
 }
 
 static TABLE: OnceLock<Table> = OnceLock::new();
@@ -48,6 +50,7 @@ fn table() -> &'static Table {
 fn load(data: &str) -> Table {
     let mut names = HashMap::new();
     let mut longest = 1;
+    let mut heads = std::collections::HashSet::new();
     for line in data.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -71,7 +74,11 @@ fn load(data: &str) -> Table {
             } else {
                 n.to_lowercase()
             };
-            longest = longest.max(super::token::tokenize(n).len());
+            let toks = super::token::tokenize(n);
+            longest = longest.max(toks.len());
+            if let Some(h) = toks.first() {
+                heads.insert(h.text(n).to_lowercase());
+            }
             names.entry(key).or_insert(Unit {
                 canonical,
                 factor,
@@ -79,7 +86,11 @@ fn load(data: &str) -> Table {
             });
         }
     }
-    Table { names, longest }
+    Table {
+        names,
+        longest,
+        heads,
+    }
 }
 
 /// The unit after an amount that ended at token `j`, longest name first. A hyphen may join
@@ -98,6 +109,15 @@ pub fn after(line: &str, toks: &[Token], j: usize) -> Option<UnitMatch> {
         return None;
     }
     let tab = table();
+    let mut buf = [0u8; 24];
+    let head_text = head.text(line);
+    let known = match super::numeral::lower(head_text, &mut buf) {
+        Some(l) => std::str::from_utf8(l).is_ok_and(|l| tab.heads.contains(l)),
+        None => tab.heads.contains(&head_text.to_lowercase()),
+    };
+    if !known {
+        return None;
+    }
     let mut key = String::new();
     let mut best = None;
     for k in first..(first + tab.longest).min(toks.len()) {

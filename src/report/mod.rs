@@ -5,6 +5,7 @@
 
 pub mod csv;
 pub mod graph;
+pub mod html;
 
 use serde::{Deserialize, Serialize};
 
