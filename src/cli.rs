@@ -35,6 +35,58 @@ pub enum Command {
     /// (`id,status,note,reviewed_at`), replaced atomically under a lock, so concurrent reviewers
     /// lose nothing; a later `check --reviews FILE` carries them into the report by id.
     Review(ReviewArgs),
+    /// Extract claims: each value worth comparing, filed under a slot (`subject/attribute`) by a rule.
+    ///
+    /// With no PATH, reads `seeds/`; rules come from `--rules DIR`, else `claims/` when it
+    /// exists, always on top of the built-in rules.
+    Extract(ExtractArgs),
+    /// Check and list rule files.
+    Rules(RulesArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExtractArgs {
+    /// Files or folders to read (.txt, .md, .html, .htm, .jsonl), or `-` for stdin.
+    #[arg(default_value = "seeds")]
+    pub paths: Vec<String>,
+    /// Folder of rule files (*.toml) added to the built-in rules [default: claims/ if present].
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<std::path::PathBuf>,
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    pub format: ExtractFormat,
+    /// Extract from boilerplate too (share widgets, link lists, bios...).
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Jsonl,
+    Csv,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RulesArgs {
+    #[command(subcommand)]
+    pub command: RulesCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RulesCommand {
+    /// Parse every rule file in DIR and run every rule's inline examples (built-in rules too).
+    ///
+    /// Exit status: 0 all examples pass, 1 an example fails, 2 a file does not parse.
+    Test {
+        /// Folder of rule files.
+        #[arg(default_value = "claims")]
+        dir: std::path::PathBuf,
+    },
+    /// List every rule in effect, built-in and user, with where it comes from.
+    List {
+        /// Folder of rule files.
+        #[arg(default_value = "claims")]
+        dir: std::path::PathBuf,
+    },
 }
 
 #[derive(clap::Args, Debug)]

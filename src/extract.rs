@@ -1,12 +1,29 @@
-//! Stage 4, extract: a source's sentences and their values in, [`Claim`]s out.
+//! Stage 4, extract: a source's sentences in, [`Claim`]s out.
 //!
 //! A claim is one recognized value worth comparing, filed under a [`Slot`] (what it is about)
-//! by a rule, with the sentence it came from as evidence.
+//! by a rule, with the sentence it came from as evidence. Per sentence:
+//! 1. [`recognize`] finds the values (dates resolve against the source's publication date);
+//! 2. the slot and exclude patterns that may match (found through the rule set's anchor index)
+//!    run over the sentence: excluded values are dropped, a slot pattern files its value (or a
+//!    `<name>`) under its slot; the longest match wins, a user rule over a built-in one;
+//! 3. each value no pattern filed goes to the generic strategy for its kind (the counted noun,
+//!    the event noun a date attaches to, what money is spent on, ...), which reads the words
+//!    around the value and the rule set's word lists. A value no rule can give a subject to is
+//!    not a claim: it could not be compared.
+//!
+//! Subjects are hyphenated key words: synonyms folded to their canonical word, the head noun
+//! made plural for counts ("troops") and singular otherwise ("coup"), stopwords dropped.
 
 use serde::Serialize;
 
-use crate::recognize::Value;
+use crate::read::Source;
+use crate::recognize::token::TokKind;
+use crate::recognize::{self, Context, Kind, Value};
+use crate::rules::pattern::{Doc, Hole, Match, starts_upper};
+use crate::rules::words::slug;
+use crate::rules::{Action, Part, RuleSet, Template};
 use crate::span::Span;
+use crate::split::Sentence;
 
 /// What a claim is about: `subject/attribute`, e.g. `coup/date`, `us-troops/count`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -45,4 +62,1159 @@ pub struct Claim {
     pub rule: String,
     /// The sentence hedges ("reportedly", "may", "according to unconfirmed reports").
     pub hedged: bool,
+    /// For names: the entity rule the name belongs to.
+    pub entity: Option<String>,
+    /// Byte span of the words the rule read to find the slot (the match, or the subject
+    /// and predicate words), in the source's text.
+    pub evidence: Span,
+}
+
+/// Claims of one source, in reading order. Boilerplate sentences are skipped by the caller
+/// (pass only the sentences to read).
+pub fn extract(source: &Source, sentences: &[Sentence], rules: &RuleSet) -> Vec<Claim> {
+    let ctx = Context {
+        reference: source.published,
+    };
+    let mut out = Vec::new();
+    for s in sentences {
+        let text = s.text(&source.text);
+        for c in extract_sentence(text, &ctx, rules) {
+            let value = Value {
+                span: c.value.span.offset(s.span.start),
+                ..c.value
+            };
+            let slot = c.slot;
+            let id = claim_id(&source.name, &slot, value.span);
+            out.push(Claim {
+                id,
+                source: source.name.clone(),
+                slot,
+                value,
+                sentence: s.span,
+                rule: rules.rules[c.rule].name.clone(),
+                hedged: c.hedged,
+                entity: c.entity,
+                evidence: c.evidence.offset(s.span.start),
+            });
+        }
+    }
+    out
+}
+
+fn claim_id(source: &str, slot: &Slot, span: Span) -> String {
+    let mut h = blake3::Hasher::new_derive_key("claimdiff claim id v1");
+    h.update(source.as_bytes());
+    h.update(&[0]);
+    h.update(slot.key().as_bytes());
+    h.update(&[0]);
+    h.update(&(span.start as u64).to_le_bytes());
+    h.update(&(span.end as u64).to_le_bytes());
+    h.finalize().to_hex()[..16].to_string()
+}
+
+/// A claim of one sentence, spans relative to the sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SentenceClaim {
+    pub slot: Slot,
+    pub value: Value,
+    /// Index of the rule in the rule set.
+    pub rule: usize,
+    pub hedged: bool,
+    pub entity: Option<String>,
+    pub evidence: Span,
+}
+
+/// A pattern's filing of a value or name: (match length in tokens, written by the user,
+/// pattern index, slot, span of the match).
+type Filing = (usize, bool, usize, Slot, Span);
+
+/// The claims in one sentence of text.
+pub fn extract_sentence(text: &str, ctx: &Context, rules: &RuleSet) -> Vec<SentenceClaim> {
+    file_values(text, recognize::recognize(text, ctx), rules)
+}
+
+/// The claims in one sentence whose values are already recognized (spans relative to `text`,
+/// in order, not overlapping).
+pub fn file_values(text: &str, values: Vec<Value>, rules: &RuleSet) -> Vec<SentenceClaim> {
+    let spans: Vec<(Kind, Span)> = values.iter().map(|v| (v.kind, v.span)).collect();
+    let doc = Doc::new(text, &spans);
+
+    let mut excluded = vec![false; values.len()];
+    // Best pattern filing per value: (match length, user rule, pattern index, slot).
+    let mut filed: Vec<Option<Filing>> = vec![None; values.len()];
+    let mut names: Vec<(Filing, (usize, usize))> = Vec::new();
+
+    for pi in rules.candidates(&doc) {
+        let p = &rules.patterns[pi as usize];
+        for m in p.pattern.find_all(&doc) {
+            let len = m.toks.1 - m.toks.0;
+            let mspan = tok_span(&doc, m.toks);
+            match &p.action {
+                Action::Exclude => match m.hole {
+                    Some(Hole::Value(vi)) => excluded[vi] = true,
+                    _ => {
+                        for (vi, v) in values.iter().enumerate() {
+                            if v.span.overlaps(mspan) {
+                                excluded[vi] = true;
+                            }
+                        }
+                    }
+                },
+                Action::Slot(t) => {
+                    let slot = render(t, &m, &doc, rules);
+                    let rank = (len, p.user);
+                    match m.hole {
+                        Some(Hole::Value(vi)) => {
+                            let better =
+                                filed[vi].as_ref().is_none_or(|(l, u, ..)| rank > (*l, *u));
+                            if better {
+                                filed[vi] = Some((len, p.user, pi as usize, slot, mspan));
+                            }
+                        }
+                        Some(Hole::Name(a, b)) => {
+                            names.push(((len, p.user, pi as usize, slot, mspan), (a, b)));
+                        }
+                        None => {}
+                    }
+                }
+            }
+        }
+    }
+
+    if values.is_empty() && names.is_empty() {
+        return Vec::new();
+    }
+    let units = units(&doc);
+    let hedged = units
+        .iter()
+        .any(|u| u.kind == UKind::Word && rules.in_list("hedges", &u.text))
+        || hedge_phrase(&units, rules);
+
+    let mut out = Vec::new();
+    for (vi, v) in values.iter().enumerate() {
+        if excluded[vi] || glued(&doc, v.span) {
+            continue;
+        }
+        if let Some((_, _, pi, slot, mspan)) = filed[vi].take() {
+            out.push(SentenceClaim {
+                slot,
+                value: v.clone(),
+                rule: rules.patterns[pi].rule,
+                hedged,
+                entity: None,
+                evidence: mspan,
+            });
+            continue;
+        }
+        if let Some(ui) = units.iter().position(|u| u.kind == UKind::Value(vi))
+            && let Some((slot, rule, evidence)) = generic(&units, ui, v, text, rules)
+        {
+            out.push(SentenceClaim {
+                slot,
+                value: v.clone(),
+                rule,
+                hedged,
+                entity: None,
+                evidence,
+            });
+        }
+    }
+
+    // Names: one claim per name span, the longest (then user) match winning.
+    names.sort_by(|(a, ta), (b, tb)| (b.0, b.1).cmp(&(a.0, a.1)).then(ta.cmp(tb)));
+    let mut taken: Vec<Span> = Vec::new();
+    for ((_, _, pi, slot, mspan), (mut a, mut b)) in names {
+        // Titles, days and determiners are not names ("Coup leader General declared").
+        let not_name = |i: usize| rules.in_list("not-names", &slug(doc.toks[i].text(text)));
+        while a < b && not_name(a) {
+            a += 1;
+        }
+        while b > a && not_name(b - 1) {
+            b -= 1;
+        }
+        if a == b {
+            continue;
+        }
+        let mut span = tok_span(&doc, (a, b));
+        // A possessive is not part of the name ("Biden's administration").
+        let t = span.slice(text);
+        if let Some(stripped) = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s")) {
+            span = Span::new(span.start, span.start + stripped.len());
+        }
+        if taken.iter().any(|s| s.overlaps(span)) || values.iter().any(|v| v.span.overlaps(span)) {
+            continue;
+        }
+        taken.push(span);
+        let written = span.slice(text).to_string();
+        let entity = rules.entity_of(&written).map(|e| e.id.clone());
+        let mut value = Value::new(Kind::Name, span, written);
+        value.unit = None;
+        out.push(SentenceClaim {
+            slot,
+            value,
+            rule: rules.patterns[pi].rule,
+            hedged,
+            entity,
+            evidence: mspan,
+        });
+    }
+    out.sort_by_key(|c| c.value.span.start);
+    out
+}
+
+/// A value written against letters ("G5", "26th", "mc4wp") is part of a code, an ordinal or
+/// an identifier, not a figure to compare.
+fn glued(doc: &Doc, span: Span) -> bool {
+    let Some(first) = doc.toks.iter().position(|t| t.span.start == span.start) else {
+        return false;
+    };
+    let before =
+        first > 0 && !doc.toks[first].space_before && doc.toks[first - 1].kind == TokKind::Word;
+    let last = doc.toks.iter().rposition(|t| t.span.end <= span.end);
+    let after = last
+        .and_then(|l| doc.toks.get(l + 1))
+        .is_some_and(|t| !t.space_before && t.kind == TokKind::Word && t.span.start == span.end);
+    let digit_edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let text = span.slice(doc.text);
+    before && digit_edge(text.chars().next()) || after && digit_edge(text.chars().last())
+}
+
+fn tok_span(doc: &Doc, (a, b): (usize, usize)) -> Span {
+    Span::new(doc.toks[a].span.start, doc.toks[b - 1].span.end)
+}
+
+/// Fills a slot template from a match: literals as written, `{N}` as the key form of the
+/// words group N matched (synonyms applied).
+fn render(t: &Template, m: &Match, doc: &Doc, rules: &RuleSet) -> Slot {
+    let part = |parts: &[Part]| {
+        let mut s = String::new();
+        for p in parts {
+            match p {
+                Part::Lit(l) => s.push_str(l),
+                Part::Group(g) => {
+                    if let Some(Some((a, b))) = m.captures.get(*g) {
+                        let words: Vec<String> = (*a..*b)
+                            .filter(|&i| {
+                                doc.toks[i].kind != TokKind::Punct
+                                    || doc.toks[i].text(doc.text) == "-"
+                            })
+                            .map(|i| slug(doc.toks[i].text(doc.text)))
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        s.push_str(&rules.canonical(&words.join("-")));
+                    }
+                }
+            }
+        }
+        s.trim_matches('-').replace("--", "-")
+    };
+    Slot::new(part(&t.subject), part(&t.attribute))
+}
+
+// ----- the sentence as word units -----
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum UKind {
+    Word,
+    Num,
+    Punct,
+    Value(usize),
+}
+
+/// A word as the generic rules see it: "U.S." is one unit `us`, "pro-Western" one unit
+/// `pro-western`, a value one unit.
+#[derive(Clone, Debug)]
+struct Unit {
+    kind: UKind,
+    /// Lowercase key form (possessive kept off, see `possessive`).
+    text: String,
+    span: Span,
+    /// Written with a capital first letter.
+    cap: bool,
+    possessive: bool,
+}
+
+fn units(doc: &Doc) -> Vec<Unit> {
+    let toks = &doc.toks;
+    let text = doc.text;
+    let mut out: Vec<Unit> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((vi, end)) = doc.value_at[i] {
+            let span = tok_span(doc, (i, end));
+            out.push(Unit {
+                kind: UKind::Value(vi),
+                text: span.slice(text).to_lowercase(),
+                span,
+                cap: false,
+                possessive: false,
+            });
+            i = end;
+            continue;
+        }
+        let t = toks[i];
+        let w = t.text(text);
+        match t.kind {
+            TokKind::Word => {
+                // Dotted acronym: single letters each followed by a dot, at least two.
+                let mut j = i;
+                let mut letters = String::new();
+                while j + 1 < toks.len()
+                    && toks[j].kind == TokKind::Word
+                    && toks[j].span.len() == 1
+                    && toks[j + 1].text(text) == "."
+                    && !toks[j + 1].space_before
+                    && (j == i || !toks[j].space_before)
+                {
+                    letters.push_str(&toks[j].text(text).to_ascii_lowercase());
+                    j += 2;
+                }
+                if letters.len() >= 2 {
+                    out.push(Unit {
+                        kind: UKind::Word,
+                        text: letters,
+                        span: Span::new(t.span.start, toks[j - 1].span.end),
+                        cap: true,
+                        possessive: false,
+                    });
+                    i = j;
+                    continue;
+                }
+                // Hyphenated compound.
+                let mut end = i;
+                while end + 2 < toks.len()
+                    && toks[end + 1].text(text) == "-"
+                    && !toks[end + 1].space_before
+                    && !toks[end + 2].space_before
+                    && toks[end + 2].kind == TokKind::Word
+                    && doc.value_at[end + 2].is_none()
+                {
+                    end += 2;
+                }
+                let span = Span::new(t.span.start, toks[end].span.end);
+                let raw = span.slice(text);
+                let possessive = raw.ends_with("'s") || raw.ends_with("’s");
+                out.push(Unit {
+                    kind: UKind::Word,
+                    text: slug(raw),
+                    span,
+                    cap: starts_upper(w),
+                    possessive,
+                });
+                i = end + 1;
+            }
+            TokKind::Num => {
+                out.push(Unit {
+                    kind: UKind::Num,
+                    text: w.to_string(),
+                    span: t.span,
+                    cap: false,
+                    possessive: false,
+                });
+                i += 1;
+            }
+            TokKind::Punct => {
+                out.push(Unit {
+                    kind: UKind::Punct,
+                    text: w.to_string(),
+                    span: t.span,
+                    cap: false,
+                    possessive: false,
+                });
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn hedge_phrase(units: &[Unit], rules: &RuleSet) -> bool {
+    // Two-word hedges ("according to", "it is believed") are listed with a space.
+    units.windows(2).any(|w| {
+        w[0].kind == UKind::Word
+            && w[1].kind == UKind::Word
+            && rules.in_list("hedges", &format!("{} {}", w[0].text, w[1].text))
+    })
+}
+
+// ----- the generic strategies -----
+
+/// Content word: a word that is not a stopword.
+fn content(u: &Unit, rules: &RuleSet) -> bool {
+    u.kind == UKind::Word && !rules.in_list("stopwords", &u.text)
+}
+
+/// The noun phrase starting at unit `i`: up to four content words, stopping at a stopword,
+/// punctuation, a value, or a word that ends a noun phrase (a participle or adverb after the
+/// first word, a predicate word). Returns the word indices.
+fn noun_phrase_after(units: &[Unit], i: usize, rules: &RuleSet) -> Vec<usize> {
+    phrase_after(units, i, false, rules)
+}
+
+/// As [`noun_phrase_after`]; with `counted`, the phrase ends at its first plural word (the
+/// head of a counted noun phrase: "500 soldiers remain").
+fn phrase_after(units: &[Unit], mut i: usize, counted: bool, rules: &RuleSet) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    while i < units.len() && out.len() < 4 {
+        let u = &units[i];
+        if !content(u, rules) || !rules.predicates_starting(&u.text).is_empty() && !out.is_empty() {
+            break;
+        }
+        if !out.is_empty() && verb_like(&u.text, rules) {
+            break;
+        }
+        if !out.is_empty() && u.cap && !units[out[out.len() - 1]].cap {
+            // A capitalized word after a lowercase one starts something else.
+            break;
+        }
+        out.push(i);
+        if u.possessive || counted && rules.number.is_plural(&u.text) {
+            break;
+        }
+        i += 1;
+    }
+    // "members of the security forces": the partitive gives way to what follows "of".
+    if let Some(&last) = out.last()
+        && rules.in_list("partitives", &units[last].text)
+        && units.get(last + 1).is_some_and(|u| u.text == "of")
+    {
+        let mut j = last + 2;
+        while j < units.len()
+            && matches!(
+                units[j].text.as_str(),
+                "the" | "its" | "their" | "his" | "her" | "our" | "whom" | "them"
+            )
+        {
+            j += 1;
+        }
+        let after = phrase_after(units, j, counted, rules);
+        if !after.is_empty() {
+            return after;
+        }
+    }
+    out
+}
+
+/// Up to two content words before unit `end` (exclusive), nearest first reversed into
+/// reading order.
+fn noun_before(units: &[Unit], end: usize, rules: &RuleSet) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = end;
+    while i > 0 && out.len() < 2 {
+        i -= 1;
+        if !content(&units[i], rules) || verb_like(&units[i].text, rules) {
+            break;
+        }
+        out.push(i);
+    }
+    out.reverse();
+    out
+}
+
+/// A word that reads as a verb (or adverb) rather than part of a noun phrase.
+fn verb_like(w: &str, rules: &RuleSet) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("ing")
+        || w.ends_with("ly")
+        || rules.in_list("verbs", w)
+        || rules.pair("event-verbs", w).is_some()
+}
+
+/// The key of a subject made of these units: the head (last) word canonical, singular or
+/// plural; the nearest modifier kept; the whole phrase's synonym applied.
+fn subject_key(units: &[Unit], idx: &[usize], plural: bool, rules: &RuleSet) -> Option<String> {
+    let words: Vec<&str> = idx
+        .iter()
+        .map(|&i| units[i].text.as_str())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = words.len();
+    if n == 0 {
+        return None;
+    }
+    // A synonym for the two-word phrase ("drone facility") wins over word-by-word folding.
+    let raw = words[n.saturating_sub(2)..].join("-");
+    let whole = rules.canonical(&raw);
+    let phrase = if whole != rules.fold_phrase(&raw) {
+        whole
+    } else {
+        let head = rules.canonical(words[n - 1]);
+        if n >= 2 {
+            let m = rules.canonical(words[n - 2]);
+            if head.contains('-') || head.split('-').any(|w| w == m) {
+                head
+            } else {
+                rules.canonical(&format!("{m}-{head}"))
+            }
+        } else {
+            head
+        }
+    };
+    Some(number_last(&phrase, plural, rules))
+}
+
+fn number_last(key: &str, plural: bool, rules: &RuleSet) -> String {
+    let (pre, last) = match key.rsplit_once('-') {
+        Some((p, l)) => (Some(p), l),
+        None => (None, key),
+    };
+    let last = if plural {
+        rules.number.plural(&rules.number.singular(last))
+    } else {
+        rules.number.singular(last)
+    };
+    match pre {
+        Some(p) => format!("{p}-{last}"),
+        None => last,
+    }
+}
+
+fn span_of_units(units: &[Unit], idx: &[usize]) -> Span {
+    let mut s = units[idx[0]].span;
+    for &i in idx {
+        s = s.join(units[i].span);
+    }
+    s
+}
+
+/// The nearest predicate phrase within a few words before `before` or after `after`:
+/// its attribute and span.
+fn predicate_near(
+    units: &[Unit],
+    before: usize,
+    after: usize,
+    rules: &RuleSet,
+) -> Option<(String, Span)> {
+    const WINDOW: usize = 6;
+    let at = |i: usize| -> Option<(String, Span)> {
+        let u = &units[i];
+        if u.kind != UKind::Word {
+            return None;
+        }
+        for &pi in rules.predicates_starting(&u.text) {
+            let (phrase, attr, _) = &rules.predicates[pi];
+            let ok = phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| units.get(i + k).is_some_and(|x| &x.text == w));
+            if ok {
+                let end = (i + phrase.len() - 1).min(units.len() - 1);
+                return Some((attr.clone(), units[i].span.join(units[end].span)));
+            }
+        }
+        None
+    };
+    for d in 0..WINDOW {
+        if after + d < units.len() {
+            if units[after + d].kind == UKind::Punct
+                && matches!(units[after + d].text.as_str(), ";" | ":")
+            {
+                break;
+            }
+            if let Some(p) = at(after + d) {
+                return Some(p);
+            }
+        }
+    }
+    for d in 1..=WINDOW {
+        if d > before {
+            break;
+        }
+        let i = before - d;
+        if units[i].kind == UKind::Punct && matches!(units[i].text.as_str(), ";" | ":") {
+            break;
+        }
+        if let Some(p) = at(i) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// The predicate whose phrase ends right before unit `ui` (allowing the words of a
+/// qualifier such as "at least" in between): its attribute and span.
+fn predicate_ending(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(String, Span)> {
+    for start in ui.saturating_sub(5)..ui {
+        if units[start].kind != UKind::Word {
+            continue;
+        }
+        for &pi in rules.predicates_starting(&units[start].text) {
+            let (phrase, attr, _) = &rules.predicates[pi];
+            let end = start + phrase.len();
+            let fits = end <= ui
+                && phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| units[start + k].text == *w)
+                && units[end..ui].iter().all(|u| {
+                    rules.in_list("count-links", &u.text) || rules.in_list("stopwords", &u.text)
+                });
+            if fits {
+                return Some((attr.clone(), units[start].span.join(units[end - 1].span)));
+            }
+        }
+    }
+    None
+}
+
+/// The attribute of a predicate whose phrase is exactly `words`, or its last word alone.
+fn predicate_phrase(words: &[&str], rules: &RuleSet) -> Option<String> {
+    let find = |ws: &[&str]| {
+        rules
+            .predicates_starting(ws.first()?)
+            .iter()
+            .find_map(|&pi| {
+                let (p, attr, _) = &rules.predicates[pi];
+                (p.len() == ws.len() && p.iter().zip(ws).all(|(a, b)| a == b)).then(|| attr.clone())
+            })
+    };
+    find(words).or_else(|| find(&words[words.len().saturating_sub(1)..]))
+}
+
+/// Files a value no pattern filed, by the generic strategy for its kind.
+fn generic(
+    units: &[Unit],
+    ui: usize,
+    v: &Value,
+    text: &str,
+    rules: &RuleSet,
+) -> Option<(Slot, usize, Span)> {
+    match v.kind {
+        Kind::Count => counted_noun(units, ui, rules),
+        Kind::Date | Kind::Time => event_date(units, ui, v, rules),
+        Kind::Money => money_purpose(units, ui, rules),
+        Kind::Duration => age(units, ui, v, text, rules).or_else(|| duration_of(units, ui, rules)),
+        Kind::Percent => percent_of(units, ui, rules),
+        Kind::Quantity => quantity_of(units, ui, v, rules),
+        Kind::Name => None,
+    }
+}
+
+fn counted_noun(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usize, Span)> {
+    let rule = rules.generic("counted-noun")?;
+    // "aged 12": an age, not a count.
+    if let Some(r) = age_after_word(units, ui, rules) {
+        return Some(r);
+    }
+    let mut np = phrase_after(units, ui + 1, true, rules);
+    let mut plural = true;
+    if np.is_empty() {
+        plural = false;
+        // "a death toll of 40", "the toll rose to 40".
+        let mut k = ui;
+        let mut hops = 0;
+        while k > 0 && hops < 3 && rules.in_list("count-links", &units[k - 1].text) {
+            k -= 1;
+            hops += 1;
+        }
+        if hops > 0 {
+            np = noun_before(units, k, rules);
+        }
+    }
+    if np.is_empty() {
+        // "the 1998 flood that killed 3,000": what happened comes right before the count and
+        // the event it belongs to further back.
+        let (attribute, pspan) = predicate_ending(units, ui, rules)?;
+        let from = units
+            .iter()
+            .position(|u| u.span.start >= pspan.start)
+            .unwrap_or(ui);
+        let (subject, ev) = match event_before(units, from, 12, rules) {
+            Some((i, e)) => (
+                event_key(units, i, &e, rules),
+                units[i].span.join(units[ui].span),
+            ),
+            None => ("people".to_string(), pspan.join(units[ui].span)),
+        };
+        return Some((Slot::new(subject, attribute), rule, ev));
+    }
+    let last = *np.last()?;
+    // A noun that is itself a predicate ("45 deaths", "the death toll rose to 45") counts
+    // people: the same fact as "45 people died".
+    let phrase: Vec<&str> = np.iter().map(|&i| units[i].text.as_str()).collect();
+    let own = predicate_phrase(&phrase, rules);
+    let (subject, attribute, pspan) = match own {
+        Some(attr) => ("people".to_string(), attr, None),
+        None => {
+            let subject = subject_key(units, &np, plural, rules)?;
+            match predicate_near(units, ui, last + 1, rules) {
+                Some((a, s)) => (subject, a, Some(s)),
+                None => (subject, "count".to_string(), None),
+            }
+        }
+    };
+    let mut ev = units[ui].span.join(span_of_units(units, &np));
+    if let Some(p) = pspan {
+        ev = ev.join(p);
+    }
+    Some((Slot::new(subject, attribute), rule, ev))
+}
+
+/// The event word at unit `i`: an event noun, or a verb the `event-verbs` list turns into one.
+fn event_at(units: &[Unit], i: usize, rules: &RuleSet) -> Option<String> {
+    let u = &units[i];
+    if u.kind != UKind::Word {
+        return None;
+    }
+    let sing = rules.number.singular(&u.text);
+    if rules.in_list("event-nouns", &u.text) || rules.in_list("event-nouns", &sing) {
+        return Some(sing);
+    }
+    rules.pair("event-verbs", &u.text).map(str::to_string)
+}
+
+/// The key of the event noun at unit `i`: a year, ordinal or name attached to it keys it
+/// ("the 1998 flood" → `1998-flood`, "the second round", "Hurricane Katrina").
+fn event_key(units: &[Unit], i: usize, event: &str, rules: &RuleSet) -> String {
+    let mut key = rules.canonical(event);
+    if i > 0 {
+        let p = &units[i - 1];
+        let year = matches!(p.kind, UKind::Num | UKind::Value(_))
+            && p.text.len() == 4
+            && p.text.bytes().all(|b| b.is_ascii_digit());
+        if year || p.kind == UKind::Word && rules.in_list("ordinals", &p.text) {
+            key = format!("{}-{key}", p.text);
+        }
+    }
+    if units[i].cap
+        && i > 0
+        && let Some(n) = units.get(i + 1).filter(|n| n.kind == UKind::Word && n.cap)
+    {
+        key = format!("{key}-{}", n.text);
+    }
+    key
+}
+
+/// The nearest event word before unit `ui`, within `back` units of the same clause.
+fn event_before(
+    units: &[Unit],
+    ui: usize,
+    back: usize,
+    rules: &RuleSet,
+) -> Option<(usize, String)> {
+    for d in 1..=back.min(ui) {
+        let i = ui - d;
+        if units[i].kind == UKind::Punct && matches!(units[i].text.as_str(), ";" | ":" | "(" | ")")
+        {
+            break;
+        }
+        if let Some(e) = event_at(units, i, rules) {
+            return Some((i, e));
+        }
+    }
+    None
+}
+
+fn event_date(
+    units: &[Unit],
+    ui: usize,
+    v: &Value,
+    rules: &RuleSet,
+) -> Option<(Slot, usize, Span)> {
+    let rule = rules.generic("event-date")?;
+    const BACK: usize = 10;
+    const AHEAD: usize = 5;
+    let stop =
+        |u: &Unit| u.kind == UKind::Punct && matches!(u.text.as_str(), ";" | ":" | "(" | ")");
+    let mut found = None;
+    for d in 1..=BACK.min(ui) {
+        let i = ui - d;
+        if stop(&units[i]) || matches!(units[i].kind, UKind::Value(_)) && d > 1 {
+            break;
+        }
+        if let Some(e) = event_at(units, i, rules) {
+            found = Some((i, e));
+            break;
+        }
+    }
+    if found.is_none() {
+        for i in ui + 1..(ui + 1 + AHEAD).min(units.len()) {
+            if stop(&units[i]) || matches!(units[i].kind, UKind::Value(_)) {
+                break;
+            }
+            if let Some(e) = event_at(units, i, rules) {
+                found = Some((i, e));
+                break;
+            }
+        }
+    }
+    let (i, event) = found?;
+    let key = event_key(units, i, &event, rules);
+    let attribute = if v.kind == Kind::Time { "time" } else { "date" };
+    let ev = units[ui].span.join(units[i].span);
+    Some((Slot::new(key, attribute), rule, ev))
+}
+
+fn money_purpose(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usize, Span)> {
+    let rule = rules.generic("money-purpose")?;
+    let done = |np: &[usize], attr: &str| -> Option<(Slot, usize, Span)> {
+        let subject = subject_key(units, np, false, rules)?;
+        let ev = units[ui].span.join(span_of_units(units, np));
+        Some((Slot::new(subject, attr), rule, ev))
+    };
+    // "the $100 million drone facility": the value qualifies the noun after it.
+    let np = noun_phrase_after(units, ui + 1, rules);
+    if !np.is_empty() {
+        return done(&np, "cost");
+    }
+    // "the dam cost $2 billion", "a deal worth $5 billion", "a budget of $3 million".
+    let mut k = ui;
+    let mut attr = None;
+    let mut hops = 0;
+    while k > 0 && hops < 3 {
+        let w = &units[k - 1].text;
+        if rules.in_list("money-cost", w) {
+            attr = attr.or(Some("cost"));
+        } else if rules.in_list("money-value", w) {
+            attr = attr.or(Some("value"));
+        } else if !rules.in_list("count-links", w) {
+            break;
+        }
+        k -= 1;
+        hops += 1;
+    }
+    let before = if hops > 0 {
+        noun_before(units, k, rules)
+    } else {
+        Vec::new()
+    };
+    if let Some(a) = attr
+        && !before.is_empty()
+    {
+        return done(&before, a);
+    }
+    // "$5 million in aid", "$2 billion for the dam".
+    if let Some(link) = units
+        .get(ui + 1)
+        .filter(|u| matches!(u.text.as_str(), "in" | "for" | "of" | "on"))
+    {
+        let mut j = ui + 2;
+        while j < units.len() && rules.in_list("stopwords", &units[j].text) {
+            j += 1;
+        }
+        let np = noun_phrase_after(units, j, rules);
+        if !np.is_empty() {
+            let attr = if link.text == "for" || link.text == "on" {
+                "cost"
+            } else {
+                "amount"
+            };
+            return done(&np, attr);
+        }
+    }
+    if before.is_empty() {
+        return None;
+    }
+    done(&before, "amount")
+}
+
+/// "a 12-year-old girl": a duration written as an age.
+fn age(
+    units: &[Unit],
+    ui: usize,
+    v: &Value,
+    text: &str,
+    rules: &RuleSet,
+) -> Option<(Slot, usize, Span)> {
+    let rule = rules.generic("age")?;
+    let written = v.span.slice(text).to_ascii_lowercase();
+    let mut next = ui + 1;
+    let old_inside = written.ends_with("old");
+    if !old_inside {
+        // "12 years old", "12-year-old" written with the "-old" outside the value.
+        let mut j = ui + 1;
+        while j < units.len() && units[j].kind == UKind::Punct && units[j].text == "-" {
+            j += 1;
+        }
+        match units.get(j) {
+            Some(u) if u.text == "old" || u.text == "year-old" || u.text.ends_with("-old") => {
+                next = j + 1
+            }
+            _ => return None,
+        }
+    }
+    let np = noun_phrase_after(units, next, rules);
+    let np = if np.is_empty() {
+        noun_before(units, ui, rules)
+    } else {
+        np
+    };
+    if np.is_empty() {
+        return None;
+    }
+    let subject = subject_key(units, &np, false, rules)?;
+    let ev = units[ui].span.join(span_of_units(units, &np));
+    Some((Slot::new(subject, "age"), rule, ev))
+}
+
+/// "a girl aged 12": a count after an age word.
+fn age_after_word(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usize, Span)> {
+    if ui == 0 || !rules.in_list("age-words", &units[ui - 1].text) {
+        return None;
+    }
+    let rule = rules.generic("age")?;
+    let np = noun_before(units, ui - 1, rules);
+    if np.is_empty() {
+        return None;
+    }
+    let subject = subject_key(units, &np, false, rules)?;
+    let ev = units[ui].span.join(span_of_units(units, &np));
+    Some((Slot::new(subject, "age"), rule, ev))
+}
+
+fn duration_of(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usize, Span)> {
+    let rule = rules.generic("duration-of")?;
+    // "a three-month mission": the duration qualifies the noun after it.
+    let np = noun_phrase_after(units, ui + 1, rules);
+    if !np.is_empty() {
+        let subject = subject_key(units, &np, false, rules)?;
+        let ev = units[ui].span.join(span_of_units(units, &np));
+        return Some((Slot::new(subject, "duration"), rule, ev));
+    }
+    // "the siege lasted for six weeks": the nearest event word before it.
+    for d in 1..=6.min(ui) {
+        let i = ui - d;
+        if units[i].kind == UKind::Punct && matches!(units[i].text.as_str(), ";" | ":" | ",") {
+            break;
+        }
+        if let Some(e) = event_at(units, i, rules) {
+            let ev = units[ui].span.join(units[i].span);
+            return Some((Slot::new(rules.canonical(&e), "duration"), rule, ev));
+        }
+    }
+    None
+}
+
+fn percent_of(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usize, Span)> {
+    let rule = rules.generic("percent-of")?;
+    // "40% of voters", "40% of the vote".
+    if units.get(ui + 1).is_some_and(|u| u.text == "of") {
+        let mut j = ui + 2;
+        while j < units.len() && rules.in_list("stopwords", &units[j].text) {
+            j += 1;
+        }
+        let np = noun_phrase_after(units, j, rules);
+        if let Some(&head) = np.last() {
+            // The share keeps the number the text gives it: "40% of voters", "40% of the vote".
+            let plural = rules.number.is_plural(&units[head].text);
+            let subject = subject_key(units, &np, plural, rules)?;
+            let ev = units[ui].span.join(span_of_units(units, &np));
+            return Some((Slot::new(subject, "percent"), rule, ev));
+        }
+    }
+    // "turnout of 40%", "inflation rose to 12%".
+    let mut k = ui;
+    let mut hops = 0;
+    while k > 0 && hops < 3 && rules.in_list("count-links", &units[k - 1].text) {
+        k -= 1;
+        hops += 1;
+    }
+    let np = if hops > 0 {
+        noun_before(units, k, rules)
+    } else {
+        noun_phrase_after(units, ui + 1, rules)
+    };
+    if np.is_empty() {
+        return None;
+    }
+    let subject = subject_key(units, &np, false, rules)?;
+    let ev = units[ui].span.join(span_of_units(units, &np));
+    Some((Slot::new(subject, "percent"), rule, ev))
+}
+
+fn quantity_of(
+    units: &[Unit],
+    ui: usize,
+    v: &Value,
+    rules: &RuleSet,
+) -> Option<(Slot, usize, Span)> {
+    let rule = rules.generic("quantity-of")?;
+    let attribute = match v.unit.as_deref() {
+        Some("km") => "distance",
+        Some("t") => "weight",
+        Some("km2") => "area",
+        Some("l") => "volume",
+        Some("km/h") => "speed",
+        Some("C") => "temperature",
+        Some("Mw") => "magnitude",
+        _ => "quantity",
+    };
+    let np = noun_phrase_after(units, ui + 1, rules);
+    let np = if np.is_empty() {
+        let mut k = ui;
+        let mut hops = 0;
+        while k > 0 && hops < 3 && rules.in_list("count-links", &units[k - 1].text) {
+            k -= 1;
+            hops += 1;
+        }
+        if hops == 0 {
+            return None;
+        }
+        noun_before(units, k, rules)
+    } else {
+        np
+    };
+    if np.is_empty() {
+        return None;
+    }
+    let subject = subject_key(units, &np, false, rules)?;
+    let ev = units[ui].span.join(span_of_units(units, &np));
+    Some((Slot::new(subject, attribute), rule, ev))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recognize::Interval;
+
+    fn rules() -> RuleSet {
+        RuleSet::load(None).expect("built-in rules load")
+    }
+
+    /// Files one value of `kind` written as `written` in `text`.
+    fn file(text: &str, kind: Kind, written: &str, value: &str, unit: Option<&str>) -> Vec<String> {
+        let s = text.find(written).unwrap();
+        let mut v = Value::new(kind, Span::new(s, s + written.len()), value);
+        v.interval = Some(Interval::point(1.0));
+        v.unit = unit.map(str::to_string);
+        let r = rules();
+        file_values(text, vec![v], &r)
+            .into_iter()
+            .filter(|c| c.value.kind == kind)
+            .map(|c| format!("{} = {}", c.slot.key(), c.value.value))
+            .collect()
+    }
+
+    #[test]
+    fn money_is_the_cost_of_the_noun_it_qualifies() {
+        let t = "The $100 million U.S. drone facility, opened in 2018, had been instrumental.";
+        assert_eq!(
+            file(t, Kind::Money, "$100 million", "USD 100000000", Some("USD")),
+            ["drone-facility/cost = USD 100000000"]
+        );
+        let t = "The $100 million military base in Niger served as a hub.";
+        assert_eq!(
+            file(t, Kind::Money, "$100 million", "USD 100000000", Some("USD")),
+            ["military-base/cost = USD 100000000"]
+        );
+    }
+
+    #[test]
+    fn money_after_a_value_word_is_a_value() {
+        let t = "They signed a deal worth $5 billion on Monday.";
+        assert_eq!(
+            file(t, Kind::Money, "$5 billion", "USD 5000000000", Some("USD")),
+            ["deal/value = USD 5000000000"]
+        );
+        let t = "The country receives $300 million in aid every year.";
+        assert_eq!(
+            file(t, Kind::Money, "$300 million", "USD 300000000", Some("USD")),
+            ["aid/amount = USD 300000000"]
+        );
+    }
+
+    #[test]
+    fn ages_and_durations() {
+        let t = "A 12-year-old girl was found alive.";
+        assert_eq!(
+            file(t, Kind::Duration, "12-year-old", "P12Y", None),
+            ["girl/age = P12Y"]
+        );
+        let t = "The junta revoked a 12-year-old security pact with Washington.";
+        assert_eq!(
+            file(t, Kind::Duration, "12-year-old", "P12Y", None),
+            ["security-pact/age = P12Y"]
+        );
+        let t = "The UN approved a three-month mission.";
+        assert_eq!(
+            file(t, Kind::Duration, "three-month", "P3M", None),
+            ["mission/duration = P3M"]
+        );
+    }
+
+    #[test]
+    fn percentages_are_a_share_of_something() {
+        let t = "Nearly 40% of voters stayed home.";
+        assert_eq!(
+            file(t, Kind::Percent, "40%", "~40%", None),
+            ["voters/percent = ~40%"]
+        );
+        let t = "Officials put turnout at 62% on Sunday.";
+        assert_eq!(
+            file(t, Kind::Percent, "62%", "62%", None),
+            ["turnout/percent = 62%"]
+        );
+    }
+
+    #[test]
+    fn quantities_take_their_attribute_from_the_unit() {
+        let t = "The 6,825-ton ferry capsized near the coast.";
+        assert_eq!(
+            file(t, Kind::Quantity, "6,825-ton", "6825 t", Some("t")),
+            ["ferry/weight = 6825 t"]
+        );
+        let t = "A magnitude 7.1 earthquake struck the region.";
+        assert_eq!(
+            file(t, Kind::Quantity, "magnitude 7.1", "7.1 Mw", Some("Mw")),
+            ["earthquake/magnitude = 7.1 Mw"]
+        );
+    }
+
+    #[test]
+    fn a_year_keys_the_event() {
+        // Values given by hand: the dates are "1998" and "March 2024", the counts 3,000 and 40.
+        let t = "The 1998 flood that killed 3,000 was worse than the flood in March 2024 that killed 40.";
+        let at = |w: &str| t.find(w).unwrap();
+        let mut vals = vec![
+            Value::new(Kind::Date, Span::new(at("1998"), at("1998") + 4), "1998"),
+            Value::new(Kind::Count, Span::new(at("3,000"), at("3,000") + 5), "3000"),
+            Value::new(
+                Kind::Date,
+                Span::new(at("March 2024"), at("March 2024") + 10),
+                "2024-03",
+            ),
+            Value::new(Kind::Count, Span::new(at("40."), at("40.") + 2), "40"),
+        ];
+        vals.sort_by_key(|v| v.span.start);
+        let r = rules();
+        let got: Vec<String> = file_values(t, vals, &r)
+            .iter()
+            .map(|c| format!("{} = {}", c.slot.key(), c.value.value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1998-flood/date = 1998",
+                "1998-flood/killed = 3000",
+                "flood/date = 2024-03",
+                "flood/killed = 40"
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_take_the_predicate_class() {
+        let r = rules();
+        let ctx = Context::default();
+        let slots = |t: &str| -> Vec<String> {
+            extract_sentence(t, &ctx, &r)
+                .iter()
+                .map(|c| c.slot.key())
+                .collect()
+        };
+        assert_eq!(slots("Officials said 12 miners died."), ["miners/killed"]);
+        assert_eq!(slots("Another 40 miners are missing."), ["miners/missing"]);
+        assert_eq!(
+            slots("Rescuers said 9 miners were saved."),
+            ["miners/rescued"]
+        );
+        assert_eq!(
+            slots("The ferry had 300 passengers on board."),
+            ["people/aboard"]
+        );
+        assert_eq!(
+            slots("Some 25 protesters were wounded."),
+            ["protesters/injured"]
+        );
+    }
 }

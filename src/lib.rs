@@ -14,5 +14,6 @@ pub mod read;
 pub mod recognize;
 pub mod report;
 pub mod review;
+pub mod rules;
 pub mod span;
 pub mod split;

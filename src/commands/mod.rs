@@ -2,6 +2,8 @@
 //! (0 success, 1 findings a flag asked to fail on, 2 usage or unreadable input).
 
 mod review;
+mod extract;
+mod rules;
 mod split;
 mod values;
 
@@ -23,6 +25,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Split(a) => split::run(a),
         Command::Values(a) => values::run(a),
         Command::Review(a) => review::run(a),
+        Command::Extract(a) => extract::run(a),
+        Command::Rules(a) => rules::run(a),
     };
     match outcome {
         Outcome::Ok => ExitCode::SUCCESS,

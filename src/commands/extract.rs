@@ -1,0 +1,174 @@
+//! `claimdiff extract`: sources in, one claim record per line (JSONL) or row (CSV) out.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{Out, Outcome};
+use crate::cli::{ExtractArgs, ExtractFormat};
+use crate::error::{self, InputError};
+use crate::extract::{self, Claim};
+use crate::read::{self, Source};
+use crate::rules::{self, RuleSet};
+use crate::span::LineIndex;
+use crate::split;
+
+/// One claim as written out; CONTRACT.md's fields first, extras after.
+#[derive(Serialize)]
+struct Record<'a> {
+    id: &'a str,
+    source: &'a str,
+    slot: String,
+    kind: &'static str,
+    value: &'a str,
+    text: &'a str,
+    sentence: &'a str,
+    start: usize,
+    end: usize,
+    rule: &'a str,
+    subject: &'a str,
+    attribute: &'a str,
+    sentence_start: usize,
+    sentence_end: usize,
+    /// 1-based line and column of the sentence in the source.
+    line: usize,
+    column: usize,
+    hedged: bool,
+    approximate: bool,
+    relative: bool,
+    unit: Option<&'a str>,
+    entity: Option<&'a str>,
+    lo: Option<f64>,
+    hi: Option<f64>,
+    published: Option<String>,
+}
+
+fn record<'a>(c: &'a Claim, src: &'a Source, lines: &LineIndex) -> Record<'a> {
+    let (line, column) = lines.line_col(&src.text, c.sentence.start);
+    let finite = |x: f64| x.is_finite().then_some(x);
+    Record {
+        id: &c.id,
+        source: &c.source,
+        slot: c.slot.key(),
+        kind: c.value.kind.as_str(),
+        value: &c.value.value,
+        text: c.value.span.slice(&src.text),
+        sentence: c.sentence.slice(&src.text),
+        start: c.value.span.start,
+        end: c.value.span.end,
+        rule: &c.rule,
+        subject: &c.slot.subject,
+        attribute: &c.slot.attribute,
+        sentence_start: c.sentence.start,
+        sentence_end: c.sentence.end,
+        line,
+        column,
+        hedged: c.hedged,
+        approximate: c.value.approximate,
+        relative: c.value.relative,
+        unit: c.value.unit.as_deref(),
+        entity: c.entity.as_deref(),
+        lo: c.value.interval.and_then(|i| finite(i.lo)),
+        hi: c.value.interval.and_then(|i| finite(i.hi)),
+        published: src.published.map(|d| d.to_string()),
+    }
+}
+
+/// The sentences of a source that extraction reads: all, or all but boilerplate.
+pub fn sentences(src: &Source, keep_boilerplate: bool) -> Vec<split::Sentence> {
+    split::split(&src.text)
+        .into_iter()
+        .filter(|s| keep_boilerplate || !src.is_boilerplate(s.span))
+        .collect()
+}
+
+/// Loads the rules a command asked for; problems are printed and give `None`.
+pub fn load_rules(dir: Option<&std::path::Path>) -> Option<RuleSet> {
+    match RuleSet::load(rules::rules_dir(dir).as_deref()) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            eprint!("{}", e.render());
+            None
+        }
+    }
+}
+
+const CSV_HEADER: &[&str] = &[
+    "id", "source", "slot", "kind", "value", "text", "sentence", "start", "end", "rule", "hedged",
+    "entity",
+];
+
+pub fn run(args: ExtractArgs) -> Outcome {
+    let Some(rules) = load_rules(args.rules.as_deref()) else {
+        return Outcome::Failed;
+    };
+    let mut errors: Vec<InputError> = Vec::new();
+    let inputs = read::discover(&args.paths, &mut errors);
+    let mut out = Out::stdout();
+    if args.format == ExtractFormat::Csv {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let _ = w.write_record(CSV_HEADER);
+        out.write(&w.into_inner().unwrap_or_default());
+    }
+    // Sources are extracted in parallel, written in input order, a chunk at a time.
+    for chunk in inputs.chunks(64) {
+        let done: Vec<(Vec<u8>, Vec<InputError>)> = chunk
+            .par_iter()
+            .map(|input| {
+                let (sources, errs) = read::load(input);
+                let mut buf = Vec::new();
+                for src in &sources {
+                    let claims =
+                        extract::extract(src, &sentences(src, args.keep_boilerplate), &rules);
+                    render(&claims, src, args.format, &mut buf);
+                }
+                (buf, errs)
+            })
+            .collect();
+        for (buf, errs) in done {
+            out.write(&buf);
+            errors.extend(errs);
+        }
+    }
+    out.finish();
+    for e in &errors {
+        error::report(e);
+    }
+    if errors.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Failed
+    }
+}
+
+fn render(claims: &[Claim], src: &Source, format: ExtractFormat, buf: &mut Vec<u8>) {
+    let lines = LineIndex::new(&src.text);
+    match format {
+        ExtractFormat::Jsonl => {
+            for c in claims {
+                serde_json::to_writer(&mut *buf, &record(c, src, &lines)).expect("JSON to memory");
+                buf.push(b'\n');
+            }
+        }
+        ExtractFormat::Csv => {
+            let mut w = csv::Writer::from_writer(&mut *buf);
+            for c in claims {
+                let r = record(c, src, &lines);
+                let _ = w.write_record([
+                    r.id,
+                    r.source,
+                    &r.slot,
+                    r.kind,
+                    r.value,
+                    r.text,
+                    r.sentence,
+                    &r.start.to_string(),
+                    &r.end.to_string(),
+                    r.rule,
+                    if r.hedged { "true" } else { "false" },
+                    r.entity.unwrap_or(""),
+                ]);
+            }
+            let _ = w.flush();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! `claimdiff extract` on the demo corpus: claims a person found by reading the seeds.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn extract(args: &[&str]) -> Vec<Value> {
+    let out = Command::cargo_bin("claimdiff")
+        .unwrap()
+        .arg("extract")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn find<'a>(claims: &'a [Value], source: &str, slot: &str) -> Vec<&'a Value> {
+    claims
+        .iter()
+        .filter(|c| c["source"].as_str().unwrap().starts_with(source) && c["slot"] == slot)
+        .collect()
+}
+
+#[test]
+fn coup_dates_disagree_between_002_and_003() {
+    let claims = extract(&[]);
+    // 002: "This decision comes after a military coup in February 2023 led to ..."
+    let c = find(&claims, "002", "coup/date");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0]["value"], "2023-02");
+    assert_eq!(c[0]["text"], "February 2023");
+    assert_eq!(c[0]["kind"], "date");
+    assert_eq!(c[0]["rule"], "event-date");
+    // 003: "Before the eviction of Niger's pro-Western President, Mohamed Bazoum in July 2023"
+    // (claims/niger.toml makes "eviction" a name of the coup).
+    let c = find(&claims, "003", "coup/date");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0]["value"], "2023-07");
+}
+
+#[test]
+fn troop_counts_share_one_slot() {
+    let claims = extract(&[]);
+    // 000: "The United States has about 1,100 troops in Niger"
+    let c = find(&claims, "000", "us-troops/count");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        c[0]["text"].as_str().unwrap().trim_start_matches("about "),
+        "1,100"
+    );
+    // 004: "The United States will withdraw more than 1,000 troops from Niger"
+    let c = find(&claims, "004", "us-troops/count");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert!(c[0]["text"].as_str().unwrap().ends_with("1,000"));
+    // 003: "to allow 1,000 US soldiers and civilian contractors"
+    let c = find(&claims, "003", "us-troops/count");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0]["value"], "1000");
+}
+
+#[test]
+fn spans_slice_the_source_text() {
+    let claims = extract(&[]);
+    assert!(claims.len() > 10);
+    for c in &claims {
+        let path = format!("seeds/{}", c["source"].as_str().unwrap());
+        let text = std::fs::read_to_string(path).unwrap();
+        let (s, e) = (
+            c["start"].as_u64().unwrap() as usize,
+            c["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], c["text"].as_str().unwrap());
+        let (s, e) = (
+            c["sentence_start"].as_u64().unwrap() as usize,
+            c["sentence_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], c["sentence"].as_str().unwrap());
+        assert!(s <= c["start"].as_u64().unwrap() as usize);
+    }
+}
+
+#[test]
+fn names_carry_their_title_and_entity() {
+    let claims = extract(&[]);
+    // 001: "The U.S. hopes to prevent the overthrow of Nigerien President Mahmoud Bazoum"
+    let c = find(&claims, "001", "president/name");
+    let bazoum: Vec<_> = c
+        .iter()
+        .filter(|c| c["value"] == "Mahmoud Bazoum")
+        .collect();
+    assert_eq!(bazoum.len(), 1, "{c:?}");
+    assert_eq!(bazoum[0]["kind"], "name");
+    assert_eq!(bazoum[0]["entity"], "mohamed-bazoum");
+    // 004: "... ousted President Mohamed Bazoum."
+    let c = find(&claims, "004", "president/name");
+    assert!(
+        c.iter()
+            .any(|c| c["value"] == "Mohamed Bazoum" && c["entity"] == "mohamed-bazoum")
+    );
+}
