@@ -63,7 +63,7 @@ pub struct Policy {
     pub tolerance: Option<f64>,
     /// The slot is a running total (a toll, a count of arrests): a later, higher figure updates.
     pub running_total: bool,
-    /// One source states two disjoint values of this slot itself.
+    /// A source states both values itself: the slot may mix two facts.
     pub ambiguous_slot: bool,
     /// For names: whether rules say the two names are one person (an entity rule, or the same
     /// surname); `None` leaves it to the spelling.
@@ -195,7 +195,9 @@ pub fn assess(a: &Side, b: &Side, policy: &Policy) -> Assessment {
         let point = v.interval.is_some_and(|i| i.lo == i.hi);
         !is_date && point && (v.approximate || is_round(v.interval))
     };
-    if loose(a.value) || loose(b.value) {
+    // Rounding explains a near miss, not a figure twice the other ("$2 million" / "$20 million").
+    let far = !is_date && ratio(ia, ib) >= 2.0;
+    if (loose(a.value) || loose(b.value)) && !far {
         lower(
             1,
             "a side is an approximate or round figure".to_string(),
@@ -213,8 +215,7 @@ pub fn assess(a: &Side, b: &Side, policy: &Policy) -> Assessment {
     if policy.ambiguous_slot {
         lower(
             1,
-            "one source states disjoint values of this slot itself, so the slot may mix facts"
-                .to_string(),
+            "a source states both values itself, so the slot may mix two facts".to_string(),
             &mut severity,
         );
     }
@@ -342,6 +343,16 @@ fn amount_severity(a: Interval, b: Interval, reasons: &mut Vec<String>) -> Sever
         sev_name(sev)
     ));
     sev
+}
+
+/// How many times the higher interval's near end is the lower one's (1 when not positive).
+fn ratio(a: Interval, b: Interval) -> f64 {
+    let (lo_side, hi_side) = if a.hi < b.lo { (a, b) } else { (b, a) };
+    if lo_side.hi > 0.0 && hi_side.lo.is_finite() {
+        hi_side.lo / lo_side.hi
+    } else {
+        1.0
+    }
 }
 
 fn gap(a: Interval, b: Interval) -> f64 {
@@ -599,6 +610,17 @@ mod tests {
         sb.hedged = true;
         let r = assess(&Side::plain(&a), &sb, &Policy::default());
         assert_eq!(r.severity, Severity::Medium);
+    }
+
+    #[test]
+    fn rounding_does_not_excuse_a_tenfold_difference() {
+        // $2 million against $20 million: gap 18M of 20M = 90%, high, and both round figures,
+        // but ten times apart is no rounding.
+        let r = run(&money(2e6, "USD"), &money(2e7, "USD"));
+        assert_eq!((r.verdict, r.severity), (Verdict::Conflict, Severity::High));
+        // 300 against 412, "about" 300: 27% is medium, lowered for the approximate figure.
+        let r = run(&count(300.0, 300.0, true), &count(412.0, 412.0, false));
+        assert_eq!((r.verdict, r.severity), (Verdict::Conflict, Severity::Low));
     }
 
     #[test]

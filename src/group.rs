@@ -431,6 +431,8 @@ pub(crate) mod tests {
                 sentence: Span::new(0, 10),
                 rule: "test".to_string(),
                 hedged: false,
+                entity: None,
+                evidence: Span::new(0, 10),
             },
             text: value.to_string(),
             sentence: format!("The {subject} were {value} in all."),

@@ -14,19 +14,46 @@ use serde::Serialize;
 use super::{AgreementRow, ConflictRow};
 use crate::error::{InputError, Place};
 
+/// Columns of `discrepancies.csv`: CONTRACT.md's, in its order, then `relation`.
+pub const CONFLICT_COLUMNS: &[&str] = &[
+    "id",
+    "status",
+    "severity",
+    "kind",
+    "slot",
+    "value_a",
+    "value_b",
+    "text_a",
+    "text_b",
+    "sources_a",
+    "sources_b",
+    "evidence_a",
+    "evidence_b",
+    "location_a",
+    "location_b",
+    "rule",
+    "note",
+    "relation",
+];
+
+/// Columns of `agreements.csv`.
+pub const AGREEMENT_COLUMNS: &[&str] = &["slot", "kind", "value", "sources", "evidence"];
+
 /// Writes the discrepancy report (header row, CONTRACT.md columns then `relation`).
 pub fn write_conflicts(dest: &str, rows: &[ConflictRow]) -> Result<(), InputError> {
-    write_rows(dest, rows)
+    write_rows(dest, CONFLICT_COLUMNS, rows)
 }
 
 /// Writes the agreements report: `slot,kind,value,sources,evidence`.
 pub fn write_agreements(dest: &str, rows: &[AgreementRow]) -> Result<(), InputError> {
-    write_rows(dest, rows)
+    write_rows(dest, AGREEMENT_COLUMNS, rows)
 }
 
-fn write_rows<T: Serialize>(dest: &str, rows: &[T]) -> Result<(), InputError> {
+/// The header is written from the column list, so a report with no rows still has one.
+fn write_rows<T: Serialize>(dest: &str, header: &[&str], rows: &[T]) -> Result<(), InputError> {
     let fill = |w: &mut dyn Write| -> io::Result<()> {
-        let mut csv = csv::WriterBuilder::new().has_headers(true).from_writer(w);
+        let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(w);
+        csv.write_record(header).map_err(io::Error::other)?;
         for r in rows {
             csv.serialize(r).map_err(io::Error::other)?;
         }
@@ -129,6 +156,17 @@ mod tests {
         );
         // No temporary file is left behind.
         assert_eq!(fs::read_dir(p.parent().unwrap()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_empty_report_still_has_its_header() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.csv");
+        write_agreements(p.to_str().unwrap(), &[]).unwrap();
+        assert_eq!(
+            fs::read_to_string(&p).unwrap(),
+            "slot,kind,value,sources,evidence\n"
+        );
     }
 
     #[test]
