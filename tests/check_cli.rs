@@ -200,3 +200,54 @@ fn explain_says_why_a_conflict_and_a_claim_are_there() {
         .code(2)
         .stderr(predicate::str::contains("no claim or conflict has id"));
 }
+
+/// Two JSONL sources on stdin; `a_date` and `b_date` are their `published` fields.
+fn jsonl_report(a_date: &str, b_date: &str) -> Vec<Row> {
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"source": "a", "published": a_date,
+            "text": "Floods killed 12 people in the valley on Monday. The dam was built in 1961."}),
+        serde_json::json!({"source": "b", "published": b_date,
+            "text": "Floods have killed 30 people in the valley, officials said. The dam was built in 1971."}),
+    );
+    let rules = tempfile::tempdir().unwrap();
+    let o = claimdiff()
+        .args(["check", "-", "--out", "-", "--agreements", "-", "--rules"])
+        .arg(rules.path())
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    parse_csv(out.split("\nslot,kind,value").next().unwrap())
+}
+
+#[test]
+fn jsonl_on_stdin_a_later_higher_toll_updates_an_earlier_one() {
+    // b, published three days after a, gives the higher toll: news moving on.
+    let rows = jsonl_report("2024-05-06", "2024-05-09");
+    let toll = rows.iter().find(|r| pairs(r, "12", "30")).unwrap();
+    assert_eq!(toll["relation"], "update");
+    assert_eq!(toll["severity"], "low");
+    assert_eq!(
+        toll["evidence_a"],
+        "Floods killed 12 people in the valley on Monday."
+    );
+    assert_eq!(toll["location_a"], "a:1:1");
+    // The dam's year is no running total: 1961 against 1971, ten years apart, high.
+    let dam = rows.iter().find(|r| pairs(r, "1961", "1971")).unwrap();
+    assert_eq!(
+        (dam["relation"].as_str(), dam["severity"].as_str()),
+        ("conflict", "high")
+    );
+    assert_eq!(dam["evidence_b"], "The dam was built in 1971.");
+    // "The dam..." starts after the 49-character first sentence and a space: column 50.
+    assert_eq!(dam["location_a"], "a:1:50");
+    // The higher toll published first: the later source contradicts it (18 of 30 = 60%).
+    let rows = jsonl_report("2024-05-09", "2024-05-06");
+    let toll = rows.iter().find(|r| pairs(r, "12", "30")).unwrap();
+    assert_eq!(
+        (toll["relation"].as_str(), toll["severity"].as_str()),
+        ("conflict", "high")
+    );
+}

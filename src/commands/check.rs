@@ -59,6 +59,9 @@ pub struct Analysis {
     pub stats: Stats,
     /// Inputs that could not be read (the run went on without them).
     pub errors: Vec<InputError>,
+    /// Name and text of every source, kept only when [`analyze`] was asked to (pages that quote
+    /// whole sources, such as the HTML report); otherwise empty, so memory follows one chunk.
+    pub texts: Vec<(String, String)>,
 }
 
 /// Loads the rules: built-in ones plus `--rules DIR`, else `claims/` when it exists. Problems
@@ -68,7 +71,7 @@ pub fn load_rules(dir: Option<&Path>) -> Result<RuleSet, String> {
 }
 
 /// Reads, extracts, groups and compares.
-pub fn analyze(paths: &[String], rules: RuleSet, progress: bool) -> Analysis {
+pub fn analyze(paths: &[String], rules: RuleSet, progress: bool, keep_texts: bool) -> Analysis {
     let mut errors = Vec::new();
     let inputs = read::discover(paths, &mut errors);
     let bar = progress.then(|| {
@@ -80,9 +83,17 @@ pub fn analyze(paths: &[String], rules: RuleSet, progress: bool) -> Analysis {
         b
     });
     let mut records = Vec::new();
+    let mut texts = Vec::new();
     let mut stats = Stats::default();
     for chunk in inputs.chunks(256) {
-        let done: Vec<(Vec<Record>, usize, usize, Vec<InputError>)> = chunk
+        type Done = (
+            Vec<Record>,
+            Vec<(String, String)>,
+            usize,
+            usize,
+            Vec<InputError>,
+        );
+        let done: Vec<Done> = chunk
             .par_iter()
             .map(|input| {
                 let (sources, errs) = read::load(input);
@@ -91,11 +102,18 @@ pub fn analyze(paths: &[String], rules: RuleSet, progress: bool) -> Analysis {
                 for src in &sources {
                     sentences += records_of(src, &rules, &mut recs);
                 }
-                (recs, sources.len(), sentences, errs)
+                let n = sources.len();
+                let kept = if keep_texts {
+                    sources.into_iter().map(|s| (s.name, s.text)).collect()
+                } else {
+                    Vec::new()
+                };
+                (recs, kept, n, sentences, errs)
             })
             .collect();
-        for (recs, n_sources, n_sentences, errs) in done {
+        for (recs, kept, n_sources, n_sentences, errs) in done {
             records.extend(recs);
+            texts.extend(kept);
             stats.sources += n_sources;
             stats.sentences += n_sentences;
             errors.extend(errs);
@@ -134,6 +152,7 @@ pub fn analyze(paths: &[String], rules: RuleSet, progress: bool) -> Analysis {
         agreements,
         stats,
         errors,
+        texts,
     }
 }
 
@@ -442,7 +461,9 @@ pub fn run(args: CheckArgs) -> Outcome {
         }
     };
     let progress = std::io::stderr().is_terminal();
-    let analysis = analyze(&args.paths, rules, progress);
+    let analysis = analyze(&args.paths, rules, progress, false);
+    // Verdicts from a reviews file (`--reviews`) go into `status` and `note` here, before the
+    // rows are written and before `--fail-on` looks at them.
     let rows = rows_in_order(&analysis.findings);
     let mut failed = false;
     for e in &analysis.errors {
@@ -473,6 +494,9 @@ pub fn run(args: CheckArgs) -> Outcome {
             report::graph::write(g, &analysis.graph, &analysis.records),
         );
     }
+    // Other views of the same findings (the HTML page, `--html`) are written here from `rows`,
+    // `analysis.agreements`, `analysis.graph` and, with `analyze(.., keep_texts: true)`,
+    // `analysis.texts`.
     summary(&analysis, &rows, &written);
     if failed || !analysis.errors.is_empty() {
         return Outcome::Failed;

@@ -31,7 +31,7 @@ pub fn run(args: ExplainArgs) -> Outcome {
             return Outcome::Failed;
         }
     };
-    let a = check::analyze(&args.paths, rules, false);
+    let a = check::analyze(&args.paths, rules, false, false);
     for e in &a.errors {
         error::report(e);
     }
