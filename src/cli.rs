@@ -141,6 +141,11 @@ pub struct ExplainArgs {
 #[derive(clap::Args, Debug)]
 pub struct SplitArgs {
     /// Files or folders to read (.txt, .md, .html, .htm, .jsonl), or `-` for stdin.
+    ///
+    /// Folders are walked in name order. Stdin is read as plain text, as JSONL when it starts
+    /// with `{` and every non-blank line is JSON, and as HTML when it starts with
+    /// `<!DOCTYPE html` or `<html`. A `sources.csv` manifest (source,outlet,published,url) in a
+    /// source's folder gives its publication date.
     #[arg(default_value = "seeds")]
     pub paths: Vec<String>,
     #[arg(long, value_enum, default_value_t = SplitFormat::Text)]

@@ -8,7 +8,8 @@
 //! - page furniture: `<nav>`, `<aside>`, `<footer>`, `<form>`, buttons and inputs, `<header>`
 //!   outside an `<article>`, roles `navigation`, `banner`, `contentinfo`, `complementary`,
 //!   `search`, and elements whose class or id names a widget (the word list in
-//!   `data/boilerplate/html_classes.txt`: share, related, comments, newsletter, ad...).
+//!   `data/boilerplate/html_classes.txt`: share, related, comments, newsletter, ad...; words
+//!   of five letters or more also inside compounds such as `jp-relatedposts`).
 //!   Furniture that holds more than half of the article's text is kept after all: pages that
 //!   wrap everything in one `<form>` or a `with-sidebar` layout still give their text.
 //!
@@ -256,10 +257,18 @@ fn inside_article(node: ego_tree::NodeRef<'_, Node>) -> bool {
         .any(|a| matches!(a.value(), Node::Element(e) if e.name() == "article"))
 }
 
-/// Whether a class or id such as `social-share` or `related_posts` names a widget.
+/// Whether a class or id such as `social-share`, `related_posts` or `jp-relatedposts` names a
+/// widget. Words of five letters or more count inside compounds ("sharedaddy"); shorter ones
+/// ("ad", "nav") only as a whole part between `-` and `_`, so "header" or "shadow" do not.
 fn names_widget(name: &str) -> bool {
-    name.split(['-', '_'])
-        .any(|w| class_words().iter().any(|c| c.eq_ignore_ascii_case(w)))
+    let lower = name.to_ascii_lowercase();
+    class_words().iter().any(|c| {
+        if c.len() >= 5 {
+            lower.contains(c)
+        } else {
+            lower.split(['-', '_']).any(|w| w == *c)
+        }
+    })
 }
 
 /// The publication date a page declares.

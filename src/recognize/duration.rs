@@ -124,7 +124,7 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
             continue;
         };
         if !is_rate(w, m.start) {
-            let span = Span::new(w.start(m.start), w.end(m.end - 1));
+            let span = Span::new(w.start(m.start), w.value_end(m.end - 1));
             let mut v = Value::new(Kind::Duration, span, m.iso());
             let secs = m.seconds();
             v.interval = Some(if m.open {
@@ -132,7 +132,7 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
             } else {
                 Interval::point(secs)
             });
-            v.approximate = m.approximate;
+            v.approximate = m.approximate || w.hedged(m.start);
             out.push(v);
         }
         i = m.end.max(i + 1);
@@ -202,7 +202,7 @@ pub fn measure(w: &Words, i: usize) -> Option<Measure> {
 fn open_plural(w: &Words, i: usize, m: &mut Measure) -> Option<usize> {
     let lx = w.lex(i);
     let u = lx.unit?;
-    if lx.short_unit || !w.low(i).ends_with('s') {
+    if lx.short_unit || !lx.plural {
         return None;
     }
     let after_for = i > 0 && matches!(w.low(i - 1), "for" | "over" | "within");
@@ -313,7 +313,7 @@ fn amount(w: &Words, i: usize) -> Option<(f64, usize, bool, bool)> {
             };
             let u = w.lex(j).unit?;
             // "all day", "all-week", "another month"; not "all years" or "another 3 days".
-            if w.low(j).ends_with('s')
+            if w.lex(j).plural
                 || matches!(u, Unit::Hour | Unit::Minute | Unit::Second) && lx.kw != Kw::Another
             {
                 return None;
@@ -344,6 +344,16 @@ fn amount(w: &Words, i: usize) -> Option<(f64, usize, bool, bool)> {
     let n = numeral::parse(w.line, w.toks, i)?;
     let mut value = n.value;
     let mut end = n.end;
+    // "twenty and four hours": tens and units joined by "and", the older way.
+    if n.words
+        && (20.0..100.0).contains(&value)
+        && value % 10.0 == 0.0
+        && w.kw(end) == Kw::And
+        && let Some(u) = numeral::small_word(w.low(end + 1)).filter(|u| (1.0..=9.0).contains(u))
+    {
+        value += u;
+        end += 2;
+    }
     // "one and a half hours", "two and half hours", "one and a quarter year"
     if let Some((f, e)) = fraction_after_and(w, end) {
         value += f;
@@ -420,6 +430,17 @@ mod tests {
         assert_eq!(durations("1.1 million barrels a day"), vec![]);
         assert_eq!(durations("the second round"), vec![]);
         assert_eq!(durations("the 1990s"), vec![]);
+    }
+
+    #[test]
+    fn hedges_make_durations_approximate() {
+        let line = "The siege lasted nearly three months.";
+        let toks = tokenize(line);
+        let w = Words::new(line, &toks);
+        let mut out = Vec::new();
+        find(&w, &Context::default(), &mut out);
+        assert_eq!(out[0].text(line), "three months");
+        assert!(out[0].approximate);
     }
 
     #[test]

@@ -151,6 +151,18 @@ fn symbol_at(line: &str, toks: &[Token], j: usize) -> Option<(&'static str, usiz
     let t = toks.get(j)?;
     let tab = table();
     if t.kind == TokKind::Punct {
+        // "$US5m", "$A20": letters glued after the sign, then the digits.
+        if let Some(w) = toks.get(j + 1).filter(|w| w.is_word() && !w.space_before)
+            && w.span.len() <= 3
+            && toks
+                .get(j + 2)
+                .is_some_and(|n| n.is_num() && !n.space_before)
+        {
+            let key = format!("{}{}", t.text(line), lower(w.text(line)));
+            if let Some(&c) = tab.symbols.get(&key) {
+                return Some((c, j + 2));
+            }
+        }
         return tab.symbols.get(t.text(line)).map(|&c| (c, j + 1));
     }
     if !t.is_word() || t.span.len() > 4 {
@@ -208,7 +220,15 @@ pub fn before(line: &str, toks: &[Token], j: usize) -> Option<CurMatch> {
             named: true,
         });
     }
-    let (name, end) = name_at(line, toks, j)?;
+    let (name, mut end) = name_at(line, toks, j)?;
+    // "Rs. 500": the dot of an abbreviation, not a decimal point.
+    if toks
+        .get(end)
+        .is_some_and(|d| d.is_punct(line, '.') && !d.space_before)
+        && toks.get(end + 1).is_some_and(|n| n.space_before)
+    {
+        end += 1;
+    }
     name.prefix.then_some(CurMatch {
         code: name.code,
         end,
@@ -316,6 +336,9 @@ mod tests {
         assert_eq!(code_before("€2.5bn"), Some(("EUR", "€".into())));
         assert_eq!(code_before("USD 200"), Some(("USD", "USD".into())));
         assert_eq!(code_before("MAUD 60"), Some(("AUD", "MAUD".into())));
+        assert_eq!(code_before("$US5m"), Some(("USD", "$US".into())));
+        assert_eq!(code_before("$A20"), Some(("AUD", "$A".into())));
+        assert_eq!(code_before("Rs. 500"), Some(("INR", "Rs.".into())));
         // "won" is a currency after an amount, never before one ("he won 55.9%").
         assert_eq!(code_before("won 55"), None);
         assert_eq!(code_before("ALL 5"), None);

@@ -120,8 +120,8 @@ pub fn after(line: &str, toks: &[Token], j: usize) -> Option<UnitMatch> {
     }
     let mut key = String::new();
     let mut best = None;
-    for k in first..(first + tab.longest).min(toks.len()) {
-        let tk = &toks[k];
+    let last = (first + tab.longest).min(toks.len());
+    for (k, tk) in toks.iter().enumerate().take(last).skip(first) {
         if k > first && tk.space_before {
             key.push(' ');
         }

@@ -80,6 +80,8 @@ impl Reviews {
     /// the later line wins, as it would in a log a person appended to by hand.
     pub fn parse(name: &str, bytes: &[u8]) -> Result<Reviews, InputError> {
         let mut reviews = Reviews::default();
+        // A spreadsheet that saved the file may have put a UTF-8 byte-order mark in front.
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(reviews);
         }
@@ -318,6 +320,13 @@ mod tests {
         assert_eq!(c1.note, "checked, with the wire copy");
         assert_eq!(c1.reviewed_at.to_string(), "2024-04-27T09:30:00Z");
         assert_eq!(String::from_utf8(r.to_csv()).unwrap(), GOOD);
+    }
+
+    #[test]
+    fn spreadsheet_bom_and_crlf_are_read() {
+        let text = format!("\u{feff}{}", GOOD.replace('\n', "\r\n"));
+        let r = Reviews::parse("r.csv", text.as_bytes()).unwrap();
+        assert_eq!(r, Reviews::parse("r.csv", GOOD.as_bytes()).unwrap());
     }
 
     #[test]

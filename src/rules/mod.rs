@@ -399,6 +399,22 @@ pub fn parse_file(name: &str, text: &str) -> Result<RuleFile, Diagnostic> {
 }
 
 fn toml_hint(msg: &str) -> String {
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        // serde says "unknown field `patern`, expected one of `name`, `pattern`, ...".
+        let bad = rest.split('`').next().unwrap_or("");
+        let best = msg
+            .split_once("expected")
+            .map(|(_, e)| e.split('`').skip(1).step_by(2).collect::<Vec<_>>())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|f| (strsim::jaro_winkler(bad, f), f))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((score, field)) = best
+            && score > 0.8
+        {
+            return format!("did you mean `{field}`?");
+        }
+    }
     if msg.starts_with("unknown field") {
         "rule tables take the fields listed in claims/README.md; check the spelling".to_string()
     } else if msg.starts_with("missing field") {
