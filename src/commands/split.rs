@@ -10,10 +10,14 @@ pub fn run(args: SplitArgs) -> Outcome {
     let mut errors: Vec<InputError> = Vec::new();
     let inputs = read::discover(&args.paths, &mut errors);
     let mut out = Out::stdout();
+    // Under --keep-boilerplate nothing would use the boilerplate spans, so none are looked for.
+    let opts = read::Options {
+        boilerplate: !args.keep_boilerplate,
+    };
     if let [input] = inputs.as_slice() {
         // One input (a file or stdin): split on this thread and stream the output as it is
         // rendered, so a reader at the other end of a pipe works alongside.
-        let (sources, errs) = read::load(input);
+        let (sources, errs) = read::load_with(input, opts);
         let mut buf = Vec::with_capacity(2 * STREAM_CHUNK);
         for src in &sources {
             render(src, &args, &mut buf, &mut |b: &mut Vec<u8>| {
@@ -30,7 +34,7 @@ pub fn run(args: SplitArgs) -> Outcome {
             let done: Vec<(Vec<u8>, Vec<InputError>)> = chunk
                 .par_iter()
                 .map(|input| {
-                    let (sources, errs) = read::load(input);
+                    let (sources, errs) = read::load_with(input, opts);
                     let mut buf = Vec::new();
                     for src in &sources {
                         render(src, &args, &mut buf, &mut |_: &mut Vec<u8>| {});
