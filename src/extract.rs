@@ -631,8 +631,8 @@ fn predicate_near(
     None
 }
 
-/// The predicate whose phrase ends right before unit `ui` (allowing the words of a
-/// qualifier such as "at least" in between): its attribute and span.
+/// The predicate whose phrase ends right before unit `ui` (allowing only linking words such
+/// as "to" in between): its attribute and span.
 fn predicate_ending(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(String, Span)> {
     for start in ui.saturating_sub(5)..ui {
         if units[start].kind != UKind::Word {
@@ -646,9 +646,9 @@ fn predicate_ending(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Strin
                     .iter()
                     .enumerate()
                     .all(|(k, w)| units[start + k].text == *w)
-                && units[end..ui].iter().all(|u| {
-                    rules.in_list("count-links", &u.text) || rules.in_list("stopwords", &u.text)
-                });
+                && units[end..ui]
+                    .iter()
+                    .all(|u| rules.in_list("count-links", &u.text));
             if fits {
                 return Some((attr.clone(), units[start].span.join(units[end - 1].span)));
             }
@@ -708,6 +708,16 @@ fn counted_noun(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usi
             hops += 1;
         }
         if hops > 0 {
+            // "the death toll from Monday's earthquake in southern Turkey rose to 1,500": a
+            // predicate noun earlier in the clause says what the figure counts.
+            if let Some((attribute, pspan)) = predicate_noun_before(units, k, rules) {
+                let subject = people_or_event(units, k, rules);
+                return Some((
+                    Slot::new(subject, attribute),
+                    rule,
+                    pspan.join(units[ui].span),
+                ));
+            }
             np = noun_before(units, k, rules);
         }
     }
@@ -719,14 +729,12 @@ fn counted_noun(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usi
             .iter()
             .position(|u| u.span.start >= pspan.start)
             .unwrap_or(ui);
-        let (subject, ev) = match event_before(units, from, 12, rules) {
-            Some((i, e)) => (
-                event_key(units, i, &e, rules),
-                units[i].span.join(units[ui].span),
-            ),
-            None => ("people".to_string(), pspan.join(units[ui].span)),
-        };
-        return Some((Slot::new(subject, attribute), rule, ev));
+        let subject = people_or_event(units, from, rules);
+        return Some((
+            Slot::new(subject, attribute),
+            rule,
+            pspan.join(units[ui].span),
+        ));
     }
     let last = *np.last()?;
     // A noun that is itself a predicate ("45 deaths", "the death toll rose to 45") counts
@@ -737,7 +745,11 @@ fn counted_noun(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usi
         Some(attr) => ("people".to_string(), attr, None),
         None => {
             let subject = subject_key(units, &np, plural, rules)?;
-            match predicate_near(units, ui, last + 1, rules) {
+            // A predicate right before the figure is its verb ("killing at least 1,200 people
+            // and injuring ..."); otherwise the nearest one around the noun.
+            match predicate_ending(units, ui, rules)
+                .or_else(|| predicate_near(units, ui, last + 1, rules))
+            {
                 Some((a, s)) => (subject, a, Some(s)),
                 None => (subject, "count".to_string(), None),
             }
@@ -748,6 +760,47 @@ fn counted_noun(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usi
         ev = ev.join(p);
     }
     Some((Slot::new(subject, attribute), rule, ev))
+}
+
+/// Who a figure with no noun of its own counts: people, unless an event further back in the
+/// clause is keyed by a year, ordinal or place ("the 1998 flood that killed 3,000" →
+/// `1998-flood`), which keeps it apart from other events of the same kind.
+fn people_or_event(units: &[Unit], from: usize, rules: &RuleSet) -> String {
+    if let Some((i, e)) = event_before(units, from, 12, rules) {
+        let key = event_key(units, i, &e, rules);
+        if key != rules.canonical(&e) {
+            return key;
+        }
+    }
+    "people".to_string()
+}
+
+/// A predicate phrase made of nouns ("death toll", "deaths") within ten units before `end`,
+/// in the same clause.
+fn predicate_noun_before(units: &[Unit], end: usize, rules: &RuleSet) -> Option<(String, Span)> {
+    for start in (end.saturating_sub(10)..end).rev() {
+        let u = &units[start];
+        if u.kind == UKind::Punct && matches!(u.text.as_str(), ";" | ":" | ",") {
+            return None;
+        }
+        if u.kind != UKind::Word || verb_like(&u.text, rules) {
+            continue;
+        }
+        for &pi in rules.predicates_starting(&u.text) {
+            let (phrase, attr, _) = &rules.predicates[pi];
+            let fits = start + phrase.len() <= end
+                && phrase
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| units[start + k].text == *w)
+                && phrase.iter().all(|w| !verb_like(w, rules));
+            if fits {
+                let last = start + phrase.len() - 1;
+                return Some((attr.clone(), u.span.join(units[last].span)));
+            }
+        }
+    }
+    None
 }
 
 /// The event word at unit `i`: an event noun, or a verb the `event-verbs` list turns into one.
@@ -877,7 +930,28 @@ fn event_date(
             }
         }
     }
-    let (i, event) = found?;
+    let (mut i, mut event) = found?;
+    // "an earthquake struck on Monday": the verb's subject names the event better.
+    if !rules.in_list("event-nouns", &units[i].text) {
+        for back in 1..=2 {
+            if i < back {
+                break;
+            }
+            let j = i - back;
+            let u = &units[j];
+            if let Some(e) = event_at(units, j, rules).filter(|_| {
+                rules.in_list("event-nouns", &rules.number.singular(&u.text))
+                    || rules.in_list("event-nouns", &u.text)
+            }) {
+                i = j;
+                event = e;
+                break;
+            }
+            if !rules.in_list("stopwords", &u.text) {
+                break;
+            }
+        }
+    }
     let key = event_key(units, i, &event, rules);
     let attribute = if v.kind == Kind::Time { "time" } else { "date" };
     let ev = units[ui].span.join(units[i].span);
@@ -1236,7 +1310,7 @@ mod tests {
                 "1998-flood/date = 1998",
                 "1998-flood/killed = 3000",
                 "flood/date = 2024-03",
-                "flood/killed = 40"
+                "people/killed = 40"
             ]
         );
     }
