@@ -781,6 +781,24 @@ fn event_key(units: &[Unit], i: usize, event: &str, rules: &RuleSet) -> String {
         && let Some(n) = units.get(i + 1).filter(|n| n.kind == UKind::Word && n.cap)
     {
         key = format!("{key}-{}", n.text);
+    } else if units.get(i + 1).is_some_and(|u| u.text == "in") {
+        // "the coup in Burkina Faso" is not "the coup in Niger": a place named right after
+        // the event keys it.
+        let mut j = i + 2;
+        let mut place = Vec::new();
+        while let Some(u) = units
+            .get(j)
+            .filter(|u| u.kind == UKind::Word && u.cap && !u.possessive)
+        {
+            if rules.in_list("not-names", &u.text) || place.len() == 3 {
+                break;
+            }
+            place.push(u.text.as_str());
+            j += 1;
+        }
+        if !place.is_empty() {
+            key = format!("{key}-{}", place.join("-"));
+        }
     }
     key
 }
@@ -816,6 +834,15 @@ fn event_date(
     const AHEAD: usize = 5;
     let stop =
         |u: &Unit| u.kind == UKind::Punct && matches!(u.text.as_str(), ";" | ":" | "(" | ")");
+    // A verb between the date and an event noun takes the date for itself ("declared himself
+    // head of state on Friday", "as reported last week, a coup ..."), unless the verb follows
+    // the event noun ("the election held in March").
+    let verb = |u: &Unit| {
+        u.kind == UKind::Word
+            && !u.cap
+            && (u.text.len() > 4 && (u.text.ends_with("ed") || u.text.ends_with("ing"))
+                || rules.in_list("verbs", &u.text))
+    };
     let mut found = None;
     for d in 1..=BACK.min(ui) {
         let i = ui - d;
@@ -826,14 +853,26 @@ fn event_date(
             found = Some((i, e));
             break;
         }
+        if verb(&units[i]) {
+            if i > 0
+                && let Some(e) = event_at(units, i - 1, rules)
+            {
+                found = Some((i - 1, e));
+            }
+            break;
+        }
     }
-    if found.is_none() {
+    let governed = ui > 0 && verb(&units[ui - 1]);
+    if found.is_none() && !governed {
         for i in ui + 1..(ui + 1 + AHEAD).min(units.len()) {
             if stop(&units[i]) || matches!(units[i].kind, UKind::Value(_)) {
                 break;
             }
             if let Some(e) = event_at(units, i, rules) {
                 found = Some((i, e));
+                break;
+            }
+            if verb(&units[i]) {
                 break;
             }
         }
@@ -964,6 +1003,15 @@ fn age_after_word(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, u
 
 fn duration_of(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usize, Span)> {
     let rule = rules.generic("duration-of")?;
+    // "a month after", "two weeks later": an offset between events, not how long one lasted.
+    if units.get(ui + 1).is_some_and(|u| {
+        matches!(
+            u.text.as_str(),
+            "after" | "before" | "ago" | "later" | "earlier" | "since"
+        )
+    }) {
+        return None;
+    }
     // "a three-month mission": the duration qualifies the noun after it.
     let np = noun_phrase_after(units, ui + 1, rules);
     if !np.is_empty() {
@@ -1029,7 +1077,8 @@ fn quantity_of(
     rules: &RuleSet,
 ) -> Option<(Slot, usize, Span)> {
     let rule = rules.generic("quantity-of")?;
-    let attribute = match v.unit.as_deref() {
+    // The normalized value ends with the canonical unit ("129 km", "7.1 Mw").
+    let attribute = match v.value.rsplit(' ').next() {
         Some("km") => "distance",
         Some("t") => "weight",
         Some("km2") => "area",

@@ -261,7 +261,7 @@ fn manifest_overrides_dateline_and_published_field() {
 }
 
 #[test]
-fn stdin_jsonl_is_detected_and_plain_text_is_not() {
+fn stdin_jsonl_and_html_are_detected_and_plain_text_is_not() {
     let out = claimdiff()
         .args(["split", "--format", "jsonl", "-"])
         .write_stdin("{\"source\": \"wire-1\", \"text\": \"Rain fell. Roads closed.\"}\n")
@@ -274,6 +274,13 @@ fn stdin_jsonl_is_detected_and_plain_text_is_not() {
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].to_string())
         .collect();
     assert_eq!(names, vec!["\"wire-1\"", "\"wire-1\""]);
+
+    let out = claimdiff()
+        .args(["split", "-"])
+        .write_stdin("<!DOCTYPE html><script>var hidden = 1;</script><p>Rain fell.</p>")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "Rain fell.\n");
 
     let out = claimdiff()
         .args(["split", "-"])

@@ -126,6 +126,7 @@ struct Row<'a> {
     unit: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     approximate: Option<bool>,
+    /// Resolved from the reference date ("last year" with `--date`).
     #[serde(skip_serializing_if = "Option::is_none")]
     relative: Option<bool>,
 }

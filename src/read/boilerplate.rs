@@ -91,6 +91,7 @@ fn lexicon() -> &'static Lexicon {
             .iter()
             .chain(&credits)
             .filter_map(|e| e.split(' ').next())
+            .map(|w| w.trim_start_matches('('))
             .collect();
         Lexicon {
             prefixes: anchored(
@@ -556,6 +557,32 @@ mod tests {
 
     fn removed(text: &str) -> Vec<&str> {
         find(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn label_and_heading_entries_are_short_enough_to_be_looked_up() {
+        // Only lines of up to LABEL_WORDS words are compared with these lists.
+        for data in [
+            include_str!("../../data/boilerplate/lines.txt"),
+            include_str!("../../data/boilerplate/headings.txt"),
+        ] {
+            for e in entries(data) {
+                assert!(count_words(e, 100) <= LABEL_WORDS, "{e:?} is too long");
+                assert_eq!(normalize(e), e, "{e:?} is not in normalized form");
+            }
+        }
+        // The rest are compared with lower-cased text.
+        for data in [
+            include_str!("../../data/boilerplate/prefixes.txt"),
+            include_str!("../../data/boilerplate/credits.txt"),
+            include_str!("../../data/boilerplate/phrases.txt"),
+            include_str!("../../data/boilerplate/insert_labels.txt"),
+            include_str!("../../data/boilerplate/bio_roles.txt"),
+        ] {
+            for e in entries(data) {
+                assert_eq!(e.to_lowercase(), e, "{e:?} is not lower case");
+            }
+        }
     }
 
     #[test]

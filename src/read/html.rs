@@ -14,7 +14,7 @@
 //!   wrap everything in one `<form>` or a `with-sidebar` layout still give their text.
 //!
 //! Block elements (`<p>`, headings, list items, `<div>`...) become paragraphs separated by a
-//! blank line, `<br>` a line break; runs of whitespace inside a paragraph fold to one space.
+//! blank line, `<br>` a line break and two `<br>` in a row a paragraph break; runs of whitespace inside a paragraph fold to one space.
 //! When the article holds no `<h1>`, the page's first `<h1>` opens the text as its title.
 //!
 //! The publication date comes from `<meta property="article:published_time">` and its kin,
@@ -339,8 +339,11 @@ impl Writer {
         self.pending_space = true;
     }
 
+    /// A `<br>`; two in a row (`<br><br>`, how older pages mark paragraphs) end the paragraph.
     fn line_break(&mut self) {
-        if !self.para.is_empty() && !self.para.ends_with('\n') {
+        if self.para.ends_with('\n') {
+            self.block();
+        } else if !self.para.is_empty() {
             self.para.push('\n');
         }
         self.pending_space = false;
@@ -377,6 +380,15 @@ mod tests {
         let p = extract(page);
         assert_eq!(p.text, "Big news\n\nFirst bold paragraph.\n\nSecond\nline.");
         assert_eq!(p.published, Some(Date::constant(2024, 4, 27)));
+    }
+
+    #[test]
+    fn double_line_breaks_make_paragraphs() {
+        let page = "<body><div>First line<br>same paragraph.<br><br>Second paragraph.<br> <br>Third.</div></body>";
+        assert_eq!(
+            extract(page).text,
+            "First line\nsame paragraph.\n\nSecond paragraph.\n\nThird."
+        );
     }
 
     #[test]

@@ -24,7 +24,7 @@ use jiff::ToSpan;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 
 use super::duration::{self, Measure};
-use super::lexicon::{Kw, Lex, Unit, Words};
+use super::lexicon::{Kw, Unit, Words};
 use super::{Context, Interval, Kind, Value};
 use crate::span::Span;
 
@@ -111,6 +111,9 @@ pub fn find(w: &Words, ctx: &Context, out: &mut Vec<Value>) {
     };
     let mut hits = Vec::new();
     for i in 0..w.len() {
+        if !w.may_start(i) {
+            continue;
+        }
         p.at(i, &mut hits);
         for h in hits.drain(..) {
             if h.end <= h.start {
@@ -268,7 +271,7 @@ impl Parser<'_, '_> {
         let w = self.w;
         let lx = w.lex(i);
         // Most words play no part in dates.
-        if lx == Lex::default() && w.is_word(i) {
+        if !lx.known && w.is_word(i) {
             return;
         }
         if w.is_num(i) {
@@ -297,7 +300,8 @@ impl Parser<'_, '_> {
         }
         if !w.is_word(i) {
             // "'90s", "'87"
-            if (w.is_p(i, '\'') || w.is_p(i, '\u{2019}'))
+            if matches!(w.low(i).as_bytes().first(), Some(b'\'' | 0xE2))
+                && (w.is_p(i, '\'') || w.is_p(i, '\u{2019}'))
                 && let Some((when, end)) = self.apostrophe_year(i)
             {
                 self.hit(out, i, end, when);

@@ -114,8 +114,20 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
     let mut i = 0;
     while i < w.len() {
         // Only digits, number words and a few keywords start an amount of time.
+        if !w.may_start(i) {
+            i += 1;
+            continue;
+        }
         let lx = w.lex(i);
-        if !w.is_num(i) && lx == Default::default() && w.text(i) != "½" {
+        let starts = w.is_num(i)
+            || lx.number
+            || lx.unit.is_some()
+            || matches!(
+                lx.kw,
+                Kw::A | Kw::Couple | Kw::Half | Kw::Another | Kw::All | Kw::Full | Kw::Whole
+            )
+            || w.text(i) == "½";
+        if !starts {
             i += 1;
             continue;
         }

@@ -124,6 +124,9 @@ pub struct Lex {
     /// A number word that `numeral::parse` reads ("six", "twenty", "hundred", "a").
     pub number: bool,
     pub kw: Kw,
+    /// The word is in the table (or is a possessive of a word that is): a cheap test for
+    /// "plays no part in dates".
+    pub known: bool,
     /// A plural unit or weekday ("years", "Fridays").
     pub plural: bool,
     /// A possessive read through to its stem ("Sunday's", "this year's").
@@ -182,6 +185,7 @@ impl Table {
 
     /// Looks up the `len` bytes at `start` of `low`; reads 16 bytes at once where the line
     /// has them, which spares a copy per token.
+    #[inline]
     fn get_at(&self, low: &[u8], start: usize, len: usize) -> Option<Lex> {
         if len == 0 || len > 15 {
             return None;
@@ -198,9 +202,10 @@ impl Table {
 
     #[cfg(test)]
     fn get(&self, w: &str) -> Option<Lex> {
-        self.probe(pack(w.as_bytes())?)
+        self.get_at(w.as_bytes(), 0, w.len())
     }
 
+    #[inline]
     fn probe(&self, k: u128) -> Option<Lex> {
         let mut s = slot(k);
         loop {
@@ -262,6 +267,7 @@ fn build() -> HashMap<&'static str, Lex> {
         }
     }
     for (w, lx) in t.iter_mut() {
+        lx.known = true;
         let plural_unit = lx.unit.is_some() && w.len() > 3 && w.ends_with('s');
         let plural_day = lx.weekday > 0 && w.len() > 5 && w.ends_with('s');
         lx.plural = plural_unit || plural_day;
@@ -375,38 +381,41 @@ impl<'a> Words<'a> {
         let table = table();
         let mut lex = Vec::with_capacity(toks.len());
         let mut tense = Tense::default();
+        let lb = low.as_bytes();
         for (i, t) in toks.iter().enumerate() {
-            if t.kind != TokKind::Word || t.span.len() > 15 {
+            let (s, e) = (t.span.start, t.span.end);
+            if t.kind != TokKind::Word || e - s > 15 {
                 lex.push(Lex::default());
-                if t.kind == TokKind::Word {
-                    past_form(&low[t.span.start..t.span.end], &mut tense);
+                if t.kind == TokKind::Word && !tense.past {
+                    past_form(&low[s..e], &mut tense);
                 }
                 continue;
             }
-            let w = &low[t.span.start..t.span.end];
-            let lx = table
-                .get_at(low.as_bytes(), t.span.start, t.span.len())
-                .or_else(|| {
-                    if w.ends_with('s') {
-                        possessive(table, w)
-                    } else {
-                        None
-                    }
-                })
-                .unwrap_or_default();
+            let wb = &lb[s..e];
+            let n = wb.len();
+            let mut lx = table.get_at(lb, s, n);
+            // "Sunday's", "year’s": only words with an apostrophe before the final s.
+            if lx.is_none()
+                && n > 2
+                && wb[n - 1] == b's'
+                && (wb[n - 2] == b'\'' || n > 4 && wb[n - 4..n - 1] == *"\u{2019}".as_bytes())
+            {
+                lx = possessive(table, &low[s..e]);
+            }
+            let lx = lx.unwrap_or_default();
             lex.push(lx);
             if lx.tense != 0 {
                 tense.future |= lx.tense > 0;
                 tense.past |= lx.tense < 0;
                 continue;
             }
-            if lx != Lex::default() {
+            if tense.past && tense.future || lx.known {
                 continue;
             }
             // The checks below are ordered cheapest first: most words end in neither.
-            let b = w.as_bytes();
-            match b[b.len() - 1] {
-                b'd' if w.len() >= 5 && w.ends_with("ed") => {
+            let w = &low[s..e];
+            match wb[n - 1] {
+                b'd' if n >= 5 && wb[n - 2] == b'e' && !tense.past => {
                     // "will be sentenced", "has been released": a participle after an
                     // auxiliary says nothing of the time.
                     let prev = i
@@ -437,6 +446,18 @@ impl<'a> Words<'a> {
 
     pub fn len(&self) -> usize {
         self.toks.len()
+    }
+
+    /// Token `i` can start a date, duration or time: digits, a known word, or an
+    /// apostrophe ("'90s"). The recognizers skip every other token at once.
+    #[inline]
+    pub fn may_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            TokKind::Num => true,
+            TokKind::Word => self.lex[i].known,
+            TokKind::Punct => matches!(self.low.as_bytes()[t.span.start], b'\'' | 0xE2 | 0xC2),
+        }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -6,10 +6,37 @@
 //! far the currency reaches, and a multiplier ("MUSD" is a million dollars). The table of
 //! names and symbols is data (`data/currencies.tsv`), read once.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::token::{TokKind, Token};
+
+/// FNV-1a: the tables are keyed by short words, for which SipHash's set-up costs more than
+/// the lookup; no key comes from an adversary that could make it collide on purpose.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A currency found next to an amount.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -50,10 +77,10 @@ fn table() -> &'static Table {
 
 fn load(data: &'static str) -> Table {
     let mut t = Table {
-        names: HashMap::new(),
-        symbols: HashMap::new(),
-        minors: HashMap::new(),
-        codes: HashMap::new(),
+        names: HashMap::default(),
+        symbols: HashMap::default(),
+        minors: HashMap::default(),
+        codes: HashMap::default(),
     };
     for line in data.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -151,6 +178,9 @@ fn symbol_at(line: &str, toks: &[Token], j: usize) -> Option<(&'static str, usiz
     let t = toks.get(j)?;
     let tab = table();
     if t.kind == TokKind::Punct {
+        if !is_sign(t.text(line)) {
+            return None;
+        }
         // "$US5m", "$A20": letters glued after the sign, then the digits.
         if let Some(w) = toks.get(j + 1).filter(|w| w.is_word() && !w.space_before)
             && w.span.len() <= 3
@@ -170,6 +200,15 @@ fn symbol_at(line: &str, toks: &[Token], j: usize) -> Option<(&'static str, usiz
     }
     // "music ' s $ 500": the s of a possessive, not Singapore dollars.
     if j > 0 && (toks[j - 1].is_punct(line, '\'') || toks[j - 1].is_punct(line, '’')) {
+        return None;
+    }
+    // Most words have no currency sign within three tokens: say no before building a key.
+    if !toks
+        .iter()
+        .skip(j + 1)
+        .take(3)
+        .any(|t| t.kind == TokKind::Punct && is_sign(t.text(line)))
+    {
         return None;
     }
     let mut key = String::new();
@@ -196,6 +235,17 @@ fn symbol_at(line: &str, toks: &[Token], j: usize) -> Option<(&'static str, usiz
         k += 1;
     }
     None
+}
+
+/// Whether a punctuation token is a currency sign: "$", "£", "¥", or one of the Unicode
+/// currency symbols block ("€", "₦", "₹", ...).
+pub fn is_sign(p: &str) -> bool {
+    p.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '$' | '£' | '¥' | '¢' | '৳' | '฿' | '֏' | '៛' | '﷼' | '円' | '₿'
+        ) || ('\u{20A0}'..='\u{20CF}').contains(&c)
+    })
 }
 
 /// A currency just before an amount that starts at the returned token index.
@@ -257,6 +307,9 @@ pub fn after(line: &str, toks: &[Token], j: usize) -> Option<CurMatch> {
         });
     }
     let m = if t.kind == TokKind::Punct {
+        if !is_sign(t.text(line)) {
+            return None;
+        }
         let &code = table().symbols.get(t.text(line))?;
         CurMatch {
             code,

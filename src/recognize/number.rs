@@ -320,7 +320,32 @@ fn at(line: &str, toks: &[Token], i: usize) -> (Option<Value>, usize) {
             return (None, skip_number(line, toks, a.start, a.end));
         }
     }
+    if a.vague.is_none()
+        && let Some((q, end)) = postfix(line, toks, a.end)
+    {
+        let a = Amount { end, ..a };
+        return (Some(build(line, toks, a.start, &a, Some(q), None)), end);
+    }
     (Some(build(line, toks, a.start, &a, None, None)), a.end)
+}
+
+/// A qualifier after the amount: "300-plus", "500 or more", "20 or so", "10 or fewer".
+fn postfix(line: &str, toks: &[Token], j: usize) -> Option<(Qual, usize)> {
+    let t = toks.get(j)?;
+    let next = toks.get(j + 1)?;
+    if t.is_punct(line, '-') && !t.space_before && !next.space_before && next.is(line, "plus") {
+        return Some((Qual::AtLeast, j + 2));
+    }
+    if !t.is(line, "or") || !next.is_word() {
+        return None;
+    }
+    let q = match next.text(line).to_ascii_lowercase().as_str() {
+        "more" => Qual::AtLeast,
+        "so" => Qual::About,
+        "fewer" | "less" => Qual::UpTo,
+        _ => return None,
+    };
+    Some((q, j + 2))
 }
 
 /// "aged between 18 and 25", "aged over 60": ages, not counts.
@@ -843,6 +868,19 @@ fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool, range: Rang
     if n.bare_integer && n.value <= 31.0 && word_at(e).is_some_and(month) {
         return false;
     }
+    // "Formula One", "the Big Four", "Group of Seven": a capitalized number word inside a
+    // sentence is part of a name.
+    if n.words
+        && !qualified
+        && first
+            .text(line)
+            .starts_with(|c: char| c.is_ascii_uppercase())
+        && prev.is_some_and(|p| {
+            p.is_word() || (p.kind == TokKind::Punct && matches!(p.text(line), "," | "-" | "'"))
+        })
+    {
+        return false;
+    }
     // "one another", "one of the largest": a pronoun, not a count of one.
     if n.words
         && first.is(line, "one")
@@ -1103,7 +1141,15 @@ fn build(
     let (kind, unit_word) = match a.measure {
         Measure::Count => (Kind::Count, None),
         Measure::Money(c) => (Kind::Money, Some(c.to_string())),
-        Measure::Percent => (Kind::Percent, None),
+        // "3 percentage points" is a difference of percentages: the unit says so.
+        Measure::Percent => (
+            Kind::Percent,
+            toks[a.end - 1]
+                .text(line)
+                .to_ascii_lowercase()
+                .starts_with("point")
+                .then(|| "percentage points".to_string()),
+        ),
         Measure::Quantity(u) => (Kind::Quantity, Some(u.canonical.to_string())),
     };
     let sig = a.num.map_or(2, |n| n.sig_digits);
@@ -1271,6 +1317,9 @@ mod tests {
             c("between 3 and 4 million", "3000000..4000000")
         );
         assert_eq!(one("10-15 people"), c("10-15", "10..15"));
+        assert_eq!(one("a 300-plus crowd"), c("300-plus", ">=300"));
+        assert_eq!(one("500 or more people"), c("500 or more", ">=500"));
+        assert_eq!(one("20 or so boats"), c("20 or so", "~20"));
     }
 
     #[test]
@@ -1315,6 +1364,8 @@ mod tests {
             "two-thirds of voters",
             "hundreds of years",
             "the iPhone 15",
+            "Formula One racing",
+            "the Group of Seven",
         ] {
             let v: Vec<_> = vals(line)
                 .into_iter()
@@ -1381,6 +1432,15 @@ mod tests {
         assert_eq!(one("63.2 per cent"), p("63.2 per cent", "63.2%"));
         assert_eq!(one("Nearly 40% of"), p("Nearly 40%", "~40%"));
         assert_eq!(one("minus five percent"), p("minus five percent", "-5%"));
+        let toks = tokenize("up 3 percentage points");
+        let mut out = Vec::new();
+        find(
+            "up 3 percentage points",
+            &toks,
+            &Context::default(),
+            &mut out,
+        );
+        assert_eq!(out[0].unit.as_deref(), Some("percentage points"));
     }
 
     #[test]

@@ -67,6 +67,20 @@ pub struct RuleSource {
     pub name: String,
     pub text: String,
     pub builtin: bool,
+    /// Line starts of `text`, built once: every rule's origin asks for its line.
+    pub lines: LineIndex,
+}
+
+impl RuleSource {
+    pub fn new(name: impl Into<String>, text: String, builtin: bool) -> Self {
+        let lines = LineIndex::new(&text);
+        RuleSource {
+            name: name.into(),
+            text,
+            builtin,
+            lines,
+        }
+    }
 }
 
 /// Where a rule is written.
@@ -378,7 +392,7 @@ fn merge<T: Named>(
 
 fn origin(sources: &[RuleSource], source: usize, span: Span) -> Origin {
     let s = &sources[source];
-    let (line, _) = LineIndex::new(&s.text).line_col(&s.text, span.start);
+    let (line, _) = s.lines.line_col(&s.text, span.start);
     Origin {
         file: s.name.clone(),
         line,
@@ -431,10 +445,8 @@ impl RuleSet {
     pub fn load(dir: Option<&Path>) -> Result<RuleSet, LoadError> {
         let mut files: Vec<RuleSource> = builtin::FILES
             .iter()
-            .map(|(name, text)| RuleSource {
-                name: format!("<built-in>/{name}"),
-                text: (*text).to_string(),
-                builtin: true,
+            .map(|(name, text)| {
+                RuleSource::new(format!("<built-in>/{name}"), (*text).to_string(), true)
             })
             .collect();
         let mut other = Vec::new();
@@ -453,11 +465,9 @@ impl RuleSet {
                     paths.sort();
                     for p in paths {
                         match std::fs::read_to_string(&p) {
-                            Ok(text) => files.push(RuleSource {
-                                name: p.display().to_string(),
-                                text,
-                                builtin: false,
-                            }),
+                            Ok(text) => {
+                                files.push(RuleSource::new(p.display().to_string(), text, false))
+                            }
                             Err(e) => other.push(format!(
                                 "{}: cannot read: {}",
                                 p.display(),
