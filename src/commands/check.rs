@@ -544,6 +544,86 @@ fn summary(a: &Analysis, rows: &[ConflictRow], written: &[String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::group::tests::record;
+    use proptest::prelude::*;
+
+    /// Claims of four sources: a length two of them give differently, a toll that differs, a
+    /// name spelled two ways, and a figure two agree on.
+    fn corpus() -> Vec<Record> {
+        let mut rs = vec![
+            record("a", "bridge", "cost", Kind::Count, "100"),
+            record("b", "bridge", "cost", Kind::Count, "100"),
+            record("a", "people", "killed", Kind::Count, "12"),
+            record("b", "people", "killed", Kind::Count, "19"),
+            record("c", "people", "killed", Kind::Count, "41"),
+            record("d", "people", "killed", Kind::Count, "19"),
+            record("c", "bridge", "length", Kind::Count, "400"),
+            record("d", "bridge", "length", Kind::Count, "800"),
+            record("a", "mayor", "name", Kind::Name, "Ana Lopes"),
+            record("d", "mayor", "name", Kind::Name, "Ana Lopez"),
+        ];
+        for (i, r) in rs.iter_mut().enumerate() {
+            r.claim.sentence = crate::span::Span::new(i * 10, i * 10 + 9);
+        }
+        rs
+    }
+
+    fn report(records: &[Record]) -> (Vec<ConflictRow>, Vec<AgreementRow>) {
+        let graph = group::build(records, &|_| None);
+        let (findings, mut agreements) = compare_groups(records, &graph, &RuleSet::default());
+        agreements.sort_by(|a, b| a.slot.cmp(&b.slot));
+        (rows_in_order(&findings), agreements)
+    }
+
+    #[test]
+    fn groups_compare_into_rows_a_person_expects() {
+        let (rows, agreements) = report(&corpus());
+        let mut got: Vec<(&str, &str, &str, &str, &str)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    compare::sev_name(r.severity),
+                    r.slot.as_str(),
+                    r.value_a.as_str(),
+                    r.value_b.as_str(),
+                    r.sources_b.as_str(),
+                )
+            })
+            .collect();
+        got.sort();
+        // 400 against 800 (400 of 800, twice: rounding no excuse), 12 against 41 (29 of 41)
+        // and 19 against 41 (22 of 41): high; 12 against 19 (7 of 19): medium; the name: low.
+        // No publication dates, so no updates.
+        assert_eq!(
+            got,
+            vec![
+                ("high", "bridge/length", "400", "800", "d"),
+                ("high", "people/killed", "12", "41", "c"),
+                ("high", "people/killed", "19", "41", "c"),
+                ("low", "mayor/name", "Ana Lopes", "Ana Lopez", "d"),
+                ("medium", "people/killed", "12", "19", "b;d"),
+            ]
+        );
+        // Most severe first.
+        assert_eq!(rows[0].severity, Severity::High);
+        assert_eq!(rows[4].severity, Severity::Low);
+        assert_eq!(agreements.len(), 1);
+        assert_eq!(
+            (agreements[0].slot.as_str(), agreements[0].sources.as_str()),
+            ("bridge/cost", "a;b")
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn rows_and_ids_do_not_depend_on_claim_order(
+            order in Just((0..10).collect::<Vec<usize>>()).prop_shuffle()
+        ) {
+            let base = corpus();
+            let shuffled: Vec<Record> = order.iter().map(|&i| base[i].clone()).collect();
+            prop_assert_eq!(report(&shuffled), report(&base));
+        }
+    }
 
     #[test]
     fn conflict_ids_ignore_side_order_and_differ_by_slot() {
