@@ -48,8 +48,15 @@ fn seeds_page_has_every_csv_row_and_loads_in_under_a_second() {
         );
         for (sentence, written) in [(&r.evidence_a, &r.text_a), (&r.evidence_b, &r.text_b)] {
             let shown = dom_marked(sentence, written);
-            assert!(shown.contains("<mark>"), "{written:?} not found in {sentence:?}");
-            assert!(dom.contains(&shown), "evidence of {} missing: {shown}", r.id);
+            assert!(
+                shown.contains("<mark>"),
+                "{written:?} not found in {sentence:?}"
+            );
+            assert!(
+                dom.contains(&shown),
+                "evidence of {} missing: {shown}",
+                r.id
+            );
         }
     }
     // Agreements: one table row each, with slot and value.
@@ -65,7 +72,12 @@ fn seeds_page_has_every_csv_row_and_loads_in_under_a_second() {
             dom_text(&a.kind),
             dom_text(&a.value)
         );
-        assert!(dom.contains(&row), "agreement {} = {} missing", a.slot, a.value);
+        assert!(
+            dom.contains(&row),
+            "agreement {} = {} missing",
+            a.slot,
+            a.value
+        );
     }
     eprintln!(
         "seeds page: {} conflicts, {} agreements, {} bytes",

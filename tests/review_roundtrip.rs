@@ -22,6 +22,10 @@ About 1,000 U.S. troops remain in the country, most of them at a drone base near
 ";
 
 fn check(dir: &Path, inputs: &[&Path], out: &str) -> assert_cmd::assert::Assert {
+    check_cmd(dir, inputs, out).assert()
+}
+
+fn check_cmd(dir: &Path, inputs: &[&Path], out: &str) -> Command {
     let mut cmd = Command::cargo_bin("claimdiff").unwrap();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .arg("check")
@@ -34,7 +38,7 @@ fn check(dir: &Path, inputs: &[&Path], out: &str) -> assert_cmd::assert::Assert 
         .arg(dir.join(format!("{out}.html")))
         .arg("--reviews")
         .arg(dir.join("reviews.csv"));
-    cmd.assert()
+    cmd
 }
 
 fn review(dir: &Path, report: &str, args: &[&str]) {
@@ -85,12 +89,22 @@ fn verdicts_stay_on_their_conflicts_across_new_sources_and_order() {
     review(
         dir.path(),
         "first.csv",
-        &["--set", &format!("{}=confirmed", coup.id), "--note", "AP: 26 July 2023"],
+        &[
+            "--set",
+            &format!("{}=confirmed", coup.id),
+            "--note",
+            "AP: 26 July 2023",
+        ],
     );
     review(
         dir.path(),
         "first.csv",
-        &["--set", &format!("{}=dismissed", other.id), "--note", "not the same fact"],
+        &[
+            "--set",
+            &format!("{}=dismissed", other.id),
+            "--note",
+            "not the same fact",
+        ],
     );
     // Two verdicts for conflicts that will not be found.
     review(
@@ -122,17 +136,26 @@ fn verdicts_stay_on_their_conflicts_across_new_sources_and_order() {
     };
     let c = find(&coup.id);
     assert_eq!(identity(c), identity(&coup));
-    assert_eq!((c.status, c.note.as_str()), (Status::Confirmed, "AP: 26 July 2023"));
+    assert_eq!(
+        (c.status, c.note.as_str()),
+        (Status::Confirmed, "AP: 26 July 2023")
+    );
     // The new source states July 2023 too: it joins the July side of the same conflict.
     let july_sources = if c.value_a == "2023-07" {
         &c.sources_a
     } else {
         &c.sources_b
     };
-    assert!(july_sources.contains("005_wire_update.txt"), "{july_sources}");
+    assert!(
+        july_sources.contains("005_wire_update.txt"),
+        "{july_sources}"
+    );
     let o = find(&other.id);
     assert_eq!(identity(o), identity(&other));
-    assert_eq!((o.status, o.note.as_str()), (Status::Dismissed, "not the same fact"));
+    assert_eq!(
+        (o.status, o.note.as_str()),
+        (Status::Dismissed, "not the same fact")
+    );
     // Nothing else got a verdict by accident.
     assert_eq!(
         second.iter().filter(|r| r.status != Status::Open).count(),
@@ -147,4 +170,44 @@ fn verdicts_stay_on_their_conflicts_across_new_sources_and_order() {
     let page = std::fs::read_to_string(dir.path().join("second.csv.html")).unwrap();
     assert!(page.contains(&format!("id=\"c-{}\"", coup.id)));
     assert!(page.contains("AP: 26 July 2023"));
+}
+
+#[test]
+fn fail_on_open_counts_only_conflicts_without_a_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    check(dir.path(), &[&seeds], "run.csv").success();
+    let rows = read_conflicts(&dir.path().join("run.csv")).unwrap();
+    assert!(!rows.is_empty());
+    check_cmd(dir.path(), &[&seeds], "run.csv")
+        .args(["--fail-on", "open"])
+        .assert()
+        .code(1);
+    let mut args: Vec<String> = Vec::new();
+    for r in &rows {
+        args.push("--set".into());
+        args.push(format!("{}=dismissed", r.id));
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    review(dir.path(), "run.csv", &args);
+    check_cmd(dir.path(), &[&seeds], "run.csv")
+        .args(["--fail-on", "open"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn malformed_reviews_file_stops_check_before_it_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("reviews.csv"),
+        "id,status,note,reviewed_at\nabc,confirmed,,not a time\n",
+    )
+    .unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    check(dir.path(), &[&seeds], "run.csv")
+        .code(2)
+        .stderr(contains("reviews.csv:2: reviewed_at `not a time`"));
+    assert!(!dir.path().join("run.csv").exists());
+    assert!(!dir.path().join("run.csv.html").exists());
 }
