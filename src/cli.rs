@@ -111,6 +111,17 @@ pub struct CheckArgs {
     /// Where the agreements go (`-` for stdout).
     #[arg(long, value_name = "FILE", default_value = "reports/agreements.csv")]
     pub agreements: String,
+    /// Reviewer verdicts (`claimdiff review`) carried into `status` and `note` by id; a missing
+    /// file means no verdicts yet.
+    #[arg(long, value_name = "FILE", default_value = "reports/reviews.csv")]
+    pub reviews: std::path::PathBuf,
+    /// Where the HTML page of the findings goes.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "reports/discrepancies.html"
+    )]
+    pub html: std::path::PathBuf,
     /// Also write the claim graph, as DOT (.dot, .gv) or JSON (.json) by extension.
     #[arg(long, value_name = "FILE")]
     pub graph: Option<String>,

@@ -461,10 +461,21 @@ pub fn run(args: CheckArgs) -> Outcome {
         }
     };
     let progress = std::io::stderr().is_terminal();
-    let analysis = analyze(&args.paths, rules, progress, false);
-    // Verdicts from a reviews file (`--reviews`) go into `status` and `note` here, before the
-    // rows are written and before `--fail-on` looks at them.
-    let rows = rows_in_order(&analysis.findings);
+    // Sources read from stdin cannot be read again for the HTML page, so their texts are kept
+    // during the run; files are re-read afterwards, only those the report cites.
+    let from_stdin = args.paths.iter().any(|p| p == "-");
+    let analysis = analyze(&args.paths, rules, progress, from_stdin);
+    let mut rows = rows_in_order(&analysis.findings);
+    // Verdicts from the reviews file go into `status` and `note` before the rows are written
+    // and before `--fail-on` looks at them; a malformed reviews file stops the run before any
+    // file is written.
+    let stale = match crate::review::Reviews::load(&args.reviews) {
+        Ok(reviews) => reviews.apply(&mut rows),
+        Err(e) => {
+            error::report(&e);
+            return Outcome::Failed;
+        }
+    };
     let mut failed = false;
     for e in &analysis.errors {
         error::report(e);
@@ -494,10 +505,37 @@ pub fn run(args: CheckArgs) -> Outcome {
             report::graph::write(g, &analysis.graph, &analysis.records),
         );
     }
-    // Other views of the same findings (the HTML page, `--html`) are written here from `rows`,
-    // `analysis.agreements`, `analysis.graph` and, with `analyze(.., keep_texts: true)`,
-    // `analysis.texts`.
+    let page = report::html::HtmlPage {
+        title: format!("claimdiff: {} sources compared", analysis.stats.sources),
+        sources: cited_sources(&args.paths, &rows, &analysis.texts),
+        graph: report::html::GraphView::from_rows(&rows, &analysis.agreements),
+        conflicts: rows.clone(),
+        agreements: analysis.agreements.clone(),
+    };
+    let html = args.html.display().to_string();
+    write(
+        "page",
+        &html,
+        report::html::write(&args.html, &page).map_err(|e| {
+            InputError::new(
+                html.clone(),
+                crate::error::Place::Whole,
+                format!("cannot write: {e}"),
+            )
+        }),
+    );
     summary(&analysis, &rows, &written);
+    if stale > 0 {
+        let what = if stale == 1 {
+            "verdict refers to a conflict"
+        } else {
+            "verdicts refer to conflicts"
+        };
+        eprintln!(
+            "claimdiff: {stale} {what} no longer found (kept in {})",
+            args.reviews.display()
+        );
+    }
     if failed || !analysis.errors.is_empty() {
         return Outcome::Failed;
     }
@@ -511,6 +549,38 @@ pub fn run(args: CheckArgs) -> Outcome {
     } else {
         Outcome::Ok
     }
+}
+
+/// The texts of the sources the report cites: those kept during the run (stdin), the rest read
+/// again from their files, so the run itself need not hold every source's text in memory.
+fn cited_sources(
+    paths: &[String],
+    rows: &[ConflictRow],
+    kept: &[(String, String)],
+) -> Vec<report::html::SourceText> {
+    let cited: BTreeSet<&str> = rows
+        .iter()
+        .flat_map(|r| r.sources_a.split(';').chain(r.sources_b.split(';')))
+        .collect();
+    let files: Vec<String> = paths.iter().filter(|p| *p != "-").cloned().collect();
+    let mut errors = Vec::new();
+    let inputs = read::discover(&files, &mut errors);
+    let again = inputs
+        .par_iter()
+        .flat_map_iter(|input| read::load(input).0)
+        .filter(|s| cited.contains(s.name.as_str()))
+        .map(|s| (s.name, s.text))
+        .collect::<Vec<_>>();
+    let mut out: Vec<report::html::SourceText> = kept
+        .iter()
+        .cloned()
+        .chain(again)
+        .filter(|(name, _)| cited.contains(name.as_str()))
+        .map(|(name, text)| report::html::SourceText { name, text })
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out.dedup_by(|a, b| a.name == b.name);
+    out
 }
 
 fn summary(a: &Analysis, rows: &[ConflictRow], written: &[String]) {
