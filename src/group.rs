@@ -472,8 +472,8 @@ pub(crate) mod tests {
     #[test]
     fn near_identical_spellings_join_but_years_do_not() {
         let rs = vec![
-            record("a", "tchiani-government", "date", Kind::Date, "1"),
-            record("b", "tiani-government", "date", Kind::Date, "2"),
+            record("a", "sheinbaum-government", "date", Kind::Date, "1"),
+            record("b", "sheinbam-government", "date", Kind::Date, "2"),
             record("a", "2019-strike", "date", Kind::Date, "3"),
             record("b", "2018-strike", "date", Kind::Date, "4"),
         ];
