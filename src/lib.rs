@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod commands;
 pub mod compare;
+pub mod durable;
 pub mod error;
 pub mod extract;
 pub mod group;

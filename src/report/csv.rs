@@ -5,13 +5,13 @@
 //! folder, which is flushed, synced and renamed over the destination; on any error the
 //! temporary file is removed and the old report, if any, stays as it was.
 
-use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, Write};
+use std::path::Path;
 
 use serde::Serialize;
 
 use super::{AgreementRow, ConflictRow};
+use crate::durable;
 use crate::error::{InputError, Place};
 
 /// Columns of `discrepancies.csv`: CONTRACT.md's, in its order, then `relation`.
@@ -73,43 +73,21 @@ fn write_rows<T: Serialize>(dest: &str, header: &[&str], rows: &[T]) -> Result<(
         .map_err(|e| InputError::new(dest, Place::Whole, format!("cannot write: {e}")))
 }
 
-/// Writes `path` through a temporary file in the same folder and a rename, so readers see the
-/// old file or the new one, never a part. The folder is created when missing.
+/// Renders into memory, then hands the bytes to [`durable::write_output`]: a failure while
+/// rendering leaves the old file untouched.
 pub fn write_atomic(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&dir)?;
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::other("not a file name"))?
-        .to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let file = File::create(&tmp)?;
-        let mut w = BufWriter::new(file);
-        fill(&mut w)?;
-        let file = w.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)?;
-        // The rename itself lives in the folder's entry: sync it too (best effort).
-        if let Ok(d) = File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    let mut buf = Vec::new();
+    fill(&mut buf)?;
+    durable::write_output(path, &buf)
 }
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
     use crate::report::{Relation, Severity, Status};
 

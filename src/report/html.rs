@@ -151,7 +151,7 @@ pub fn write(path: &Path, page: &HtmlPage) -> io::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    crate::review::store::write_atomic(path, render(page).as_bytes())
+    crate::durable::write_output(path, render(page).as_bytes())
 }
 
 /// Escapes text for HTML element content and quoted attribute values.

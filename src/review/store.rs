@@ -1,6 +1,6 @@
 //! Durable file writes: bytes in, a file replaced all at once out, under an exclusive lock.
 //!
-//! [`write_atomic`] writes to an unnamed temporary file in the target's folder (Linux
+//! Writes go through [`crate::durable::write_atomic`], which writes to an unnamed temporary file in the target's folder (Linux
 //! `O_TMPFILE`, through the `atomic-write-file` crate), fsyncs it, renames it over the target and
 //! fsyncs the folder. A reader, or a crash at any moment, sees the old file or the new one, never
 //! a mix. The crate links the finished temporary file to a hidden name `.NAME.XXXXXX` just before
@@ -15,45 +15,14 @@
 //! releases the lock when the holder exits, even on a crash.
 //!
 //! Test hook: when the environment variable `CLAIMDIFF_CRASH_BEFORE_RENAME` is set,
-//! [`write_atomic`] aborts the process after the temporary file is written and synced and before
+//! [`crate::durable::write_atomic`] aborts the process after the temporary file is written and synced and before
 //! the rename, which is how the kill test simulates a crash at the worst moment.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
-use atomic_write_file::AtomicWriteFile;
-
-/// Environment variable that makes [`write_atomic`] abort between write and rename (tests only).
-pub const CRASH_HOOK: &str = "CLAIMDIFF_CRASH_BEFORE_RENAME";
-
-/// Replaces `path` with `bytes` atomically and durably.
-///
-/// A symlink is followed, so the file it points to is replaced and the link stays. Anything
-/// that exists but is not a regular file (`/dev/null`, a folder, a pipe) is refused: renaming
-/// over it would replace the device node or pipe itself with a plain file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let target = match std::fs::metadata(path) {
-        Ok(meta) if meta.is_file() => std::fs::canonicalize(path)?,
-        Ok(_) => {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "not a regular file; it cannot be replaced atomically",
-            ));
-        }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
-        Err(e) => return Err(e),
-    };
-    let mut file = AtomicWriteFile::options().open(&target)?;
-    file.write_all(bytes)?;
-    file.flush()?;
-    file.as_file().sync_all()?;
-    if std::env::var_os(CRASH_HOOK).is_some() {
-        // No destructors, no cleanup: as abrupt as a kill between write and rename.
-        std::process::abort();
-    }
-    file.commit()
-}
+pub use crate::durable::{CRASH_HOOK, write_atomic};
 
 /// An exclusive lock on `PATH.lock`, held until dropped.
 #[derive(Debug)]

@@ -73,7 +73,12 @@ pub fn check(paths: &[&str], extra: &[&str]) -> (Vec<Row>, Vec<Row>, String, tem
         .arg("--out")
         .arg(&out)
         .arg("--agreements")
-        .arg(&agr);
+        .arg(&agr)
+        // Keep the page and the verdicts in the temp folder too, away from the repo's reports/.
+        .arg("--html")
+        .arg(dir.path().join("d.html"))
+        .arg("--reviews")
+        .arg(dir.path().join("reviews.csv"));
     let o = cmd.output().unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr).to_string();
     assert_eq!(o.status.code(), Some(0), "stderr: {stderr}");
