@@ -31,7 +31,7 @@ files=$(ls "$WORK/corpus" | wc -l)
 echo "corpus: $files files, $bytes bytes"
 start=$(date +%s.%N)
 "$BIN" check "$WORK/corpus" --rules "$ROOT/claims" --out "$WORK/discrepancies.csv" \
-  --agreements "$WORK/agreements.csv"
+  --agreements "$WORK/agreements.csv" --html "$WORK/discrepancies.html" --reviews "$WORK/reviews.csv"
 end=$(date +%s.%N)
 python3 - "$start" "$end" "$bytes" <<'PY'
 import sys
