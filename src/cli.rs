@@ -23,13 +23,6 @@ pub enum Command {
     Split(SplitArgs),
     /// Recognize dates, counts, money, durations, percentages and quantities, one input per stdin line.
     Values(ValuesArgs),
-    /// Extract claims: each value worth comparing, filed under a slot (`subject/attribute`) by a rule.
-    ///
-    /// With no PATH, reads `seeds/`; rules come from `--rules DIR`, else `claims/` when it
-    /// exists, always on top of the built-in rules.
-    Extract(ExtractArgs),
-    /// Check and list rule files.
-    Rules(RulesArgs),
     /// Review the open conflicts of the last report: confirm, dismiss or reopen each, with a note.
     ///
     /// On a terminal, a full-screen reviewer walks the open conflicts most severe first and saves
@@ -42,6 +35,21 @@ pub enum Command {
     /// (`id,status,note,reviewed_at`), replaced atomically under a lock, so concurrent reviewers
     /// lose nothing; a later `check --reviews FILE` carries them into the report by id.
     Review(ReviewArgs),
+    /// Extract claims: each value worth comparing, filed under a slot (`subject/attribute`) by a rule.
+    ///
+    /// With no PATH, reads `seeds/`; rules come from `--rules DIR`, else `claims/` when it
+    /// exists, always on top of the built-in rules.
+    Extract(ExtractArgs),
+    /// Check and list rule files.
+    Rules(RulesArgs),
+    /// Compare the claims of several sources and report where they disagree.
+    ///
+    /// Writes one CSV row per pair of conflicting values of a slot (CONTRACT.md columns, then
+    /// `relation`: `conflict` or `update`), the agreements, and a summary on stderr.
+    Check(CheckArgs),
+    /// Say why a claim or a conflict is there: the rule that fired and on which words, why
+    /// claims were grouped, why their values conflict.
+    Explain(ExplainArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -90,8 +98,65 @@ pub enum RulesCommand {
 }
 
 #[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files or folders to read (.txt, .md, .html, .htm, .jsonl), or `-` for stdin.
+    #[arg(default_value = "seeds")]
+    pub paths: Vec<String>,
+    /// Folder of rule files (*.toml) added to the built-in rules [default: claims, if present].
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<std::path::PathBuf>,
+    /// Where the discrepancy report goes (`-` for stdout).
+    #[arg(long, value_name = "FILE", default_value = "reports/discrepancies.csv")]
+    pub out: String,
+    /// Where the agreements go (`-` for stdout).
+    #[arg(long, value_name = "FILE", default_value = "reports/agreements.csv")]
+    pub agreements: String,
+    /// Reviewer verdicts (`claimdiff review`) carried into `status` and `note` by id; a missing
+    /// file means no verdicts yet.
+    #[arg(long, value_name = "FILE", default_value = "reports/reviews.csv")]
+    pub reviews: std::path::PathBuf,
+    /// Where the HTML page of the findings goes.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "reports/discrepancies.html"
+    )]
+    pub html: std::path::PathBuf,
+    /// Also write the claim graph, as DOT (.dot, .gv) or JSON (.json) by extension.
+    #[arg(long, value_name = "FILE")]
+    pub graph: Option<String>,
+    /// Exit with status 1 when the report has open rows (`open`) or high-severity rows not
+    /// dismissed (`high`).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub fail_on: Option<FailOn>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Open,
+    High,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExplainArgs {
+    /// A claim id (from `extract`) or a conflict id (from the report's `id` column).
+    pub id: String,
+    /// The sources the id comes from, as given to `check`.
+    #[arg(default_value = "seeds")]
+    pub paths: Vec<String>,
+    /// Folder of rule files, as given to `check` [default: claims, if present].
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<std::path::PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
 pub struct SplitArgs {
     /// Files or folders to read (.txt, .md, .html, .htm, .jsonl), or `-` for stdin.
+    ///
+    /// Folders are walked in name order. Stdin is read as plain text, as JSONL when it starts
+    /// with `{` and every non-blank line is JSON, and as HTML when it starts with
+    /// `<!DOCTYPE html` or `<html`. A `sources.csv` manifest (source,outlet,published,url) in a
+    /// source's folder gives its publication date.
     #[arg(default_value = "seeds")]
     pub paths: Vec<String>,
     #[arg(long, value_enum, default_value_t = SplitFormat::Text)]

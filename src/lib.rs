@@ -6,8 +6,10 @@
 
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod error;
 pub mod extract;
+pub mod group;
 pub mod read;
 pub mod recognize;
 pub mod report;

@@ -10,8 +10,8 @@
 //!   line break is hard wrapping and ends nothing, unless the next line starts a list item
 //!   (`•`, `-`, `*`, `1.`, `2)`, `a.` in sequence).
 //! - **`!` and `?`** (also doubled, `?!`) end a sentence when whitespace and a capital letter,
-//!   digit or opening quote/parenthesis before one follow; a lowercase word ("Yahoo! in",
-//!   "now?” asked") or a dash ("power? — dominates") continues it.
+//!   a digit, a name such as "eBay", or an opening quote/parenthesis before one of these follow;
+//!   a lowercase word ("Yahoo! in", "now?” asked") or a dash ("power? — dominates") continues it.
 //! - **`.`** depends on the token before it:
 //!   - a word, number, URL or e-mail address ends the sentence before a capital, a digit or an
 //!     opening quote/parenthesis, and before a lowercase word with an inner capital ("eBay");
@@ -20,8 +20,10 @@
 //!     French" ends, "the U.S. Government" and "Aug. 3" do not; titles ("Gen.", "Mr.") never do;
 //!   - a clock time ("p.m.") ends it before a capitalized word that is not a day, month or time
 //!     zone (`data/time_words.txt`), unless the time opens the sentence ("At 5 a.m. Mr. Smith");
-//!   - a single capital is an initial ("John F. Kerry", "J. R. R. Tolkien") except the pronoun
-//!     "I" after a lowercase word ("you and I. Did").
+//!   - a single capital is an initial ("John F. Kerry", "J. R. R. Tolkien") and ends a sentence
+//!     only before a sentence-starting word ("Plan B. The"), except the pronoun "I" after a
+//!     lowercase word, which ends like a plain word ("you and I. Did");
+//!   - a single lowercase letter ("p. 55") never ends one.
 //! - **Closing quotes and brackets** after the mark stay with the sentence (`irreversible.”`).
 //! - **Ellipses**: `...`/`…` written against a word end a sentence before a capital; a spaced
 //!   `. . .` does not unless it has a fourth (final) period; `word. . . . Next` ends after `word.`
@@ -31,8 +33,8 @@
 //!   a bullet after whitespace always does.
 //! - **Inserts**: a segment that opens with `(` (an "(RELATED: ...)" insert, a parenthesized
 //!   sentence) ends at its closing `)` when a new sentence follows.
-//! - **No space**: "world.Today" splits when a lowercase-ending word meets a capitalized word,
-//!   unless the token is a URL, e-mail address or dotted name.
+//! - **No space**: "world.Today" and "1,000.That" split where a word or whole number meets a
+//!   capitalized word, unless the token is a URL, e-mail address, path or dotted name.
 //!
 //! Word lists are data (`data/*.txt`, embedded at build time), not code.
 
@@ -486,8 +488,11 @@ struct Splitter<'a> {
     out: Vec<Sentence>,
     /// Start of the segment being built (untrimmed).
     seg_start: usize,
-    /// Bytes that may end a sentence or start a segment; the rest are skipped in a tight loop.
-    interest: [bool; 256],
+    /// Next position of each kind of byte that may end a sentence or start a segment, found
+    /// with `memchr` and kept until the scan passes it, so each byte is searched once.
+    next_common: usize,
+    next_rare: usize,
+    next_list: usize,
     /// The marker that would start the next item of an inline list, and the byte watched for it.
     list_next: Option<Marker>,
     list_byte: Option<u8>,
@@ -499,16 +504,14 @@ struct Splitter<'a> {
 
 impl<'a> Splitter<'a> {
     fn new(text: &'a str) -> Self {
-        let mut interest = [false; 256];
-        for c in [b'.', b'!', b'?', b'\n', b'\r', 0xE2] {
-            interest[c as usize] = true;
-        }
         Splitter {
             text,
             b: text.as_bytes(),
             out: Vec::with_capacity(text.len() / 128 + 1),
             seg_start: 0,
-            interest,
+            next_common: 0,
+            next_rare: 0,
+            next_list: NONE,
             list_next: None,
             list_byte: None,
             last_marker: None,
@@ -523,10 +526,7 @@ impl<'a> Splitter<'a> {
             if i > self.forced {
                 self.forced = NONE;
             }
-            let limit = self.forced.min(n);
-            while i < limit && !self.interest[self.b[i] as usize] {
-                i += 1;
-            }
+            i = self.next_interesting(i).min(self.forced);
             if i == self.forced {
                 self.cut(i, i);
                 i = self.start_segment(i);
@@ -546,6 +546,27 @@ impl<'a> Splitter<'a> {
         self.out
     }
 
+    /// The first byte at or after `from` that needs a look: `.` `!` `?` a line break, the lead
+    /// byte 0xE2 of `…`, bullets and Unicode separators, or the next inline list marker.
+    fn next_interesting(&mut self, from: usize) -> usize {
+        let b = self.b;
+        let find = |pos: Option<usize>| pos.map_or(b.len(), |o| from + o);
+        if self.next_common < from {
+            self.next_common = find(memchr::memchr3(b'.', b'\n', 0xE2, &b[from..]));
+        }
+        if self.next_rare < from {
+            self.next_rare = find(memchr::memchr3(b'!', b'?', b'\r', &b[from..]));
+        }
+        let mut next = self.next_common.min(self.next_rare);
+        if let Some(byte) = self.list_byte {
+            if self.next_list < from {
+                self.next_list = find(memchr::memchr(byte, &b[from..]));
+            }
+            next = next.min(self.next_list);
+        }
+        next
+    }
+
     /// Ends the current segment at `end` (pushing it if it holds anything but whitespace) and
     /// starts the next at `next`.
     fn cut(&mut self, end: usize, next: usize) {
@@ -558,15 +579,13 @@ impl<'a> Splitter<'a> {
     }
 
     fn set_list(&mut self, next: Option<Marker>) {
-        if let Some(old) = self.list_byte.take() {
-            self.interest[old as usize] = false;
+        if next.is_none() && self.list_next.is_none() {
+            return;
         }
         self.list_next = next;
-        if let Some(m) = next {
-            let byte = m.first_byte();
-            self.interest[byte as usize] = true;
-            self.list_byte = Some(byte);
-        }
+        self.list_byte = next.map(Marker::first_byte);
+        // A new byte to watch: search for it afresh.
+        self.next_list = 0;
     }
 
     /// Looks at how the segment starting at `at` opens: a bullet, a list marker, or an insert

@@ -52,9 +52,9 @@ fn troop_counts_share_one_slot() {
     // 000: "The United States has about 1,100 troops in Niger"
     let c = find(&claims, "000", "us-troops/count");
     assert_eq!(c.len(), 1, "{c:?}");
-    assert_eq!(c[0]["value"], "~1100");
-    // The seed writes a no-break space between "about" and the figure.
+    // The seed has a no-break space between "about" and "1,100".
     assert_eq!(c[0]["text"], "about\u{a0}1,100");
+    assert_eq!(c[0]["value"], "~1100");
     // 004: "The United States will withdraw more than 1,000 troops from Niger"
     let c = find(&claims, "004", "us-troops/count");
     assert_eq!(c.len(), 1, "{c:?}");

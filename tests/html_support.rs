@@ -11,6 +11,12 @@ pub struct Browser {
     profile: tempfile::TempDir,
 }
 
+impl Default for Browser {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Browser {
     pub fn new() -> Browser {
         Browser {
@@ -141,4 +147,26 @@ pub fn assert_not_blank(png_bytes: &[u8]) -> String {
     assert!(counts.len() >= 16, "screenshot looks blank: {stats}");
     assert!(share >= 0.02, "screenshot looks blank: {stats}");
     stats
+}
+
+/// Text as Chromium serializes it in `--dump-dom` output: only `&`, `<`, `>` escaped in text
+/// nodes (quotes come back as written).
+pub fn dom_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\u{a0}', "&nbsp;")
+}
+
+/// An evidence sentence as the page shows it, the value as written in `<mark>`.
+pub fn dom_marked(sentence: &str, written: &str) -> String {
+    match claimdiff::review::locate(sentence, written) {
+        Some(r) => format!(
+            "{}<mark>{}</mark>{}",
+            dom_text(&sentence[..r.start]),
+            dom_text(&sentence[r.clone()]),
+            dom_text(&sentence[r.end..])
+        ),
+        None => dom_text(sentence),
+    }
 }

@@ -35,6 +35,40 @@ const PAGE: &str = r#"<!DOCTYPE html>
 </body></html>
 "#;
 
+/// A WordPress-style page: cookie notice, masthead, share and related-post widgets inside the
+/// article, a comment form after it, sidebar widgets and a site footer.
+const WORDPRESS: &str = r#"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Niger junta - Sahel Times</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"x","datePublished":"2024-04-20T10:00:00+00:00"}</script>
+</head>
+<body class="post-template-default single has-sidebar">
+<div id="cookie-notice">We use cookies to improve your experience. <a>Accept</a></div>
+<div id="page" class="site">
+<header id="masthead" class="site-header"><div class="site-title">Sahel Times</div>
+<nav id="site-navigation" class="main-navigation"><ul id="primary-menu"><li>Home</li><li>Politics</li></ul></nav></header>
+<div id="content" class="site-content">
+<div id="primary" class="content-area"><main id="main" class="site-main">
+<article id="post-1" class="post-1 post type-post">
+<header class="entry-header"><h1 class="entry-title">Niger junta orders US troops out</h1>
+<div class="entry-meta"><span class="posted-on">Posted on <time class="entry-date published" datetime="2024-04-20T10:00:00+00:00">April 20, 2024</time></span> <span class="byline">by Amina Diallo</span></div></header>
+<div class="entry-content">
+<p>Niger's military government on Saturday ordered about 1,000 US troops to leave the country.</p>
+<p>The decision ends a security pact signed in 2012.<span class="ad-slot">Advertisement</span></p>
+<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3><ul><li>Twitter</li><li>Facebook</li></ul></div>
+<div class="jp-relatedposts"><h3>Related</h3><p>Another story headline</p></div>
+<p>Washington said it would comply within months.</p>
+</div>
+<footer class="entry-footer"><span class="cat-links">Posted in Africa</span><span class="tags-links">Tagged Niger, US</span></footer>
+</article>
+<div id="comments" class="comments-area"><h2>3 thoughts on this</h2><p>Great article, thanks for sharing this with all of us here today, really good stuff.</p>
+<div id="respond"><h3>Leave a Reply</h3><form><p>Your email address will not be published.</p></form></div></div>
+</main></div>
+<aside id="secondary" class="widget-area"><section class="widget"><h2>Recent Posts</h2><ul><li>Older post</li></ul></section></aside>
+</div>
+<footer id="colophon" class="site-footer">Proudly powered by WordPress</footer>
+</div></body></html>
+"#;
+
 fn claimdiff() -> Command {
     Command::cargo_bin("claimdiff").unwrap()
 }
@@ -84,6 +118,29 @@ fn html_gives_article_sentences_only() {
     ] {
         assert!(!text.contains(gone), "{gone:?} leaked into {text}");
     }
+}
+
+#[test]
+fn wordpress_page_gives_the_post_only() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("post.html"), WORDPRESS).unwrap();
+    let out = claimdiff()
+        .current_dir(dir.path())
+        .args(["split", "post.html"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Niger junta orders US troops out\n\
+         Posted on April 20, 2024 by Amina Diallo\n\
+         Niger's military government on Saturday ordered about 1,000 US troops to leave the country.\n\
+         The decision ends a security pact signed in 2012.\n\
+         Washington said it would comply within months.\n"
+    );
+    let src = &load_one(&dir.path().join("post.html"))[0];
+    // JSON-LD datePublished.
+    assert_eq!(src.published, Some(Date::constant(2024, 4, 20)));
 }
 
 #[test]
@@ -204,7 +261,7 @@ fn manifest_overrides_dateline_and_published_field() {
 }
 
 #[test]
-fn stdin_jsonl_is_detected_and_plain_text_is_not() {
+fn stdin_jsonl_and_html_are_detected_and_plain_text_is_not() {
     let out = claimdiff()
         .args(["split", "--format", "jsonl", "-"])
         .write_stdin("{\"source\": \"wire-1\", \"text\": \"Rain fell. Roads closed.\"}\n")
@@ -217,6 +274,13 @@ fn stdin_jsonl_is_detected_and_plain_text_is_not() {
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].to_string())
         .collect();
     assert_eq!(names, vec!["\"wire-1\"", "\"wire-1\""]);
+
+    let out = claimdiff()
+        .args(["split", "-"])
+        .write_stdin("<!DOCTYPE html><script>var hidden = 1;</script><p>Rain fell.</p>")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "Rain fell.\n");
 
     let out = claimdiff()
         .args(["split", "-"])

@@ -21,6 +21,12 @@ pub struct Workdir {
     pub dir: tempfile::TempDir,
 }
 
+impl Default for Workdir {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Workdir {
     pub fn new() -> Workdir {
         let dir = tempfile::tempdir().unwrap();

@@ -7,7 +7,6 @@ mod fixture;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use fixture::{COUP, TROOPS, Workdir, v, verdicts};
 
@@ -85,6 +84,23 @@ fn sigkill_at_any_moment_leaves_old_or_new_never_partial() {
         ));
     }
     std::fs::write(w.reviews(), &text).unwrap();
+    // How long one write takes here and now (the machine is shared, so it varies): the kills
+    // are spread from 0 to 1.6 times that.
+    let timed = |id: &str| {
+        let start = std::time::Instant::now();
+        let st = Command::new(bin())
+            .current_dir(w.path())
+            .args(["review", "--reviews", "reviews.csv", "--force", "--set"])
+            .arg(format!("{id}=open"))
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(st.success());
+        start.elapsed()
+    };
+    let write_time = (0..3).map(|i| timed(&format!("t{i}"))).max().unwrap();
+    let step = write_time * 8 / 5 / 40;
+    eprintln!("one write of the 20,000-verdict file: {write_time:?}; kill step {step:?}");
     let mut before = verdicts(&w.reviews());
     let (mut kept_old, mut got_new, mut left_temporary) = (0, 0, 0);
     for round in 0..40u64 {
@@ -96,9 +112,8 @@ fn sigkill_at_any_moment_leaves_old_or_new_never_partial() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        // 0 to 78 ms in steps of 2 ms (a write takes about 40 ms here, fsyncs included): before
-        // start-up, while reading, writing, syncing, renaming, and after.
-        std::thread::sleep(Duration::from_millis(2 * round));
+        // Before start-up, while reading, writing, syncing, renaming, and after.
+        std::thread::sleep(step * round as u32);
         let _ = child.kill();
         child.wait().unwrap();
 

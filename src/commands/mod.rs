@@ -1,6 +1,8 @@
 //! One function per command: wires the stages together and maps the outcome to an exit code
 //! (0 success, 1 findings a flag asked to fail on, 2 usage or unreadable input).
 
+pub mod check;
+pub mod explain;
 mod extract;
 mod review;
 mod rules;
@@ -24,9 +26,11 @@ pub fn run(cli: Cli) -> ExitCode {
     let outcome = match cli.command {
         Command::Split(a) => split::run(a),
         Command::Values(a) => values::run(a),
+        Command::Review(a) => review::run(a),
         Command::Extract(a) => extract::run(a),
         Command::Rules(a) => rules::run(a),
-        Command::Review(a) => review::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Explain(a) => explain::run(a),
     };
     match outcome {
         Outcome::Ok => ExitCode::SUCCESS,

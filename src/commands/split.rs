@@ -10,10 +10,14 @@ pub fn run(args: SplitArgs) -> Outcome {
     let mut errors: Vec<InputError> = Vec::new();
     let inputs = read::discover(&args.paths, &mut errors);
     let mut out = Out::stdout();
+    // Under --keep-boilerplate nothing would use the boilerplate spans, so none are looked for.
+    let opts = read::Options {
+        boilerplate: !args.keep_boilerplate,
+    };
     if let [input] = inputs.as_slice() {
         // One input (a file or stdin): split on this thread and stream the output as it is
         // rendered, so a reader at the other end of a pipe works alongside.
-        let (sources, errs) = read::load(input);
+        let (sources, errs) = read::load_with(input, opts);
         let mut buf = Vec::with_capacity(2 * STREAM_CHUNK);
         for src in &sources {
             render(src, &args, &mut buf, &mut |b: &mut Vec<u8>| {
@@ -30,7 +34,7 @@ pub fn run(args: SplitArgs) -> Outcome {
             let done: Vec<(Vec<u8>, Vec<InputError>)> = chunk
                 .par_iter()
                 .map(|input| {
-                    let (sources, errs) = read::load(input);
+                    let (sources, errs) = read::load_with(input, opts);
                     let mut buf = Vec::new();
                     for src in &sources {
                         render(src, &args, &mut buf, &mut |_: &mut Vec<u8>| {});
@@ -104,13 +108,24 @@ fn render(
     }
 }
 
-/// Writes `text` with every line break, and the spaces and tabs around it, folded to one space.
+/// Writes `text` with every line break (LF, CR, U+2028, U+2029), and the spaces and tabs
+/// around it, folded to one space: one sentence per output line, for any line-splitting reader.
 fn fold_whitespace(text: &str, buf: &mut Vec<u8>) {
     let b = text.as_bytes();
+    let break_len = |i: usize| match b[i] {
+        b'\n' | b'\r' => 1,
+        0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+        _ => 0,
+    };
     let mut last = 0;
     let mut from = 0;
-    while let Some(off) = memchr::memchr2(b'\n', b'\r', &b[from..]) {
+    while let Some(off) = memchr::memchr3(b'\n', b'\r', 0xE2, &b[from..]) {
         let i = from + off;
+        if break_len(i) == 0 {
+            // Another character starting with 0xE2 (a quote, a dash).
+            from = i + 1;
+            continue;
+        }
         let mut s = i;
         while s > last && (b[s - 1] == b' ' || b[s - 1] == b'\t') {
             s -= 1;
@@ -118,8 +133,12 @@ fn fold_whitespace(text: &str, buf: &mut Vec<u8>) {
         buf.extend_from_slice(&b[last..s]);
         buf.push(b' ');
         let mut j = i;
-        while j < b.len() && b[j].is_ascii_whitespace() {
-            j += 1;
+        while j < b.len() {
+            match break_len(j) {
+                0 if matches!(b[j], b' ' | b'\t') => j += 1,
+                0 => break,
+                w => j += w,
+            }
         }
         last = j;
         from = j;
@@ -142,5 +161,6 @@ mod tests {
         assert_eq!(folded("a \r\n  b\nc"), "a b c");
         assert_eq!(folded("one line"), "one line");
         assert_eq!(folded("x\u{a0}y"), "x\u{a0}y");
+        assert_eq!(folded("“a”\u{2028} b\u{2029}c"), "“a” b c");
     }
 }

@@ -74,6 +74,7 @@ pub fn run(args: ValuesArgs) -> Outcome {
                             value: &v.value,
                             unit: v.unit.as_deref(),
                             approximate: v.approximate.then_some(true),
+                            relative: v.relative.then_some(true),
                         })
                         .collect(),
                 };
@@ -125,4 +126,7 @@ struct Row<'a> {
     unit: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     approximate: Option<bool>,
+    /// Resolved from the reference date ("last year" with `--date`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relative: Option<bool>,
 }

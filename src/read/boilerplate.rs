@@ -7,15 +7,17 @@
 //! 1. Whole lines: widget labels ("Share", "Advertisement", "Back to top"), agency credit lines,
 //!    lines that start like a notice ("READ NEXT:", "Tags:", "Photo by ..."), disclaimers, cookie
 //!    and ad-block notices, comment-form text, shortcodes (`[form id="1"]`), lone markdown
-//!    images, lines with no letter or digit, and bare counters ("0").
+//!    images, short lines (12 words or fewer) carrying a web address, lines with no letter or
+//!    digit, and bare counters ("0").
 //! 2. Line tails: a widget word or a photo credit as the last sentence of a line
 //!    ("... in the country. Advertisement", "... the pact. Photo by A. Name/EPA-EFE").
 //! 3. Inline inserts: "(RELATED: ...)", "[READ MORE: ...]", "(AP Photo/...)".
 //! 4. Link lists: a heading such as "Related Articles", "Recent Posts", "Keep Reading" or
-//!    "Tags:" and the short, headline-like lines after it, up to where prose resumes (a
-//!    paragraph of 15 or more words ending a sentence, not an ellipsis) or the text ends. When
-//!    prose resumes after fewer than two such lines, only the heading goes: one short line
-//!    before prose is the article's own subheading.
+//!    "Tags:" and the short, headline-like lines after it, up to where the article resumes (a
+//!    sentence of five or more words, or a paragraph of 15 or more, ending with `.`, `!` or `?`
+//!    rather than an ellipsis) or the text ends. When the article resumes after fewer than two
+//!    such lines, only the heading goes: one short line before prose is the article's own
+//!    subheading.
 //! 5. Author bios: in the tail of the text (after the last prose paragraph that is not
 //!    boilerplate), a paragraph whose line opens "NAME is a/an/the ... ROLE" (or "NAME covers /
 //!    writes / reports"), with its short lines repeating the name.
@@ -27,7 +29,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 
 use crate::span::Span;
 
@@ -35,6 +37,12 @@ use crate::span::Span;
 const NOTICE_WORDS: usize = 60;
 /// Prefix rules ("READ NEXT:") apply up to this many words.
 const PREFIX_WORDS: usize = 40;
+/// A line of at least this many words that ends a sentence is article text, not a list item.
+const RESUME_WORDS: usize = 5;
+/// Widget labels and link-list headings are at most this many words.
+const LABEL_WORDS: usize = 6;
+/// A line this short with a web address in it is a link.
+const LINK_WORDS: usize = 12;
 /// A photo credit is at most this many words.
 const CREDIT_WORDS: usize = 12;
 /// A line or paragraph of at least this many words that ends a sentence is prose.
@@ -43,8 +51,12 @@ const PROSE_WORDS: usize = 15;
 /// The phrase lists, parsed once.
 struct Lexicon {
     lines: HashSet<&'static str>,
-    prefixes: Vec<&'static str>,
-    credits: Vec<&'static str>,
+    /// Anchored automata: does a normalized line start with one of these?
+    prefixes: AhoCorasick,
+    credits: AhoCorasick,
+    /// First words of `lines` and `credits` entries, to skip most tails without normalizing.
+    tail_starts: HashSet<&'static str>,
+    /// Case-insensitive, run on the raw line.
     phrases: AhoCorasick,
     headings: HashSet<&'static str>,
     insert_labels: Vec<&'static str>,
@@ -65,11 +77,32 @@ fn lexicon() -> &'static Lexicon {
             entries(include_str!("../../data/boilerplate/insert_labels.txt")).collect();
         // Longest first, so "read more" wins over "read".
         insert_labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        let lines: HashSet<&str> =
+            entries(include_str!("../../data/boilerplate/lines.txt")).collect();
+        let credits: Vec<&str> =
+            entries(include_str!("../../data/boilerplate/credits.txt")).collect();
+        let anchored = |pats: Vec<&str>| {
+            AhoCorasick::builder()
+                .start_kind(StartKind::Anchored)
+                .build(pats)
+                .expect("prefix list builds")
+        };
+        let tail_starts = lines
+            .iter()
+            .chain(&credits)
+            .filter_map(|e| e.split(' ').next())
+            .map(|w| w.trim_start_matches('('))
+            .collect();
         Lexicon {
-            lines: entries(include_str!("../../data/boilerplate/lines.txt")).collect(),
-            prefixes: entries(include_str!("../../data/boilerplate/prefixes.txt")).collect(),
-            credits: entries(include_str!("../../data/boilerplate/credits.txt")).collect(),
-            phrases: AhoCorasick::new(entries(include_str!("../../data/boilerplate/phrases.txt")))
+            prefixes: anchored(
+                entries(include_str!("../../data/boilerplate/prefixes.txt")).collect(),
+            ),
+            credits: anchored(credits),
+            tail_starts,
+            lines,
+            phrases: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(entries(include_str!("../../data/boilerplate/phrases.txt")))
                 .expect("phrase list builds"),
             headings: entries(include_str!("../../data/boilerplate/headings.txt")).collect(),
             insert_labels,
@@ -84,7 +117,7 @@ struct Line {
     span: Span,
     /// Words on the line, counted up to `NOTICE_WORDS + 1`.
     words: usize,
-    /// Lower-cased, folded form for phrase tests; only for lines short enough to be notices.
+    /// Normalized form of a line short enough to be a widget label or heading.
     norm: Option<String>,
     /// Index of the paragraph (run of non-blank lines) the line belongs to.
     para: usize,
@@ -123,8 +156,8 @@ fn split_lines(text: &str) -> Vec<Line> {
         let span = Span::new(start, start + raw.len()).trim(text);
         start += raw.len();
         let s = span.slice(text);
-        let words = s.split_whitespace().take(NOTICE_WORDS + 1).count();
-        let norm = (!span.is_empty() && words <= NOTICE_WORDS).then(|| normalize(s));
+        let words = count_words(s, NOTICE_WORDS + 1);
+        let norm = (!span.is_empty() && words <= LABEL_WORDS).then(|| normalize(s));
         lines.push(Line {
             span,
             words,
@@ -134,6 +167,24 @@ fn split_lines(text: &str) -> Vec<Line> {
         });
     }
     lines
+}
+
+/// Words in `s` (runs of non-whitespace), counted up to `cap`. Byte-wise: only ASCII
+/// whitespace separates, which is all that a word count for these rules needs.
+fn count_words(s: &str, cap: usize) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let ws = b.is_ascii_whitespace();
+        if !ws && !in_word {
+            n += 1;
+            if n >= cap {
+                return n;
+            }
+        }
+        in_word = !ws;
+    }
+    n
 }
 
 /// Groups non-blank lines into paragraphs (line index ranges) and numbers each line's.
@@ -160,27 +211,47 @@ fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
-        let c = match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            c => c,
+        // ASCII first: almost every character is, and it needs no case tables.
+        let c = if c.is_ascii() {
+            if c.is_ascii_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            c.to_ascii_lowercase()
+        } else {
+            match c {
+                '\u{2018}' | '\u{2019}' => '\'',
+                '\u{201c}' | '\u{201d}' => '"',
+                c if c.is_whitespace() => {
+                    space = !out.is_empty();
+                    continue;
+                }
+                c => {
+                    if space {
+                        out.push(' ');
+                        space = false;
+                    }
+                    out.extend(c.to_lowercase());
+                    continue;
+                }
+            }
         };
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
         if space {
             out.push(' ');
             space = false;
         }
-        out.extend(c.to_lowercase());
+        out.push(c);
     }
     const MARKUP: &[char] = &['*', '#', '>', '•', '|', '-', '–', '—', '·', ' '];
-    out.trim_start_matches(MARKUP)
+    let trimmed = out
+        .trim_start_matches(MARKUP)
         .trim_end_matches(MARKUP)
-        .trim_end_matches(':')
-        .trim_end()
-        .to_string()
+        .trim_end_matches([':', ','])
+        .trim_end();
+    if trimmed.len() == out.len() {
+        return out;
+    }
+    trimmed.to_string()
 }
 
 /// Whether each paragraph reads as prose (15+ words, ends a sentence, not with an ellipsis).
@@ -205,6 +276,14 @@ fn is_prose(text: &str, line: &Line, paras: &[bool]) -> bool {
         || (line.words >= PROSE_WORDS && ends_sentence(line.span.slice(text)))
 }
 
+/// Whether a line after a link-list heading is the article again: prose, or a short
+/// sentence ("Washington said it would comply.") rather than a headline, a date or an
+/// excerpt cut off with an ellipsis.
+fn resumes(text: &str, line: &Line, paras: &[bool]) -> bool {
+    is_prose(text, line, paras)
+        || (line.words >= RESUME_WORDS && ends_sentence(line.span.slice(text)))
+}
+
 fn whole_line(lex: &Lexicon, s: &str, norm: Option<&str>, words: usize) -> bool {
     if !s.chars().any(char::is_alphanumeric) {
         return true;
@@ -218,11 +297,36 @@ fn whole_line(lex: &Lexicon, s: &str, norm: Option<&str>, words: usize) -> bool 
     if is_shortcode(s) || is_markdown_image(s) {
         return true;
     }
-    let Some(norm) = norm else { return false };
-    lex.lines.contains(norm)
-        || (words <= PREFIX_WORDS && lex.prefixes.iter().any(|p| norm.starts_with(p)))
-        || (words <= CREDIT_WORDS && lex.credits.iter().any(|p| norm.starts_with(p)))
-        || lex.phrases.is_match(norm)
+    if norm.is_some_and(|n| lex.lines.contains(n)) {
+        return true;
+    }
+    // A short line carrying a bare web address is a link ("Follow our coverage at https://...").
+    if words <= LINK_WORDS && (s.contains("https://") || s.contains("http://")) {
+        return true;
+    }
+    if words > NOTICE_WORDS {
+        return false;
+    }
+    // Prefixes are short: normalizing the head of the line is enough.
+    let head = match norm {
+        Some(n) => std::borrow::Cow::Borrowed(n),
+        None => std::borrow::Cow::Owned(normalize(&s[..floor_char_boundary(s, 64)])),
+    };
+    (words <= PREFIX_WORDS && starts_with_any(&lex.prefixes, &head))
+        || (words <= CREDIT_WORDS && starts_with_any(&lex.credits, &head))
+        || lex.phrases.is_match(s)
+}
+
+fn starts_with_any(ac: &AhoCorasick, s: &str) -> bool {
+    ac.is_match(Input::new(s).anchored(Anchored::Yes))
+}
+
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A WordPress-style shortcode standing alone: `[mc4wp_form id="206"]`. Told from a bracketed
@@ -258,12 +362,21 @@ fn tail(lex: &Lexicon, text: &str, line: Span) -> Option<Span> {
             continue;
         }
         let t = &s[i..];
-        let words = t.split_whitespace().count();
+        let first = t
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(['(', '"', '\u{201c}'])
+            .to_ascii_lowercase();
+        if !lex.tail_starts.contains(first.as_str()) {
+            continue;
+        }
+        let words = count_words(t, CREDIT_WORDS + 1);
         if words > CREDIT_WORDS {
             break;
         }
         let norm = normalize(t);
-        if lex.lines.contains(norm.as_str()) || lex.credits.iter().any(|p| norm.starts_with(p)) {
+        if lex.lines.contains(norm.as_str()) || starts_with_any(&lex.credits, &norm) {
             found = Some(Span::new(line.start + i, line.end));
         }
     }
@@ -334,7 +447,7 @@ fn link_lists(lex: &Lexicon, text: &str, lines: &mut [Line], paras: &[bool]) {
             if heading(l) {
                 headings.push(content[m]);
             } else if !l.marked {
-                if is_prose(text, l, paras) {
+                if resumes(text, l, paras) {
                     break;
                 }
                 items += 1;
@@ -447,6 +560,32 @@ mod tests {
     }
 
     #[test]
+    fn label_and_heading_entries_are_short_enough_to_be_looked_up() {
+        // Only lines of up to LABEL_WORDS words are compared with these lists.
+        for data in [
+            include_str!("../../data/boilerplate/lines.txt"),
+            include_str!("../../data/boilerplate/headings.txt"),
+        ] {
+            for e in entries(data) {
+                assert!(count_words(e, 100) <= LABEL_WORDS, "{e:?} is too long");
+                assert_eq!(normalize(e), e, "{e:?} is not in normalized form");
+            }
+        }
+        // The rest are compared with lower-cased text.
+        for data in [
+            include_str!("../../data/boilerplate/prefixes.txt"),
+            include_str!("../../data/boilerplate/credits.txt"),
+            include_str!("../../data/boilerplate/phrases.txt"),
+            include_str!("../../data/boilerplate/insert_labels.txt"),
+            include_str!("../../data/boilerplate/bio_roles.txt"),
+        ] {
+            for e in entries(data) {
+                assert_eq!(e.to_lowercase(), e, "{e:?} is not lower case");
+            }
+        }
+    }
+
+    #[test]
     fn widget_lines_and_notices() {
         let text = "Title\nShare\n\nBody sentence here.\n\nREAD: Another story\n\n0\n\n[mc4wp_form id=\"206\"]";
         assert_eq!(
@@ -479,6 +618,21 @@ mod tests {
     }
 
     #[test]
+    fn a_short_last_sentence_after_a_list_heading_survives() {
+        let text = "Body.\n\nRelated\n\nAnother story headline\n\nWashington said it would comply.";
+        assert_eq!(removed(text), vec!["Related"]);
+    }
+
+    #[test]
+    fn short_link_lines_go_long_sentences_with_links_stay() {
+        let text = "Follow our Africa coverage at https://example.com/africa\n\nThe full report, published by the agency on Monday after months of work, is at https://example.org/report.";
+        assert_eq!(
+            removed(text),
+            vec!["Follow our Africa coverage at https://example.com/africa"]
+        );
+    }
+
+    #[test]
     fn a_trailing_list_goes_to_the_end() {
         let prose = "The long paragraph that ends the article has more than fifteen words in it, as prose does.";
         let text = format!(
@@ -497,6 +651,30 @@ mod tests {
         );
         let got = removed(&text);
         assert_eq!(got, vec![format!("Jane Roe\n{bio}")]);
+    }
+
+    #[test]
+    fn markdown_related_list_and_image() {
+        let prose =
+            "The article body is a long paragraph with more than fifteen words, so it is prose.";
+        let text = format!(
+            "![A map](map.png)\n\n{prose}\n\n## Related\n\n- [One story](https://a.example/1)\n- [Two story](https://a.example/2)\n"
+        );
+        let got = removed(&text);
+        assert_eq!(got[0], "![A map](map.png)");
+        assert!(got[1].starts_with("## Related") && got[1].ends_with("/2)"));
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn wire_credit_lines() {
+        let text = "The junta spoke on Wednesday, its spokesman said in a statement read on national television.\n\nReporting by A. Roe in Niamey; Editing by B. Doe\n\nAP writer C. Poe contributed to this report.";
+        assert_eq!(
+            removed(text),
+            vec![
+                "Reporting by A. Roe in Niamey; Editing by B. Doe\n\nAP writer C. Poe contributed to this report."
+            ]
+        );
     }
 
     #[test]

@@ -137,9 +137,12 @@ pub fn find(text: &str) -> Option<Date> {
         if is_prose(line) {
             prose += 1;
         }
-        for caps in date_regex().captures_iter(line) {
+        // Find first (a fast DFA scan), then capture only what matched.
+        for m in date_regex().find_iter(line) {
+            let Some(caps) = date_regex().captures(m.as_str()) else {
+                continue;
+            };
             let Some(date) = date_of(&caps) else { continue };
-            let m = caps.get(0).expect("whole match");
             let Some(strength) = classify(&line[..m.start()], &line[m.end()..]) else {
                 continue;
             };

@@ -8,12 +8,13 @@
 //! - page furniture: `<nav>`, `<aside>`, `<footer>`, `<form>`, buttons and inputs, `<header>`
 //!   outside an `<article>`, roles `navigation`, `banner`, `contentinfo`, `complementary`,
 //!   `search`, and elements whose class or id names a widget (the word list in
-//!   `data/boilerplate/html_classes.txt`: share, related, comments, newsletter, ad...).
+//!   `data/boilerplate/html_classes.txt`: share, related, comments, newsletter, ad...; words
+//!   of five letters or more also inside compounds such as `jp-relatedposts`).
 //!   Furniture that holds more than half of the article's text is kept after all: pages that
 //!   wrap everything in one `<form>` or a `with-sidebar` layout still give their text.
 //!
 //! Block elements (`<p>`, headings, list items, `<div>`...) become paragraphs separated by a
-//! blank line, `<br>` a line break; runs of whitespace inside a paragraph fold to one space.
+//! blank line, `<br>` a line break and two `<br>` in a row a paragraph break; runs of whitespace inside a paragraph fold to one space.
 //! When the article holds no `<h1>`, the page's first `<h1>` opens the text as its title.
 //!
 //! The publication date comes from `<meta property="article:published_time">` and its kin,
@@ -256,10 +257,18 @@ fn inside_article(node: ego_tree::NodeRef<'_, Node>) -> bool {
         .any(|a| matches!(a.value(), Node::Element(e) if e.name() == "article"))
 }
 
-/// Whether a class or id such as `social-share` or `related_posts` names a widget.
+/// Whether a class or id such as `social-share`, `related_posts` or `jp-relatedposts` names a
+/// widget. Words of five letters or more count inside compounds ("sharedaddy"); shorter ones
+/// ("ad", "nav") only as a whole part between `-` and `_`, so "header" or "shadow" do not.
 fn names_widget(name: &str) -> bool {
-    name.split(['-', '_'])
-        .any(|w| class_words().iter().any(|c| c.eq_ignore_ascii_case(w)))
+    let lower = name.to_ascii_lowercase();
+    class_words().iter().any(|c| {
+        if c.len() >= 5 {
+            lower.contains(c)
+        } else {
+            lower.split(['-', '_']).any(|w| w == *c)
+        }
+    })
 }
 
 /// The publication date a page declares.
@@ -330,8 +339,11 @@ impl Writer {
         self.pending_space = true;
     }
 
+    /// A `<br>`; two in a row (`<br><br>`, how older pages mark paragraphs) end the paragraph.
     fn line_break(&mut self) {
-        if !self.para.is_empty() && !self.para.ends_with('\n') {
+        if self.para.ends_with('\n') {
+            self.block();
+        } else if !self.para.is_empty() {
             self.para.push('\n');
         }
         self.pending_space = false;
@@ -368,6 +380,15 @@ mod tests {
         let p = extract(page);
         assert_eq!(p.text, "Big news\n\nFirst bold paragraph.\n\nSecond\nline.");
         assert_eq!(p.published, Some(Date::constant(2024, 4, 27)));
+    }
+
+    #[test]
+    fn double_line_breaks_make_paragraphs() {
+        let page = "<body><div>First line<br>same paragraph.<br><br>Second paragraph.<br> <br>Third.</div></body>";
+        assert_eq!(
+            extract(page).text,
+            "First line\nsame paragraph.\n\nSecond paragraph.\n\nThird."
+        );
     }
 
     #[test]

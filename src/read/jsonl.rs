@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use super::dateline::parse_iso_date;
-use super::{DateOrigin, Format, Source, manifest};
+use super::{DateOrigin, Format, Options, Source, manifest};
 use crate::error::{InputError, Place};
 
 #[derive(Deserialize)]
@@ -28,6 +28,7 @@ pub fn load(
     file: &str,
     bytes: &[u8],
     manifest: Option<&manifest::Manifest>,
+    opts: Options,
 ) -> (Vec<Source>, Vec<InputError>) {
     let lines = lines(bytes);
     let results: Vec<(Option<Source>, Vec<InputError>)> = lines
@@ -36,7 +37,7 @@ pub fn load(
             let mut errors = Vec::new();
             let src = record(file, number, start, line, &mut errors).map(|mut src| {
                 let entry = manifest.and_then(|m| m.get(&src.name));
-                src.finish(entry);
+                src.finish(entry, opts);
                 src
             });
             (src, errors)
@@ -157,7 +158,7 @@ mod tests {
     #[test]
     fn reads_records_and_reports_bad_lines_by_number() {
         let data = b"{\"source\":\"a\",\"text\":\"Hello there.\",\"published\":\"2024-01-02\"}\n\n{\"source\":\"b\"\n{\"source\":\"c\",\"text\":\"C.\",\"outlet\":\"Ex\"}\n";
-        let (srcs, errs) = load("in.jsonl", data, None);
+        let (srcs, errs) = load("in.jsonl", data, None, Options::default());
         assert_eq!(srcs.len(), 2);
         assert_eq!(srcs[0].name, "a");
         assert_eq!(srcs[0].date_origin, DateOrigin::Published);
@@ -174,7 +175,7 @@ mod tests {
         let mut data = b"{\"source\":\"a\",\"text\":\"Fine.\"}\n".to_vec();
         let first = data.len();
         data.extend_from_slice(b"{\"source\":\"b\xff\",\"text\":\"x\"}\n");
-        let (srcs, errs) = load("in.jsonl", &data, None);
+        let (srcs, errs) = load("in.jsonl", &data, None, Options::default());
         assert_eq!(srcs.len(), 1);
         assert_eq!(errs[0].place, Place::Byte(first + 12));
         assert!(errs[0].message.contains("line 2"));

@@ -126,7 +126,7 @@ impl Source {
 
     /// Fills in what every source gets once its text is known: the manifest's date and outlet,
     /// a dateline when no date is known yet, and the boilerplate spans.
-    fn finish(&mut self, entry: Option<&manifest::Entry>) {
+    fn finish(&mut self, entry: Option<&manifest::Entry>, opts: Options) {
         if let Some(e) = entry {
             if e.outlet.is_some() {
                 self.outlet.clone_from(&e.outlet);
@@ -142,7 +142,9 @@ impl Source {
             self.published = Some(d);
             self.date_origin = DateOrigin::Dateline;
         }
-        self.boilerplate = boilerplate::find(&self.text);
+        if opts.boilerplate {
+            self.boilerplate = boilerplate::find(&self.text);
+        }
     }
 }
 
@@ -282,9 +284,27 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// What [`load_with`] does besides reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Find boilerplate spans (off for `--keep-boilerplate`, which would ignore them).
+    pub boilerplate: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { boilerplate: true }
+    }
+}
+
 /// Reads one input into its sources. A JSONL input may give several, and some of its lines
 /// may fail while others are read: both come back. Safe to call from many threads at once.
 pub fn load(input: &Input) -> (Vec<Source>, Vec<InputError>) {
+    load_with(input, Options::default())
+}
+
+/// [`load`] with options.
+pub fn load_with(input: &Input, opts: Options) -> (Vec<Source>, Vec<InputError>) {
     let name = input.display();
     let bytes = match read_bytes(input) {
         Ok(b) => b,
@@ -311,7 +331,7 @@ pub fn load(input: &Input) -> (Vec<Source>, Vec<InputError>) {
         Input::File(p) => format_of(p),
     };
     if format == Format::Jsonl {
-        let (sources, errs) = jsonl::load(&name, &bytes, manifest.as_deref());
+        let (sources, errs) = jsonl::load(&name, &bytes, manifest.as_deref(), opts);
         errors.extend(errs);
         return (sources, errors);
     }
@@ -335,7 +355,7 @@ pub fn load(input: &Input) -> (Vec<Source>, Vec<InputError>) {
         f => Source::new(file_name, text, f),
     };
     let entry = manifest.as_deref().and_then(|m| m.get(&src.name));
-    src.finish(entry);
+    src.finish(entry, opts);
     (vec![src], errors)
 }
 

@@ -111,15 +111,18 @@ pub fn find(w: &Words, ctx: &Context, out: &mut Vec<Value>) {
     };
     let mut hits = Vec::new();
     for i in 0..w.len() {
+        if !w.may_start(i) {
+            continue;
+        }
         p.at(i, &mut hits);
         for h in hits.drain(..) {
             if h.end <= h.start {
                 continue;
             }
-            let span = Span::new(w.start(h.start), w.end(h.end - 1));
+            let span = Span::new(w.start(h.start), w.value_end(h.end - 1));
             let mut v = Value::new(Kind::Date, span, h.when.timex());
             v.interval = h.when.interval();
-            v.approximate = h.approximate;
+            v.approximate = h.approximate || w.hedged(h.start);
             v.relative = h.relative && v.interval.is_some();
             out.push(v);
         }
@@ -267,6 +270,10 @@ impl Parser<'_, '_> {
     fn at_inner(&self, i: usize, out: &mut Vec<Hit>) {
         let w = self.w;
         let lx = w.lex(i);
+        // Most words play no part in dates.
+        if !lx.known && w.is_word(i) {
+            return;
+        }
         if w.is_num(i) {
             if let Some((when, end)) = self.numeric(i) {
                 self.hit(out, i, end, when);
@@ -293,7 +300,8 @@ impl Parser<'_, '_> {
         }
         if !w.is_word(i) {
             // "'90s", "'87"
-            if (w.is_p(i, '\'') || w.is_p(i, '\u{2019}'))
+            if matches!(w.low(i).as_bytes().first(), Some(b'\'' | 0xE2))
+                && (w.is_p(i, '\'') || w.is_p(i, '\u{2019}'))
                 && let Some((when, end)) = self.apostrophe_year(i)
             {
                 self.hit(out, i, end, when);
@@ -907,7 +915,12 @@ impl Parser<'_, '_> {
             dj += 1;
         }
         if let Some((d, e, ordinal)) = self.day_num(dj, !lx.ambiguous || w.capital(i)) {
-            if lx.ambiguous && !w.capital(i) && !w.is_num(dj) {
+            // "march 5 miles", "may 5": a lower-case "march" or "may" is a verb unless a
+            // year follows.
+            let year_follows = self
+                .year_after(if w.is_p(e, ',') { e + 1 } else { e }, false)
+                .is_some();
+            if lx.ambiguous && !w.capital(i) && !year_follows {
                 return None;
             }
             let d_glued_ok = w.glued(dj) && w.is_num(dj) || !w.glued(dj);
@@ -956,7 +969,7 @@ impl Parser<'_, '_> {
         let k = if of { k } else { j };
         if let Some(dir) = direction(w.kw(k))
             && w.lex(k + 1).unit == Some(Unit::Year)
-            && !w.low(k + 1).ends_with('s')
+            && !w.lex(k + 1).plural
         {
             let when = self
                 .r
@@ -1086,7 +1099,7 @@ impl Parser<'_, '_> {
             if k != usize::MAX
                 && let Some(dir) = direction(w.kw(k))
                 && w.lex(k + 1).unit == Some(Unit::Month)
-                && !w.low(k + 1).ends_with('s')
+                && !w.lex(k + 1).plural
             {
                 let r = self.r?;
                 let base = r.first_of_month().checked_add((dir as i64).months()).ok()?;
@@ -1171,6 +1184,18 @@ impl Parser<'_, '_> {
     /// "'90s" (a decade) and "'87" after "of" or a month (handled there).
     fn apostrophe_year(&self, i: usize) -> Option<(When, usize)> {
         let w = self.w;
+        // "in '95", "since '87"
+        if i > 0
+            && matches!(
+                w.low(i - 1),
+                "in" | "since" | "of" | "from" | "until" | "by"
+            )
+            && w.digits(i + 1) == 2
+            && w.glued(i + 1)
+            && !w.glued(i + 2)
+        {
+            return Some((When::Year(two_digit_year(w.num(i + 1)?)), i + 2));
+        }
         if w.digits(i + 1) == 2 && w.glued(i + 1) && w.glued(i + 2) && w.low(i + 2) == "s" {
             let y = two_digit_year(w.num(i + 1)?);
             if y % 10 == 0 {
@@ -1332,6 +1357,21 @@ impl Parser<'_, '_> {
         if matches!(w.kw(j), Kw::Working | Kw::Calendar | Kw::Business) {
             j += 1;
         }
+        // "last night" is yesterday; "this morning", "this evening" are today.
+        let part_of_day = matches!(w.low(j), "morning" | "afternoon" | "evening");
+        if (w.low(j) == "night" && dir < 0 && w.kw(i) == Kw::Last)
+            || (part_of_day && dir == 0 && w.kw(i) == Kw::This)
+        {
+            let when = match self.r {
+                None => open_for(dir),
+                Some(r) => match r.checked_add((dir as i64).days()) {
+                    Ok(d) => When::Day(d),
+                    Err(_) => return,
+                },
+            };
+            self.rel(out, i, j + 1, when);
+            return;
+        }
         if let Some((h, e)) = self.holiday_at(j) {
             let when = match self.r {
                 None => open_for(dir),
@@ -1350,7 +1390,7 @@ impl Parser<'_, '_> {
             lx.unit
         };
         if let Some(u @ (Unit::Week | Unit::Month | Unit::Year)) = unit {
-            if w.low(j).ends_with('s') {
+            if w.lex(j).plural {
                 return;
             }
             let end = j + 1;
@@ -1369,7 +1409,7 @@ impl Parser<'_, '_> {
                     }
                     let wd = w.lex(k).weekday;
                     if wd > 0
-                        && !w.low(k).ends_with('s')
+                        && !w.lex(k).plural
                         && let Some(day) = d.and_then(|d| in_week_of(d, wd))
                     {
                         self.rel(out, i, k + 1, When::Day(day));
@@ -1388,7 +1428,7 @@ impl Parser<'_, '_> {
             }
             return;
         }
-        if lx.weekday > 0 && !w.low(j).ends_with('s') && (w.capital(j) || w.low(j).len() > 3) {
+        if lx.weekday > 0 && !lx.plural && (w.capital(j) || w.low(j).len() > 3) {
             let wd = lx.weekday;
             let Some(r) = self.r else {
                 self.rel(out, i, j + 1, When::WeekdayOnly(wd));
@@ -1473,9 +1513,7 @@ impl Parser<'_, '_> {
             return;
         }
         let u = match w.lex(unit_at).unit {
-            Some(u @ (Unit::Week | Unit::Month | Unit::Year)) if !w.low(unit_at).ends_with('s') => {
-                u
-            }
+            Some(u @ (Unit::Week | Unit::Month | Unit::Year)) if !w.lex(unit_at).plural => u,
             _ => return,
         };
         let when = match (self.r, u) {
@@ -1606,7 +1644,7 @@ impl Parser<'_, '_> {
             return;
         };
         let u = match w.lex(j).unit {
-            Some(u @ (Unit::Week | Unit::Month)) if !w.low(j).ends_with('s') => u,
+            Some(u @ (Unit::Week | Unit::Month)) if !w.lex(j).plural => u,
             _ => return,
         };
         let mut k = j + 1;
@@ -1614,7 +1652,7 @@ impl Parser<'_, '_> {
             k += 1;
         }
         let (year, end, rel) = if let Some(dir) = direction(w.kw(k)) {
-            if w.lex(k + 1).unit != Some(Unit::Year) || w.low(k + 1).ends_with('s') {
+            if w.lex(k + 1).unit != Some(Unit::Year) || w.lex(k + 1).plural {
                 return;
             }
             let Some(r) = self.r else {
@@ -1950,7 +1988,7 @@ impl Parser<'_, '_> {
         let w = self.w;
         let lx = w.lex(i);
         let wd = lx.weekday;
-        if w.low(i).ends_with('s') && w.low(i).len() > 4 {
+        if lx.plural {
             return; // "Fridays": a recurring day
         }
         let abbrev = w.low(i).len() <= 4;
@@ -1964,13 +2002,30 @@ impl Parser<'_, '_> {
         // An explicit date follows.
         let mut inner = Vec::new();
         self.at(j, &mut inner);
+        // A calendar reading, not an offset ("Sunday 3 weeks after ..." is read below); a
+        // yearless "Friday, March 1" counts.
+        let calendar = w.lex(j).month > 0 || w.lex(j + 1).month > 0 || w.lex(j + 2).month > 0;
         if let Some(h) = inner
             .iter()
-            .filter(|h| h.start == j && !h.relative)
+            .filter(|h| h.start == j && (!h.relative || calendar))
             .max_by_key(|h| h.end)
-            && let When::Day(d) = h.when
+            && let When::Day(mut d) = h.when
             && h.end > j
         {
+            // A yearless date goes to the year where the weekday fits: "Monday, March 4".
+            if h.relative
+                && d.weekday() != weekday(wd)
+                && let Some(r) = self.r
+            {
+                let days = |x: &Date| r.until(*x).map_or(i64::MAX, |s| s.get_days().abs() as i64);
+                if let Some(x) = (-1..=1)
+                    .filter_map(|k| Date::new(r.year() + k, d.month(), d.day()).ok())
+                    .filter(|x| x.weekday() == weekday(wd))
+                    .min_by_key(days)
+                {
+                    d = x;
+                }
+            }
             out.push(Hit {
                 start: i,
                 end: h.end,

@@ -8,6 +8,11 @@
 //! weeks" into dates (the longer date span then wins when candidates are settled).
 //! An age written "N-year-old" is a duration too ("a 12-year-old girl" is `P12Y`): the
 //! contract names "12-year-old pact" a duration, and an age is the time since a birth.
+//! A bare "62" after a name is left to the count recognizer (the news bench ignores it).
+//! An unstated amount ("decades", "for years") is TIMEX3's `PXDE`, `PXY`, with an interval
+//! of at least two units. "More than", "at least" open the interval upwards; "up to",
+//! "under", "nearly" bound it from above; hedges ("about") mark it approximate. "a day"
+//! after an amount of something ("barrels a day") is a rate and not reported.
 
 use super::lexicon::{Kw, Unit, Words};
 use super::numeral;
@@ -114,8 +119,20 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
     let mut i = 0;
     while i < w.len() {
         // Only digits, number words and a few keywords start an amount of time.
+        if !w.may_start(i) {
+            i += 1;
+            continue;
+        }
         let lx = w.lex(i);
-        if !w.is_num(i) && lx == Default::default() && w.text(i) != "½" {
+        let starts = w.is_num(i)
+            || lx.number
+            || lx.unit.is_some()
+            || matches!(
+                lx.kw,
+                Kw::A | Kw::Couple | Kw::Half | Kw::Another | Kw::All | Kw::Full | Kw::Whole
+            )
+            || w.text(i) == "½";
+        if !starts {
             i += 1;
             continue;
         }
@@ -124,7 +141,7 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
             continue;
         };
         if !is_rate(w, m.start) {
-            let span = Span::new(w.start(m.start), w.end(m.end - 1));
+            let span = Span::new(w.start(m.start), w.value_end(m.end - 1));
             let mut v = Value::new(Kind::Duration, span, m.iso());
             let secs = m.seconds();
             v.interval = Some(if m.open {
@@ -132,10 +149,43 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
             } else {
                 Interval::point(secs)
             });
-            v.approximate = m.approximate;
+            v.approximate = m.approximate || w.hedged(m.start);
+            // "more than two decades", "up to 48 hours": a bound, not a point.
+            if let (Some(iv), Some(b)) = (v.interval, bound_before(w, m.start)) {
+                v.interval = Some(match b {
+                    Bound::AtLeast => Interval::new(iv.lo, f64::INFINITY),
+                    Bound::AtMost => Interval::new(0.0, iv.hi),
+                });
+                v.approximate = true;
+            }
             out.push(v);
         }
         i = m.end.max(i + 1);
+    }
+}
+
+enum Bound {
+    AtLeast,
+    AtMost,
+}
+
+/// "more than", "over", "at least" / "less than", "under", "up to", "within" before `i`.
+fn bound_before(w: &Words, i: usize) -> Option<Bound> {
+    let p1 = if i >= 1 { w.low(i - 1) } else { "" };
+    let p2 = if i >= 2 { w.low(i - 2) } else { "" };
+    match (p2, p1) {
+        ("more" | "longer", "than") | ("at", "least") | (_, "over" | "nearly" | "almost") => {
+            // "nearly" and "almost" are hedges that stay below: at most.
+            if matches!(p1, "nearly" | "almost") {
+                Some(Bound::AtMost)
+            } else {
+                Some(Bound::AtLeast)
+            }
+        }
+        ("less" | "fewer" | "shorter", "than") | ("up", "to") | (_, "under" | "within") => {
+            Some(Bound::AtMost)
+        }
+        _ => None,
     }
 }
 
@@ -202,7 +252,7 @@ pub fn measure(w: &Words, i: usize) -> Option<Measure> {
 fn open_plural(w: &Words, i: usize, m: &mut Measure) -> Option<usize> {
     let lx = w.lex(i);
     let u = lx.unit?;
-    if lx.short_unit || !w.low(i).ends_with('s') {
+    if lx.short_unit || !lx.plural {
         return None;
     }
     let after_for = i > 0 && matches!(w.low(i - 1), "for" | "over" | "within");
@@ -313,7 +363,7 @@ fn amount(w: &Words, i: usize) -> Option<(f64, usize, bool, bool)> {
             };
             let u = w.lex(j).unit?;
             // "all day", "all-week", "another month"; not "all years" or "another 3 days".
-            if w.low(j).ends_with('s')
+            if w.lex(j).plural
                 || matches!(u, Unit::Hour | Unit::Minute | Unit::Second) && lx.kw != Kw::Another
             {
                 return None;
@@ -344,6 +394,16 @@ fn amount(w: &Words, i: usize) -> Option<(f64, usize, bool, bool)> {
     let n = numeral::parse(w.line, w.toks, i)?;
     let mut value = n.value;
     let mut end = n.end;
+    // "twenty and four hours": tens and units joined by "and", the older way.
+    if n.words
+        && (20.0..100.0).contains(&value)
+        && value % 10.0 == 0.0
+        && w.kw(end) == Kw::And
+        && let Some(u) = numeral::small_word(w.low(end + 1)).filter(|u| (1.0..=9.0).contains(u))
+    {
+        value += u;
+        end += 2;
+    }
     // "one and a half hours", "two and half hours", "one and a quarter year"
     if let Some((f, e)) = fraction_after_and(w, end) {
         value += f;
@@ -420,6 +480,30 @@ mod tests {
         assert_eq!(durations("1.1 million barrels a day"), vec![]);
         assert_eq!(durations("the second round"), vec![]);
         assert_eq!(durations("the 1990s"), vec![]);
+    }
+
+    #[test]
+    fn hedges_make_durations_approximate() {
+        let line = "The siege lasted nearly three months.";
+        let toks = tokenize(line);
+        let w = Words::new(line, &toks);
+        let mut out = Vec::new();
+        find(&w, &Context::default(), &mut out);
+        assert_eq!(out[0].text(line), "three months");
+        assert!(out[0].approximate);
+    }
+
+    #[test]
+    fn bounds_open_the_interval() {
+        let line = "He ruled for more than two decades.";
+        let toks = tokenize(line);
+        let w = Words::new(line, &toks);
+        let mut out = Vec::new();
+        find(&w, &Context::default(), &mut out);
+        assert_eq!(out[0].value, "P20Y");
+        let iv = out[0].interval.unwrap();
+        assert_eq!(iv.lo, 20.0 * 365.25 * 86_400.0);
+        assert!(iv.hi.is_infinite());
     }
 
     #[test]

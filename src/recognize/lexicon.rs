@@ -4,6 +4,11 @@
 //! one [`Lex`] per token (month, weekday, time unit, ordinal, number word, keyword) and the
 //! line's [`Tense`]. The date, duration and time recognizers all walk this one view, so each
 //! token is classified once however many recognizers look at it.
+//!
+//! The vocabulary (months, weekdays, units, ordinals, keywords, holiday names, tense markers)
+//! is data: `data/date_words.tsv`, embedded in the binary. The tense is a cue, not a parse:
+//! "will", "'ll", "scheduled" mark the future; "was", "had", "ago" and "-ed" forms not after an
+//! auxiliary ("has been released") mark the past.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -124,6 +129,13 @@ pub struct Lex {
     /// A number word that `numeral::parse` reads ("six", "twenty", "hundred", "a").
     pub number: bool,
     pub kw: Kw,
+    /// The word is in the table (or is a possessive of a word that is): a cheap test for
+    /// "plays no part in dates".
+    pub known: bool,
+    /// A plural unit or weekday ("years", "Fridays").
+    pub plural: bool,
+    /// A possessive read through to its stem ("Sunday's", "this year's").
+    pub possessive: bool,
     /// First word of a holiday's name ("easter", "christmas", "black").
     pub holiday: bool,
     /// Marks the tense of the line: 1 future ("will"), -1 past ("was").
@@ -176,8 +188,30 @@ impl Table {
         t
     }
 
+    /// Looks up the `len` bytes at `start` of `low`; reads 16 bytes at once where the line
+    /// has them, which spares a copy per token.
+    #[inline]
+    fn get_at(&self, low: &[u8], start: usize, len: usize) -> Option<Lex> {
+        if len == 0 || len > 15 {
+            return None;
+        }
+        let k = match low.get(start..start + 16) {
+            Some(b) => {
+                let v = u128::from_le_bytes(b.try_into().ok()?);
+                v & ((1u128 << (8 * len)) - 1)
+            }
+            None => pack(&low[start..start + len])?,
+        };
+        self.probe(k)
+    }
+
+    #[cfg(test)]
     fn get(&self, w: &str) -> Option<Lex> {
-        let k = pack(w.as_bytes())?;
+        self.get_at(w.as_bytes(), 0, w.len())
+    }
+
+    #[inline]
+    fn probe(&self, k: u128) -> Option<Lex> {
         let mut s = slot(k);
         loop {
             let x = self.keys[s];
@@ -199,310 +233,122 @@ fn table() -> &'static Table {
 
 fn build() -> HashMap<&'static str, Lex> {
     let mut t: HashMap<&'static str, Lex> = HashMap::new();
-    let months: &[(&str, i8)] = &[
-        ("january", 1),
-        ("jan", 1),
-        ("february", 2),
-        ("feb", 2),
-        ("march", 3),
-        ("mar", 3),
-        ("april", 4),
-        ("apr", 4),
-        ("may", 5),
-        ("june", 6),
-        ("jun", 6),
-        ("july", 7),
-        ("jul", 7),
-        ("august", 8),
-        ("aug", 8),
-        ("september", 9),
-        ("sept", 9),
-        ("sep", 9),
-        ("october", 10),
-        ("oct", 10),
-        ("november", 11),
-        ("nov", 11),
-        ("december", 12),
-        ("dec", 12),
-    ];
-    for &(w, m) in months {
+    for (n, line) in WORDS.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(w), Some(role)) = (cols.next(), cols.next()) else {
+            panic!("data/date_words.tsv:{}: expected word and role", n + 1);
+        };
+        let value = cols.next().unwrap_or("");
+        let num = || -> i8 {
+            value
+                .parse()
+                .unwrap_or_else(|_| panic!("data/date_words.tsv:{}: bad number", n + 1))
+        };
         let e = t.entry(w).or_default();
-        e.month = m;
-        e.ambiguous = matches!(w, "may" | "march" | "mar");
+        match role {
+            "month" => e.month = num(),
+            "weekday" => e.weekday = num(),
+            "unit" | "short-unit" => {
+                e.unit = Some(unit_named(value).unwrap_or_else(|| {
+                    panic!("data/date_words.tsv:{}: unknown unit {value}", n + 1)
+                }));
+                e.short_unit = role == "short-unit";
+            }
+            "ordinal" => e.ordinal = num() as u8,
+            "number" => e.number = true,
+            "kw" => {
+                e.kw = kw_named(value).unwrap_or_else(|| {
+                    panic!("data/date_words.tsv:{}: unknown keyword {value}", n + 1)
+                })
+            }
+            "holiday" => e.holiday = true,
+            "future" => e.tense = 1,
+            "past" => e.tense = -1,
+            "ambiguous" => e.ambiguous = true,
+            _ => panic!("data/date_words.tsv:{}: unknown role {role}", n + 1),
+        }
     }
-    let days: &[(&str, i8)] = &[
-        ("monday", 1),
-        ("mondays", 1),
-        ("mon", 1),
-        ("tuesday", 2),
-        ("tuesdays", 2),
-        ("tue", 2),
-        ("tues", 2),
-        ("wednesday", 3),
-        ("wednesdays", 3),
-        ("wed", 3),
-        ("thursday", 4),
-        ("thursdays", 4),
-        ("thu", 4),
-        ("thur", 4),
-        ("thurs", 4),
-        ("friday", 5),
-        ("fridays", 5),
-        ("fri", 5),
-        ("saturday", 6),
-        ("saturdays", 6),
-        ("sat", 6),
-        ("sunday", 7),
-        ("sundays", 7),
-        ("sun", 7),
-    ];
-    for &(w, d) in days {
-        let e = t.entry(w).or_default();
-        e.weekday = d;
-        e.ambiguous = matches!(w, "mon" | "wed" | "sat" | "sun");
-    }
-    let units: &[(&str, Unit, bool)] = &[
-        ("century", Unit::Century, false),
-        ("centuries", Unit::Century, false),
-        ("decade", Unit::Decade, false),
-        ("decades", Unit::Decade, false),
-        ("year", Unit::Year, false),
-        ("years", Unit::Year, false),
-        ("yr", Unit::Year, false),
-        ("yrs", Unit::Year, false),
-        ("y", Unit::Year, true),
-        ("month", Unit::Month, false),
-        ("months", Unit::Month, false),
-        ("mo", Unit::Month, true),
-        ("mos", Unit::Month, true),
-        ("fortnight", Unit::Fortnight, false),
-        ("fortnights", Unit::Fortnight, false),
-        ("week", Unit::Week, false),
-        ("weeks", Unit::Week, false),
-        ("wk", Unit::Week, false),
-        ("wks", Unit::Week, false),
-        ("w", Unit::Week, true),
-        ("day", Unit::Day, false),
-        ("days", Unit::Day, false),
-        ("d", Unit::Day, true),
-        ("night", Unit::Night, false),
-        ("nights", Unit::Night, false),
-        ("hour", Unit::Hour, false),
-        ("hours", Unit::Hour, false),
-        ("hr", Unit::Hour, false),
-        ("hrs", Unit::Hour, false),
-        ("h", Unit::Hour, false),
-        ("minute", Unit::Minute, false),
-        ("minutes", Unit::Minute, false),
-        ("min", Unit::Minute, false),
-        ("mins", Unit::Minute, false),
-        ("second", Unit::Second, false),
-        ("seconds", Unit::Second, false),
-        ("sec", Unit::Second, false),
-        ("secs", Unit::Second, false),
-    ];
-    for &(w, u, short) in units {
-        let e = t.entry(w).or_default();
-        e.unit = Some(u);
-        e.short_unit = short;
-    }
-    let ordinals: &[(&str, u8)] = &[
-        ("first", 1),
-        ("second", 2),
-        ("third", 3),
-        ("fourth", 4),
-        ("fifth", 5),
-        ("sixth", 6),
-        ("seventh", 7),
-        ("eighth", 8),
-        ("ninth", 9),
-        ("tenth", 10),
-        ("eleventh", 11),
-        ("twelfth", 12),
-        ("thirteenth", 13),
-        ("fourteenth", 14),
-        ("fifteenth", 15),
-        ("sixteenth", 16),
-        ("seventeenth", 17),
-        ("eighteenth", 18),
-        ("nineteenth", 19),
-        ("twentieth", 20),
-        ("thirtieth", 30),
-    ];
-    for &(w, o) in ordinals {
-        t.entry(w).or_default().ordinal = o;
-    }
-    for w in [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-    ] {
-        t.entry(w).or_default().number = true;
-    }
-    let kws: &[(&str, Kw)] = &[
-        ("today", Kw::Today),
-        ("tonight", Kw::Tonight),
-        ("tomorrow", Kw::Tomorrow),
-        ("tmrw", Kw::Tomorrow),
-        ("tmr", Kw::Tomorrow),
-        ("yesterday", Kw::Yesterday),
-        ("now", Kw::Now),
-        ("this", Kw::This),
-        ("next", Kw::Next),
-        ("last", Kw::Last),
-        ("previous", Kw::Previous),
-        ("past", Kw::Past),
-        ("coming", Kw::Coming),
-        ("upcoming", Kw::Upcoming),
-        ("following", Kw::Following),
-        ("current", Kw::Current),
-        ("ago", Kw::Ago),
-        ("from", Kw::From),
-        ("after", Kw::After),
-        ("before", Kw::Before),
-        ("later", Kw::Later),
-        ("earlier", Kw::Earlier),
-        ("early", Kw::Early),
-        ("mid", Kw::Mid),
-        ("late", Kw::Late),
-        ("in", Kw::In),
-        ("on", Kw::On),
-        ("of", Kw::Of),
-        ("the", Kw::The),
-        ("a", Kw::A),
-        ("an", Kw::A),
-        ("and", Kw::And),
-        ("since", Kw::Since),
-        ("for", Kw::For),
-        ("half", Kw::Half),
-        ("quarter", Kw::Quarter),
-        ("couple", Kw::Couple),
-        ("another", Kw::Another),
-        ("all", Kw::All),
-        ("full", Kw::Full),
-        ("whole", Kw::Whole),
-        ("entire", Kw::Whole),
-        ("old", Kw::Old),
-        ("calendar", Kw::Calendar),
-        ("cy", Kw::Cy),
-        ("working", Kw::Working),
-        ("workweek", Kw::Workweek),
-        ("business", Kw::Business),
-        ("time", Kw::Time),
-        ("hence", Kw::Hence),
-    ];
-    for &(w, k) in kws {
-        t.entry(w).or_default().kw = k;
-    }
-    for w in [
-        "easter",
-        "christmas",
-        "xmas",
-        "halloween",
-        "thanksgiving",
-        "new",
-        "independence",
-        "earth",
-        "boxing",
-        "valentine's",
-        "valentine\u{2019}s",
-        "valentines",
-        "valentine",
-        "saint",
-        "st",
-        "black",
-        "labor",
-        "labour",
-        "memorial",
-        "mother's",
-        "mothers",
-        "mother\u{2019}s",
-        "father's",
-        "fathers",
-        "father\u{2019}s",
-    ] {
-        t.entry(w).or_default().holiday = true;
-    }
-    for w in [
-        "will",
-        "shall",
-        "gonna",
-        "won't",
-        "let's",
-        "please",
-        "want",
-        "plan",
-        "plans",
-        "planned",
-        "scheduled",
-        "expected",
-        "tomorrow",
-        "upcoming",
-    ] {
-        t.entry(w).or_default().tense = 1;
-    }
-    for w in [
-        "was",
-        "were",
-        "had",
-        "did",
-        "ago",
-        "yesterday",
-        "went",
-        "took",
-        "came",
-        "began",
-        "left",
-        "said",
-        "told",
-        "held",
-        "met",
-        "won",
-        "lost",
-        "fell",
-        "rose",
-        "gave",
-        "paid",
-        "sold",
-        "led",
-        "fled",
-        "saw",
-        "got",
-        "made",
-        "ran",
-        "hit",
-        "killed",
-    ] {
-        t.entry(w).or_default().tense = -1;
+    for (w, lx) in t.iter_mut() {
+        lx.known = true;
+        let plural_unit = lx.unit.is_some() && w.len() > 3 && w.ends_with('s');
+        let plural_day = lx.weekday > 0 && w.len() > 5 && w.ends_with('s');
+        lx.plural = plural_unit || plural_day;
     }
     t
+}
+
+const WORDS: &str = include_str!("../../data/date_words.tsv");
+
+fn unit_named(name: &str) -> Option<Unit> {
+    Some(match name {
+        "century" => Unit::Century,
+        "decade" => Unit::Decade,
+        "year" => Unit::Year,
+        "month" => Unit::Month,
+        "fortnight" => Unit::Fortnight,
+        "week" => Unit::Week,
+        "day" => Unit::Day,
+        "night" => Unit::Night,
+        "hour" => Unit::Hour,
+        "minute" => Unit::Minute,
+        "second" => Unit::Second,
+        _ => return None,
+    })
+}
+
+fn kw_named(name: &str) -> Option<Kw> {
+    Some(match name {
+        "today" => Kw::Today,
+        "tonight" => Kw::Tonight,
+        "tomorrow" => Kw::Tomorrow,
+        "yesterday" => Kw::Yesterday,
+        "now" => Kw::Now,
+        "this" => Kw::This,
+        "next" => Kw::Next,
+        "last" => Kw::Last,
+        "previous" => Kw::Previous,
+        "past" => Kw::Past,
+        "coming" => Kw::Coming,
+        "upcoming" => Kw::Upcoming,
+        "following" => Kw::Following,
+        "current" => Kw::Current,
+        "ago" => Kw::Ago,
+        "from" => Kw::From,
+        "after" => Kw::After,
+        "before" => Kw::Before,
+        "later" => Kw::Later,
+        "earlier" => Kw::Earlier,
+        "early" => Kw::Early,
+        "mid" => Kw::Mid,
+        "late" => Kw::Late,
+        "in" => Kw::In,
+        "on" => Kw::On,
+        "of" => Kw::Of,
+        "the" => Kw::The,
+        "a" => Kw::A,
+        "and" => Kw::And,
+        "since" => Kw::Since,
+        "for" => Kw::For,
+        "half" => Kw::Half,
+        "quarter" => Kw::Quarter,
+        "couple" => Kw::Couple,
+        "another" => Kw::Another,
+        "all" => Kw::All,
+        "full" => Kw::Full,
+        "whole" => Kw::Whole,
+        "old" => Kw::Old,
+        "calendar" => Kw::Calendar,
+        "cy" => Kw::Cy,
+        "working" => Kw::Working,
+        "workweek" => Kw::Workweek,
+        "business" => Kw::Business,
+        "time" => Kw::Time,
+        "hence" => Kw::Hence,
+        _ => return None,
+    })
 }
 
 /// Whether the line speaks of the past, the future, both or neither; relative expressions
@@ -540,29 +386,58 @@ impl<'a> Words<'a> {
         let table = table();
         let mut lex = Vec::with_capacity(toks.len());
         let mut tense = Tense::default();
+        let lb = low.as_bytes();
         for (i, t) in toks.iter().enumerate() {
-            if t.kind != TokKind::Word || t.span.len() > 12 {
+            let (s, e) = (t.span.start, t.span.end);
+            if t.kind != TokKind::Word || e - s > 15 {
                 lex.push(Lex::default());
-                if t.kind == TokKind::Word {
-                    past_form(&low[t.span.start..t.span.end], &mut tense);
+                if t.kind == TokKind::Word && !tense.past {
+                    past_form(&low[s..e], &mut tense);
                 }
                 continue;
             }
-            let w = &low[t.span.start..t.span.end];
-            let lx = table.get(w).unwrap_or_default();
+            let wb = &lb[s..e];
+            let n = wb.len();
+            let mut lx = table.get_at(lb, s, n);
+            // "Sunday's", "year’s": only words with an apostrophe before the final s.
+            if lx.is_none()
+                && n > 2
+                && wb[n - 1] == b's'
+                && (wb[n - 2] == b'\'' || n > 4 && wb[n - 4..n - 1] == *"\u{2019}".as_bytes())
+            {
+                lx = possessive(table, &low[s..e]);
+            }
+            let lx = lx.unwrap_or_default();
             lex.push(lx);
-            match lx.tense {
-                1 => tense.future = true,
-                -1 => tense.past = true,
-                _ if lx != Lex::default() => {}
-                _ if w.ends_with("'ll") || w.ends_with("\u{2019}ll") => tense.future = true,
-                _ if w == "going" && toks.get(i + 1).is_some_and(|n| n.is(line, "to")) => {
+            if lx.tense != 0 {
+                tense.future |= lx.tense > 0;
+                tense.past |= lx.tense < 0;
+                continue;
+            }
+            if tense.past && tense.future || lx.known {
+                continue;
+            }
+            // The checks below are ordered cheapest first: most words end in neither.
+            let w = &low[s..e];
+            match wb[n - 1] {
+                b'd' if n >= 5 && wb[n - 2] == b'e' && !tense.past => {
+                    // "will be sentenced", "has been released": a participle after an
+                    // auxiliary says nothing of the time.
+                    let prev = i
+                        .checked_sub(1)
+                        .map(|p| &low[toks[p].span.start..toks[p].span.end]);
+                    if !prev.is_some_and(is_auxiliary) {
+                        past_form(w, &mut tense);
+                    }
+                }
+                b'l' if w.ends_with("'ll") || w.ends_with("\u{2019}ll") => tense.future = true,
+                b'g' | b't'
+                    if matches!(w, "going" | "set" | "about")
+                        && toks.get(i + 1).is_some_and(|n| n.is(line, "to")) =>
+                {
                     tense.future = true
                 }
-                // "will be sentenced", "has been released": a participle after an
-                // auxiliary says nothing of the time.
-                _ if i > 0 && is_auxiliary(&low[toks[i - 1].span.start..toks[i - 1].span.end]) => {}
-                _ => past_form(w, &mut tense),
+                _ => {}
             }
         }
         Words {
@@ -578,8 +453,40 @@ impl<'a> Words<'a> {
         self.toks.len()
     }
 
+    /// Token `i` can start a date, duration or time: digits, a known word, or an
+    /// apostrophe ("'90s"). The recognizers skip every other token at once.
+    #[inline]
+    pub fn may_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            TokKind::Num => true,
+            TokKind::Word => self.lex[i].known,
+            TokKind::Punct => matches!(self.low.as_bytes()[t.span.start], b'\'' | 0xE2 | 0xC2),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.toks.is_empty()
+    }
+
+    /// A hedge right before token `i` makes the value after it approximate: "about six
+    /// years", "around 2020", "nearly three months", "circa 1500".
+    pub fn hedged(&self, i: usize) -> bool {
+        i > 0
+            && matches!(
+                self.low(i - 1),
+                "about"
+                    | "around"
+                    | "circa"
+                    | "approximately"
+                    | "roughly"
+                    | "nearly"
+                    | "almost"
+                    | "some"
+                    | "approx"
+                    | "c"
+                    | "ca"
+            )
     }
 
     /// Lower-cased text of token `i` ("" past the end).
@@ -652,10 +559,50 @@ impl<'a> Words<'a> {
         self.toks[i].span.end
     }
 
+    /// Where a value ending with token `i` ends: before a possessive "'s" ("Sunday's
+    /// election" gives "Sunday").
+    pub fn value_end(&self, i: usize) -> usize {
+        let end = self.end(i);
+        if !self.lex(i).possessive {
+            return end;
+        }
+        let w = self.low(i);
+        end - if w.ends_with("\u{2019}s") { 4 } else { 2 }
+    }
+
     /// A hyphen or dash joins tokens `i - 1` and `i + 1` ("mid-2023", "12-year-old").
     pub fn is_dash(&self, i: usize) -> bool {
         self.is_p(i, '-') || self.is_p(i, '\u{2010}') || self.is_p(i, '\u{2011}')
     }
+}
+
+/// "Sunday's", "this year's", "January’s": the stem's reading, for the words dates are
+/// made of.
+fn possessive(table: &Table, w: &str) -> Option<Lex> {
+    let stem = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))?;
+    let mut lx = table.get_at(stem.as_bytes(), 0, stem.len())?;
+    let useful = lx.month > 0
+        || lx.weekday > 0 && !lx.plural
+        || lx.unit.is_some() && !lx.plural && !lx.short_unit
+        || matches!(
+            lx.kw,
+            Kw::Today | Kw::Tomorrow | Kw::Yesterday | Kw::Tonight
+        );
+    if !useful {
+        return None;
+    }
+    lx.possessive = true;
+    lx.ambiguous = false;
+    lx.kw = match lx.kw {
+        k @ (Kw::Today | Kw::Tomorrow | Kw::Yesterday | Kw::Tonight) => k,
+        _ => Kw::None,
+    };
+    lx.ordinal = 0;
+    lx.number = false;
+    lx.holiday = false;
+    Some(lx)
 }
 
 fn is_auxiliary(w: &str) -> bool {
@@ -712,6 +659,15 @@ fn past_form(w: &str, tense: &mut Tense) {
 mod tests {
     use super::super::token::tokenize;
     use super::*;
+
+    #[test]
+    fn table_finds_every_word_it_holds() {
+        let t = table();
+        for (w, lx) in build() {
+            assert_eq!(t.get(w), Some(lx), "{w}");
+        }
+        assert_eq!(t.get("niger"), None);
+    }
 
     #[test]
     fn classifies_words_once() {

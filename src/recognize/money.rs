@@ -6,10 +6,37 @@
 //! far the currency reaches, and a multiplier ("MUSD" is a million dollars). The table of
 //! names and symbols is data (`data/currencies.tsv`), read once.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::token::{TokKind, Token};
+
+/// FNV-1a: the tables are keyed by short words, for which SipHash's set-up costs more than
+/// the lookup; no key comes from an adversary that could make it collide on purpose.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A currency found next to an amount.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -50,10 +77,10 @@ fn table() -> &'static Table {
 
 fn load(data: &'static str) -> Table {
     let mut t = Table {
-        names: HashMap::new(),
-        symbols: HashMap::new(),
-        minors: HashMap::new(),
-        codes: HashMap::new(),
+        names: HashMap::default(),
+        symbols: HashMap::default(),
+        minors: HashMap::default(),
+        codes: HashMap::default(),
     };
     for line in data.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -151,6 +178,21 @@ fn symbol_at(line: &str, toks: &[Token], j: usize) -> Option<(&'static str, usiz
     let t = toks.get(j)?;
     let tab = table();
     if t.kind == TokKind::Punct {
+        if !is_sign(t.text(line)) {
+            return None;
+        }
+        // "$US5m", "$A20": letters glued after the sign, then the digits.
+        if let Some(w) = toks.get(j + 1).filter(|w| w.is_word() && !w.space_before)
+            && w.span.len() <= 3
+            && toks
+                .get(j + 2)
+                .is_some_and(|n| n.is_num() && !n.space_before)
+        {
+            let key = format!("{}{}", t.text(line), lower(w.text(line)));
+            if let Some(&c) = tab.symbols.get(&key) {
+                return Some((c, j + 2));
+            }
+        }
         return tab.symbols.get(t.text(line)).map(|&c| (c, j + 1));
     }
     if !t.is_word() || t.span.len() > 4 {
@@ -158,6 +200,15 @@ fn symbol_at(line: &str, toks: &[Token], j: usize) -> Option<(&'static str, usiz
     }
     // "music ' s $ 500": the s of a possessive, not Singapore dollars.
     if j > 0 && (toks[j - 1].is_punct(line, '\'') || toks[j - 1].is_punct(line, '’')) {
+        return None;
+    }
+    // Most words have no currency sign within three tokens: say no before building a key.
+    if !toks
+        .iter()
+        .skip(j + 1)
+        .take(3)
+        .any(|t| t.kind == TokKind::Punct && is_sign(t.text(line)))
+    {
         return None;
     }
     let mut key = String::new();
@@ -186,6 +237,17 @@ fn symbol_at(line: &str, toks: &[Token], j: usize) -> Option<(&'static str, usiz
     None
 }
 
+/// Whether a punctuation token is a currency sign: "$", "£", "¥", or one of the Unicode
+/// currency symbols block ("€", "₦", "₹", ...).
+pub fn is_sign(p: &str) -> bool {
+    p.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '$' | '£' | '¥' | '¢' | '৳' | '฿' | '֏' | '៛' | '﷼' | '円' | '₿'
+        ) || ('\u{20A0}'..='\u{20CF}').contains(&c)
+    })
+}
+
 /// A currency just before an amount that starts at the returned token index.
 pub fn before(line: &str, toks: &[Token], j: usize) -> Option<CurMatch> {
     let t = toks.get(j)?;
@@ -208,7 +270,15 @@ pub fn before(line: &str, toks: &[Token], j: usize) -> Option<CurMatch> {
             named: true,
         });
     }
-    let (name, end) = name_at(line, toks, j)?;
+    let (name, mut end) = name_at(line, toks, j)?;
+    // "Rs. 500": the dot of an abbreviation, not a decimal point.
+    if toks
+        .get(end)
+        .is_some_and(|d| d.is_punct(line, '.') && !d.space_before)
+        && toks.get(end + 1).is_some_and(|n| n.space_before)
+    {
+        end += 1;
+    }
     name.prefix.then_some(CurMatch {
         code: name.code,
         end,
@@ -237,6 +307,9 @@ pub fn after(line: &str, toks: &[Token], j: usize) -> Option<CurMatch> {
         });
     }
     let m = if t.kind == TokKind::Punct {
+        if !is_sign(t.text(line)) {
+            return None;
+        }
         let &code = table().symbols.get(t.text(line))?;
         CurMatch {
             code,
@@ -316,6 +389,9 @@ mod tests {
         assert_eq!(code_before("€2.5bn"), Some(("EUR", "€".into())));
         assert_eq!(code_before("USD 200"), Some(("USD", "USD".into())));
         assert_eq!(code_before("MAUD 60"), Some(("AUD", "MAUD".into())));
+        assert_eq!(code_before("$US5m"), Some(("USD", "$US".into())));
+        assert_eq!(code_before("$A20"), Some(("AUD", "$A".into())));
+        assert_eq!(code_before("Rs. 500"), Some(("INR", "Rs.".into())));
         // "won" is a currency after an amount, never before one ("he won 55.9%").
         assert_eq!(code_before("won 55"), None);
         assert_eq!(code_before("ALL 5"), None);

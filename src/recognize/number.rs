@@ -19,10 +19,11 @@
 //! Intervals (what compare uses): a plain amount is a point; "about x" is x ± 10%;
 //! "nearly x" is [0.9x, x]; "more than x" is (x, ∞) stored as [next float above x, ∞];
 //! "at least x" [x, ∞]; "fewer than x" [0, x); "up to x" [0, x]; "between a and b" [a, b];
-//! a vague plural such as "hundreds" is [200, 1000) (its lower bound to ten of its unit).
+//! a vague plural such as "hundreds" is [200, 1000] (its lower bound to ten of its unit).
 //! `approximate` is set by a qualifier, a vague plural, a hedge before the amount
-//! ("estimated", "reportedly") and a round figure (a whole multiple of 100, or a number
-//! written with a scale word such as "two hundred" or "$100 million").
+//! ("estimated", "reportedly") and a round figure (a whole multiple of 100 in digits, or a
+//! whole number with a scale word such as "two hundred" or "$100 million"; not "$2.5bn").
+//! Ranges and vague plurals are always approximate.
 
 use super::numeral::{self, Numeral};
 use super::token::{TokKind, Token};
@@ -91,7 +92,14 @@ pub fn find(line: &str, toks: &[Token], _ctx: &Context, out: &mut Vec<Value>) {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if t.is_word() && t.span.len() <= 5 && is_url_start(line, toks, i) {
+        if t.is_word()
+            && t.span.len() <= 5
+            && matches!(
+                line.as_bytes()[t.span.start],
+                b'h' | b'H' | b'f' | b'F' | b'w' | b'W'
+            )
+            && is_url_start(line, toks, i)
+        {
             i = skip_run(toks, i);
             continue;
         }
@@ -132,13 +140,25 @@ fn could_start(line: &str, toks: &[Token], i: usize) -> bool {
         TokKind::Word => {
             let w = t.text(line);
             let mut buf = [0u8; 24];
-            if let Some(l) = numeral::lower(w, &mut buf)
-                && (qualifier_word(l)
-                    || numeral::starts_number_lower(l)
-                    || vague_lower(l).is_some()
-                    || matches!(l, b"minus" | b"negative" | b"magnitude" | b"tens"))
-            {
-                return true;
+            if let Some(l) = numeral::lower(w, &mut buf) {
+                if numeral::starts_number_lower(l) {
+                    // "a" starts a number only before a scale ("a dozen", "a million").
+                    return l != b"a"
+                        || numeral::parse(line, toks, i).is_some()
+                        || qualifier(line, toks, i).is_some()
+                        || vague_at(line, toks, i).is_some();
+                }
+                if qualifier_word(l) {
+                    return qualifier(line, toks, i).is_some();
+                }
+                if vague_lower(l).is_some()
+                    || matches!(
+                        l,
+                        b"minus" | b"negative" | b"magnitude" | b"tens" | b"several" | b"few"
+                    )
+                {
+                    return true;
+                }
             }
             // A currency before a number: "USD 200", "rmb 10", "US$5", "u.s $", "Rs. 500".
             toks.get(i + 1).is_some_and(|n| {
@@ -266,12 +286,19 @@ fn at(line: &str, toks: &[Token], i: usize) -> (Option<Value>, usize) {
     if let Some((q, p)) = qualifier(line, toks, i) {
         if q == Qual::Between {
             if let Some(r) = between(line, toks, i, p) {
+                if r.0.as_ref().is_some_and(|v| v.kind == Kind::Count)
+                    && after_age_word(line, toks, i)
+                {
+                    return (None, r.1);
+                }
                 return r;
             }
             return (None, i + 1);
         }
         if let Some(a) = amount(line, toks, p) {
-            if a.measure == Measure::Count && !count_ok(line, toks, &a, true, Range::No) {
+            if a.measure == Measure::Count
+                && (!count_ok(line, toks, &a, true, Range::No) || after_age_word(line, toks, i))
+            {
                 return (None, a.end);
             }
             let v = build(line, toks, i, &a, Some(q), None);
@@ -290,15 +317,51 @@ fn at(line: &str, toks: &[Token], i: usize) -> (Option<Value>, usize) {
             return r;
         }
         if !count_ok(line, toks, &a, false, Range::No) {
-            return (None, skip_number(line, toks, a.end));
+            return (None, skip_number(line, toks, a.start, a.end));
         }
+    }
+    if a.vague.is_none()
+        && let Some((q, end)) = postfix(line, toks, a.end)
+    {
+        let a = Amount { end, ..a };
+        return (Some(build(line, toks, a.start, &a, Some(q), None)), end);
     }
     (Some(build(line, toks, a.start, &a, None, None)), a.end)
 }
 
+/// A qualifier after the amount: "300-plus", "500 or more", "20 or so", "10 or fewer".
+fn postfix(line: &str, toks: &[Token], j: usize) -> Option<(Qual, usize)> {
+    let t = toks.get(j)?;
+    let next = toks.get(j + 1)?;
+    if t.is_punct(line, '-') && !t.space_before && !next.space_before && next.is(line, "plus") {
+        return Some((Qual::AtLeast, j + 2));
+    }
+    if !t.is(line, "or") || !next.is_word() {
+        return None;
+    }
+    let q = match next.text(line).to_ascii_lowercase().as_str() {
+        "more" => Qual::AtLeast,
+        "so" => Qual::About,
+        "fewer" | "less" => Qual::UpTo,
+        _ => return None,
+    };
+    Some((q, j + 2))
+}
+
+/// "aged between 18 and 25", "aged over 60": ages, not counts.
+fn after_age_word(line: &str, toks: &[Token], i: usize) -> bool {
+    i > 0 && toks[i - 1].is_word() && is_word(toks[i - 1].text(line), &["aged", "age", "ages"])
+}
+
 /// After a number that is not a count, also skip what is glued to it ("2023-08-10",
 /// "192.168.1.1"), so its pieces are not read as counts either.
-fn skip_number(line: &str, toks: &[Token], mut j: usize) -> usize {
+fn skip_number(line: &str, toks: &[Token], start: usize, mut j: usize) -> usize {
+    // "+44 20 7946 0958": the groups of an international phone number.
+    if start > 0 && toks[start - 1].is_punct(line, '+') {
+        while toks.get(j).is_some_and(|t| t.is_num() && t.span.len() <= 4) {
+            j += 1;
+        }
+    }
     while j + 1 < toks.len()
         && !toks[j].space_before
         && toks[j].kind == TokKind::Punct
@@ -429,6 +492,19 @@ fn vague_at(line: &str, toks: &[Token], p: usize) -> Option<(f64, usize)> {
         let u = of_then(p + 1)?;
         return Some((10.0 * u, p + 3));
     }
+    // "several hundred", "a few thousand": vague like "hundreds", "thousands".
+    let few = if t.is(line, "several") || t.is(line, "few") {
+        Some(p + 1)
+    } else if t.is(line, "a") && toks.get(p + 1).is_some_and(|n| n.is(line, "few")) {
+        Some(p + 2)
+    } else {
+        None
+    };
+    if let Some(k) = few {
+        let s = toks.get(k).filter(|n| n.is_word() && n.space_before)?;
+        let u = numeral::scale_word(s.text(line)).filter(|_| !s.text(line).ends_with('s'))?;
+        return Some((u, k + 1));
+    }
     let u = vague_unit(t.text(line))?;
     // A vague plural right after a number word is that number's scale, not a vague amount.
     if p > 0 && toks[p - 1].is_word() && numeral::small_word(toks[p - 1].text(line)).is_some() {
@@ -445,6 +521,7 @@ fn vague_at(line: &str, toks: &[Token], p: usize) -> Option<(f64, usize)> {
 /// The amount starting at token `p`: [currency] number-or-vague [scale] [percent | currency
 /// | unit], with a minor unit after a currency name ("3 dollars 50 cents").
 fn amount(line: &str, toks: &[Token], p: usize) -> Option<Amount> {
+    toks.get(p)?;
     let mut sign = 1.0;
     let mut q = p;
     if toks[p].is_word() && is_word(toks[p].text(line), &["minus", "negative"]) {
@@ -642,7 +719,7 @@ fn minor_units(line: &str, toks: &[Token], code: &str, main: f64, j: usize) -> (
         if !free || !toks[n.start].space_before && toks[n.start].is_num() {
             break;
         }
-        let f = if last_fraction >= 0.1 && last_fraction < 1.0 {
+        let f = if (0.1..1.0).contains(&last_fraction) {
             last_fraction / 10.0
         } else {
             0.01
@@ -665,8 +742,14 @@ enum Range {
 /// Whether a number that nothing else claimed is a count.
 fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool, range: Range) -> bool {
     let Some(n) = a.num else {
-        // A vague plural is a count ("Hundreds of protesters"), unless it is a decade.
-        return true;
+        // A vague plural is a count ("Hundreds of protesters"), but "hundreds of years" is
+        // a length of time.
+        let of = toks.get(a.end).is_some_and(|t| t.is(line, "of"));
+        let unit = toks
+            .get(a.end + 1)
+            .filter(|t| t.is_word())
+            .map(|t| t.text(line));
+        return !(of && unit.is_some_and(time_unit));
     };
     let (s, e) = (n.start, n.end);
     let first = &toks[s];
@@ -716,10 +799,10 @@ fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool, range: Rang
                 if toks[e + 1].is_num() {
                     return false;
                 }
-                if let Some(w) = word_at(e + 1) {
-                    if time_unit(w) || n.words && first.is(line, "one") {
-                        return false;
-                    }
+                if let Some(w) = word_at(e + 1)
+                    && (time_unit(w) || n.words && first.is(line, "one") || fraction_word(w))
+                {
+                    return false;
                 }
             } else if c != "%" && c != ")" {
                 return false;
@@ -758,7 +841,7 @@ fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool, range: Rang
             && !qualified
             && s >= 2
             && first.space_before
-            && p.text(line).chars().next().is_some_and(char::is_uppercase)
+            && p.text(line).chars().any(char::is_uppercase)
             && !month(pw)
             && !weekday(pw)
             && !toks[s - 2].is_punct(line, '.')
@@ -768,12 +851,41 @@ fn count_ok(line: &str, toks: &[Token], a: &Amount, qualified: bool, range: Rang
             return false;
         }
     }
+    // "No. 10", "Art. 5", "p. 12": an abbreviated label before the number.
+    if prev.is_some_and(|p| p.is_punct(line, '.'))
+        && s >= 2
+        && toks[s - 2].is_word()
+        && !toks[s - 1].space_before
+        && is_word(
+            toks[s - 2].text(line),
+            &[
+                "no", "nos", "nr", "art", "sec", "ch", "p", "pp", "vol", "fig", "para", "op",
+            ],
+        )
+    {
+        return false;
+    }
     if n.bare_integer && n.value <= 31.0 && word_at(e).is_some_and(month) {
         return false;
     }
+    // "Formula One", "the Big Four", "Group of Seven": a capitalized number word inside a
+    // sentence is part of a name.
+    if n.words
+        && !qualified
+        && first
+            .text(line)
+            .starts_with(|c: char| c.is_ascii_uppercase())
+        && prev.is_some_and(|p| {
+            p.is_word() || (p.kind == TokKind::Punct && matches!(p.text(line), "," | "-" | "'"))
+        })
+    {
+        return false;
+    }
+    // "one another", "one of the largest": a pronoun, not a count of one.
     if n.words
         && first.is(line, "one")
-        && word_at(e).is_some_and(|w| is_word(w, &["another", "anothers"]))
+        && e == s + 1
+        && word_at(e).is_some_and(|w| is_word(w, &["another", "of"]))
     {
         return false;
     }
@@ -844,6 +956,17 @@ fn time_unit(w: &str) -> bool {
             | b"centuries"
             | b"millennium"
             | b"millennia"
+    )
+}
+
+/// "two-thirds", "three-quarters", "one-fifth": a fraction, not a count.
+fn fraction_word(w: &str) -> bool {
+    is_word(
+        w,
+        &[
+            "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths",
+            "fifth", "fifths", "sixth", "sixths", "tenth", "tenths",
+        ],
     )
 }
 
@@ -1018,7 +1141,15 @@ fn build(
     let (kind, unit_word) = match a.measure {
         Measure::Count => (Kind::Count, None),
         Measure::Money(c) => (Kind::Money, Some(c.to_string())),
-        Measure::Percent => (Kind::Percent, None),
+        // "3 percentage points" is a difference of percentages: the unit says so.
+        Measure::Percent => (
+            Kind::Percent,
+            toks[a.end - 1]
+                .text(line)
+                .to_ascii_lowercase()
+                .starts_with("point")
+                .then(|| "percentage points".to_string()),
+        ),
         Measure::Quantity(u) => (Kind::Quantity, Some(u.canonical.to_string())),
     };
     let sig = a.num.map_or(2, |n| n.sig_digits);
@@ -1186,12 +1317,17 @@ mod tests {
             c("between 3 and 4 million", "3000000..4000000")
         );
         assert_eq!(one("10-15 people"), c("10-15", "10..15"));
+        assert_eq!(one("a 300-plus crowd"), c("300-plus", ">=300"));
+        assert_eq!(one("500 or more people"), c("500 or more", ">=500"));
+        assert_eq!(one("20 or so boats"), c("20 or so", "~20"));
     }
 
     #[test]
     fn vague_quantities() {
         assert_eq!(one("Hundreds of protesters"), c("Hundreds", ">=200"));
         assert_eq!(one("Dozens of civilians"), c("Dozens", ">=24"));
+        assert_eq!(one("Several hundred people"), c("Several hundred", ">=200"));
+        assert_eq!(one("a few thousand troops"), c("a few thousand", ">=2000"));
         assert_eq!(
             one("tens of thousands of people"),
             c("tens of thousands", ">=20000")
@@ -1221,6 +1357,15 @@ mod tests {
             "The general, 62, was",
             "see https://x.org/a?q=30%25",
             "aged 40",
+            "people aged between 18 and 25",
+            "No. 10 Downing Street",
+            "call +44 20 7946 0958",
+            "one of the largest",
+            "two-thirds of voters",
+            "hundreds of years",
+            "the iPhone 15",
+            "Formula One racing",
+            "the Group of Seven",
         ] {
             let v: Vec<_> = vals(line)
                 .into_iter()
@@ -1287,6 +1432,15 @@ mod tests {
         assert_eq!(one("63.2 per cent"), p("63.2 per cent", "63.2%"));
         assert_eq!(one("Nearly 40% of"), p("Nearly 40%", "~40%"));
         assert_eq!(one("minus five percent"), p("minus five percent", "-5%"));
+        let toks = tokenize("up 3 percentage points");
+        let mut out = Vec::new();
+        find(
+            "up 3 percentage points",
+            &toks,
+            &Context::default(),
+            &mut out,
+        );
+        assert_eq!(out[0].unit.as_deref(), Some("percentage points"));
     }
 
     #[test]
@@ -1299,5 +1453,29 @@ mod tests {
         assert_eq!(one("a magnitude 7.1 quake"), q("magnitude 7.1", "7.1 Mw"));
         assert_eq!(one("40 degrees Celsius"), q("40 degrees Celsius", "40 C"));
         assert_eq!(one("about 75 miles"), q("about 75 miles", "~121 km"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// In-process, on arbitrary text and on number-heavy text: no panic, and every span
+        /// is in bounds, on character boundaries and ordered without overlap.
+        #[test]
+        fn spans_are_valid_slices(
+            any in ".{0,80}",
+            numeric in "([0-9]{1,5}|[ ,.$€£%/:()'-]|and|between|about|at least|million|bn|m|k|\
+                          dollars|USD|us|c|hundred|hundreds|of|a|half|dozen|point|one|two|\
+                          twenty|miles|km|degrees|Celsius|magnitude|per cent|cents|minus){0,24}",
+        ) {
+            for line in [any.as_str(), numeric.as_str()] {
+                let vals = super::super::recognize(line, &Context::default());
+                let mut last = 0;
+                for v in &vals {
+                    proptest::prop_assert!(v.span.start >= last && v.span.start < v.span.end);
+                    proptest::prop_assert!(line.get(v.span.start..v.span.end).is_some());
+                    last = v.span.end;
+                }
+            }
+        }
     }
 }

@@ -645,6 +645,16 @@ impl<'a> Reader<'a> {
                 suffix = Some(s);
                 j += 1;
             }
+        } else if toks
+            .get(j)
+            .is_some_and(|t| t.is_punct(line, '-') && !t.space_before)
+            && let Some(w) = toks.get(j + 1).filter(|t| t.is_word() && !t.space_before)
+            && let Some(NumWord::Scale(s)) = num_word(w.text(line))
+            && s >= 1e6
+        {
+            // "$4.5-million contract".
+            suffix = Some(s);
+            j += 2;
         }
         Some(Atom {
             kind: AtomKind::Digits(Digits {

@@ -10,7 +10,7 @@
 //! least three ("80 miles" → 128.748 km → `129 km`; "6,825-ton" → `6825 t`). An amount
 //! whose factor is 1 is left as written.
 
-use std::collections::HashMap;
+use super::money::HashMap;
 use std::sync::OnceLock;
 
 use super::token::{TokKind, Token};
@@ -38,7 +38,7 @@ struct Table {
     /// The most tokens any name spans.
     longest: usize,
     /// First tokens of all names, lowercase: a quick no for most words after a number.
-    heads: std::collections::HashSet<String>,
+    heads: HashMap<String, ()>,
 }
 
 static TABLE: OnceLock<Table> = OnceLock::new();
@@ -48,9 +48,9 @@ fn table() -> &'static Table {
 }
 
 fn load(data: &str) -> Table {
-    let mut names = HashMap::new();
+    let mut names = HashMap::default();
     let mut longest = 1;
-    let mut heads = std::collections::HashSet::new();
+    let mut heads = HashMap::default();
     for line in data.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -77,7 +77,7 @@ fn load(data: &str) -> Table {
             let toks = super::token::tokenize(n);
             longest = longest.max(toks.len());
             if let Some(h) = toks.first() {
-                heads.insert(h.text(n).to_lowercase());
+                heads.insert(h.text(n).to_lowercase(), ());
             }
             names.entry(key).or_insert(Unit {
                 canonical,
@@ -112,16 +112,16 @@ pub fn after(line: &str, toks: &[Token], j: usize) -> Option<UnitMatch> {
     let mut buf = [0u8; 24];
     let head_text = head.text(line);
     let known = match super::numeral::lower(head_text, &mut buf) {
-        Some(l) => std::str::from_utf8(l).is_ok_and(|l| tab.heads.contains(l)),
-        None => tab.heads.contains(&head_text.to_lowercase()),
+        Some(l) => std::str::from_utf8(l).is_ok_and(|l| tab.heads.contains_key(l)),
+        None => tab.heads.contains_key(&head_text.to_lowercase()),
     };
     if !known {
         return None;
     }
     let mut key = String::new();
     let mut best = None;
-    for k in first..(first + tab.longest).min(toks.len()) {
-        let tk = &toks[k];
+    let last = (first + tab.longest).min(toks.len());
+    for (k, tk) in toks.iter().enumerate().take(last).skip(first) {
         if k > first && tk.space_before {
             key.push(' ');
         }

@@ -33,6 +33,13 @@ pub fn find(w: &Words, _ctx: &Context, dates: &[Value], out: &mut Vec<Value>) {
     let day = if several { None } else { day };
     let mut i = 0;
     while i < w.len() {
+        // Clock times start with digits; "noon" and "midnight" with n or m.
+        let t = &w.toks[i];
+        let first = w.low.as_bytes()[t.span.start];
+        if !(t.is_num() || t.is_word() && (first == b'n' || first == b'm')) {
+            i += 1;
+            continue;
+        }
         let Some((h, m, end)) = clock(w, i) else {
             i += 1;
             continue;

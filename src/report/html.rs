@@ -207,13 +207,13 @@ fn severity_name(s: Severity) -> &'static str {
 
 fn summary(h: &mut String, page: &HtmlPage) {
     let count = |f: &dyn Fn(&ConflictRow) -> bool| page.conflicts.iter().filter(|r| f(r)).count();
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<p class=\"summary\">{} conflict{}: \
          <span class=\"badge sev-high\">{} high</span> \
          <span class=\"badge sev-medium\">{} medium</span> \
          <span class=\"badge sev-low\">{} low</span> · \
-         {} open, {} confirmed, {} dismissed · {} agreement{}</p>\n",
+         {} open, {} confirmed, {} dismissed · {} agreement{}</p>",
         page.conflicts.len(),
         if page.conflicts.len() == 1 { "" } else { "s" },
         count(&|r| r.severity == Severity::High),

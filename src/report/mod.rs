@@ -3,6 +3,8 @@
 //! [`ConflictRow`] is one row of `discrepancies.csv`, columns in CONTRACT.md order; later
 //! columns may be added at the end only.
 
+pub mod csv;
+pub mod graph;
 pub mod html;
 
 use serde::{Deserialize, Serialize};

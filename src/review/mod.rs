@@ -80,6 +80,8 @@ impl Reviews {
     /// the later line wins, as it would in a log a person appended to by hand.
     pub fn parse(name: &str, bytes: &[u8]) -> Result<Reviews, InputError> {
         let mut reviews = Reviews::default();
+        // A spreadsheet that saved the file may have put a UTF-8 byte-order mark in front.
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Ok(reviews);
         }
@@ -263,7 +265,8 @@ pub fn status_name(s: Status) -> &'static str {
 
 /// Where the value as written (`text_a`) sits in its evidence sentence, for highlighting. The
 /// report quotes both but not the value's offset inside the sentence, so it is found again: an
-/// exact match first, then one ignoring ASCII case ("Six" at a sentence start for "six").
+/// exact match first, then one ignoring ASCII case ("Six" at a sentence start for "six"), then
+/// one where any run of whitespace matches any other ("about 1,100" with a no-break space).
 pub fn locate(sentence: &str, written: &str) -> Option<Range<usize>> {
     let written = written.trim();
     if written.is_empty() {
@@ -275,7 +278,29 @@ pub fn locate(sentence: &str, written: &str) -> Option<Range<usize>> {
     // ASCII lowercasing keeps byte offsets unchanged, so a match maps back one to one.
     let hay = sentence.to_ascii_lowercase();
     let needle = written.to_ascii_lowercase();
-    hay.find(&needle).map(|i| i..i + needle.len())
+    if let Some(i) = hay.find(&needle) {
+        return Some(i..i + needle.len());
+    }
+    let words: Vec<&str> = needle.split_whitespace().collect();
+    let (first, rest) = words.split_first()?;
+    let mut from = 0;
+    while let Some(found) = hay[from..].find(first) {
+        let start = from + found;
+        let mut end = start + first.len();
+        let whole = rest.iter().all(|w| {
+            let gap = hay[end..].len() - hay[end..].trim_start().len();
+            if gap == 0 || !hay[end + gap..].starts_with(w) {
+                return false;
+            }
+            end += gap + w.len();
+            true
+        });
+        if whole {
+            return Some(start..end);
+        }
+        from = start + first.len();
+    }
+    None
 }
 
 #[cfg(test)]
@@ -318,6 +343,13 @@ mod tests {
         assert_eq!(c1.note, "checked, with the wire copy");
         assert_eq!(c1.reviewed_at.to_string(), "2024-04-27T09:30:00Z");
         assert_eq!(String::from_utf8(r.to_csv()).unwrap(), GOOD);
+    }
+
+    #[test]
+    fn spreadsheet_bom_and_crlf_are_read() {
+        let text = format!("\u{feff}{}", GOOD.replace('\n', "\r\n"));
+        let r = Reviews::parse("r.csv", text.as_bytes()).unwrap();
+        assert_eq!(r, Reviews::parse("r.csv", GOOD.as_bytes()).unwrap());
     }
 
     #[test]
@@ -392,5 +424,12 @@ mod tests {
         assert_eq!(locate(s, "six"), Some(0..3));
         assert_eq!(locate(s, "August"), None);
         assert_eq!(locate(s, " "), None);
+        let nbsp = "The United States has about\u{a0}1,100 troops.";
+        assert_eq!(locate(nbsp, "about 1,100"), Some(22..34));
+        assert_eq!(
+            locate("about  1,000 or about 1,100", "About 1,100"),
+            Some(16..27)
+        );
+        assert_eq!(locate("about 1,000", "about 1,100"), None);
     }
 }

@@ -1,0 +1,263 @@
+//! `claimdiff explain ID`: an id and the sources and rules `check` ran on in; on stdout, why
+//! that claim or conflict is there.
+//!
+//! The run is repeated (it is deterministic), then for a claim: its source and place, the slot,
+//! the value and the interval it stands for, the rule that fired (where it is written, what it
+//! says) and the words it read, the claims it was grouped with and why, and the conflicts it
+//! takes part in. For a conflict: both sides with their sources, sentences, claims and rules,
+//! why the group's claims were joined (the graph's edges and their reasons), and why the values
+//! conflict (the intervals compared, the distance, what lowered the severity).
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use petgraph::visit::EdgeRef;
+
+use super::Outcome;
+use super::check::{self, Analysis, relation_name};
+use crate::cli::ExplainArgs;
+use crate::compare::{describe_interval, sev_name};
+use crate::error::{self, InputError, Place};
+use crate::group::{Link, Record};
+
+/// How many links of a group to show before summing up the rest.
+const MAX_LINKS: usize = 20;
+
+pub fn run(args: ExplainArgs) -> Outcome {
+    let rules = match check::load_rules(args.rules.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprint!("{e}");
+            return Outcome::Failed;
+        }
+    };
+    let a = check::analyze(&args.paths, rules, false, false);
+    for e in &a.errors {
+        error::report(e);
+    }
+    let text = if let Some(i) = a.records.iter().position(|r| r.claim.id == args.id) {
+        explain_claim(&a, i)
+    } else if let Some(f) = a.findings.iter().position(|f| f.row.id == args.id) {
+        explain_conflict(&a, f)
+    } else {
+        error::report(
+            &InputError::new(
+                args.paths.join(" "),
+                Place::Whole,
+                format!("no claim or conflict has id `{}`", args.id),
+            )
+            .hint("ids come from `claimdiff extract` and the report's `id` column; give the same sources and --rules as that run"),
+        );
+        return Outcome::Failed;
+    };
+    print!("{text}");
+    if a.errors.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Failed
+    }
+}
+
+fn rule_line(a: &Analysis, name: &str) -> String {
+    match a.rules.rules.iter().find(|r| r.name == name) {
+        Some(info) => {
+            let mut summary: String = info.summary.chars().take(160).collect();
+            if summary.len() < info.summary.len() {
+                summary.push_str("...");
+            }
+            format!("{name}, {}: {summary}", info.origin)
+        }
+        None => name.to_string(),
+    }
+}
+
+fn claim_block(a: &Analysis, r: &Record, indent: &str, out: &mut String) {
+    let c = &r.claim;
+    let _ = writeln!(out, "{indent}claim {} at {}", c.id, r.location);
+    let _ = writeln!(
+        out,
+        "{indent}  slot:     {} ({})",
+        c.slot.key(),
+        c.value.kind.as_str()
+    );
+    let stands = if c.value.kind == crate::recognize::Kind::Name {
+        String::new()
+    } else {
+        format!(", stands for {}", describe_interval(&c.value))
+    };
+    let _ = writeln!(
+        out,
+        "{indent}  value:    {}, written \"{}\"{stands}{}{}",
+        c.value.value,
+        r.text,
+        if c.value.approximate {
+            ", approximate"
+        } else {
+            ""
+        },
+        if c.value.relative {
+            if r.date_guessed {
+                ", relative to a publication date guessed from a dateline"
+            } else {
+                ", relative to the publication date"
+            }
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(out, "{indent}  rule:     {}", rule_line(a, &c.rule));
+    let _ = writeln!(out, "{indent}  words:    \"{}\"", r.words);
+    let _ = writeln!(out, "{indent}  sentence: \"{}\"", r.sentence);
+    if c.hedged {
+        let _ = writeln!(out, "{indent}  hedged:   yes (the sentence hedges)");
+    }
+}
+
+fn explain_claim(a: &Analysis, i: usize) -> String {
+    let mut out = String::new();
+    let r = &a.records[i];
+    claim_block(a, r, "", &mut out);
+    let Some((gi, g)) = a
+        .graph
+        .groups
+        .iter()
+        .enumerate()
+        .find(|(_, g)| g.members.contains(&i))
+    else {
+        return out;
+    };
+    let _ = writeln!(
+        out,
+        "  group:    {}, {} claims from {} sources",
+        g.slot,
+        g.members.len(),
+        g.sources
+    );
+    if g.sources < 2 {
+        let _ = writeln!(
+            out,
+            "            no other source states this slot: nothing to compare"
+        );
+    }
+    for (shown, e) in a
+        .graph
+        .graph
+        .edges(petgraph::graph::NodeIndex::new(i))
+        .enumerate()
+    {
+        let other = if e.source().index() == i {
+            e.target().index()
+        } else {
+            e.source().index()
+        };
+        if shown == MAX_LINKS {
+            let _ = writeln!(out, "  linked:   ... and more");
+            break;
+        }
+        let o = &a.records[other];
+        let _ = writeln!(
+            out,
+            "  linked:   {} (claim {}): {}",
+            o.location,
+            o.claim.id,
+            e.weight()
+                .describe(&r.claim.slot.key(), &o.claim.slot.key())
+        );
+    }
+    for f in a.findings.iter().filter(|f| f.group == gi) {
+        if f.side_a.contains(&i) || f.side_b.contains(&i) {
+            let _ = writeln!(
+                out,
+                "  {}: {} ({}) {} against {}; see `claimdiff explain {}`",
+                relation_name(f.row.relation),
+                f.row.id,
+                sev_name(f.row.severity),
+                f.row.value_a,
+                f.row.value_b,
+                f.row.id
+            );
+        }
+    }
+    out
+}
+
+fn explain_conflict(a: &Analysis, fi: usize) -> String {
+    let f = &a.findings[fi];
+    let row = &f.row;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} ({}), slot {} ({})",
+        relation_name(row.relation),
+        row.id,
+        sev_name(row.severity),
+        row.slot,
+        row.kind
+    );
+    for (label, side, sources) in [
+        ("A", &f.side_a, &row.sources_a),
+        ("B", &f.side_b, &row.sources_b),
+    ] {
+        let v = &a.records[side[0]].claim.value;
+        let stands = if v.kind == crate::recognize::Kind::Name {
+            String::new()
+        } else {
+            format!(" = {}", describe_interval(v))
+        };
+        let _ = writeln!(
+            out,
+            "\nside {label}: {}{stands}, stated by {sources}",
+            v.value
+        );
+        for &m in side {
+            claim_block(a, &a.records[m], "  ", &mut out);
+        }
+    }
+    let g = &a.graph.groups[f.group];
+    let members: HashSet<usize> = g.members.iter().copied().collect();
+    let _ = writeln!(
+        out,
+        "\nwhy grouped: {} claims from {} sources joined into slot {}",
+        g.members.len(),
+        g.sources,
+        g.slot
+    );
+    // Links that touch the two sides first: they are the ones that put them together.
+    let sides: HashSet<usize> = f.side_a.iter().chain(&f.side_b).copied().collect();
+    let mut links: Vec<(bool, usize, usize, &Link)> = a
+        .graph
+        .graph
+        .edge_references()
+        .map(|e| (e.source().index(), e.target().index(), e.weight()))
+        .filter(|(x, _, w)| members.contains(x) && !matches!(w, Link::Conflict { .. }))
+        .map(|(x, y, w)| (!(sides.contains(&x) || sides.contains(&y)), x, y, w))
+        .collect();
+    links.sort_by_key(|l| l.0);
+    let more = links.len().saturating_sub(MAX_LINKS);
+    for &(_, x, y, w) in links.iter().take(MAX_LINKS) {
+        let (rx, ry) = (&a.records[x], &a.records[y]);
+        let _ = writeln!(
+            out,
+            "  - {} -- {}: {}",
+            rx.location,
+            ry.location,
+            w.describe(&rx.claim.slot.key(), &ry.claim.slot.key())
+        );
+    }
+    if more > 0 {
+        let _ = writeln!(out, "  ... and {more} more links");
+    }
+    let _ = writeln!(
+        out,
+        "\nwhy they {}:",
+        if row.relation == crate::report::Relation::Update {
+            "are an update"
+        } else {
+            "conflict"
+        }
+    );
+    for reason in &f.assessment.reasons {
+        let _ = writeln!(out, "  - {reason}");
+    }
+    out
+}

@@ -1,0 +1,537 @@
+//! Stage 5, group: claims of all sources in, the claim graph out (petgraph), and from it the
+//! groups of claims that state the same fact.
+//!
+//! Nodes are claims. An edge joins two claims of different sources when their slots are the
+//! same after normalization (case, separators, plural `-s`, aliases from rules), when their
+//! subjects are near-identical spellings (normalized Levenshtein ≥ 0.85, digits equal), or when
+//! one subject is the other with modifiers left out ("troops" / "us-troops"), that containment
+//! is unambiguous (one candidate only) and the sentences share context words. Each edge keeps
+//! its reason, which `explain` and the graph export show.
+//!
+//! Grouping is a blocked join, never all pairs: claims are bucketed by (attribute, kind), and
+//! inside a bucket by normalized subject through a hash map; only distinct subjects of one
+//! bucket are compared with each other, through a head-word index and a sorted-neighbour
+//! window, so the work grows with the number of claims. Claims of one slot are joined as a star
+//! (each to one claim of another source), so edges grow linearly too. Connected components
+//! (union-find) are the groups `compare` works on.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use jiff::civil::Date;
+use petgraph::graph::{NodeIndex, UnGraph};
+use petgraph::unionfind::UnionFind;
+
+use crate::extract::Claim;
+use crate::recognize::Kind;
+
+/// A claim and what the report needs from its source, gathered while the source is in memory,
+/// so sources can be dropped once their claims are out.
+#[derive(Clone, Debug)]
+pub struct Record {
+    pub claim: Claim,
+    /// The value as written in the source.
+    pub text: String,
+    /// The full sentence, inner line breaks folded to spaces.
+    pub sentence: String,
+    /// The words the rule read to file the claim under its slot.
+    pub words: String,
+    /// `source:line:column` of the sentence's start.
+    pub location: String,
+    /// Publication date of the source, if known.
+    pub published: Option<Date>,
+    /// The publication date was guessed from a dateline in the text.
+    pub date_guessed: bool,
+}
+
+/// Why two claims are joined.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Link {
+    /// The same slot after normalization.
+    SameSlot,
+    /// Subjects spelled nearly alike.
+    SimilarSubject { score: f64 },
+    /// One subject is the other with modifiers left out, and their sentences share words.
+    ContainedSubject { shared: Vec<String> },
+    /// Values of the group found to conflict (added by the comparison, for export).
+    Conflict {
+        id: String,
+        severity: String,
+        relation: String,
+    },
+}
+
+impl Link {
+    /// The reason in words.
+    pub fn describe(&self, a: &str, b: &str) -> String {
+        match self {
+            Link::SameSlot => format!("same slot: {a} = {b} after normalization"),
+            Link::SimilarSubject { score } => {
+                format!("near-identical slots: {a} ~ {b} (similarity {score:.2})")
+            }
+            Link::ContainedSubject { shared } => format!(
+                "one subject holds the other: {a} ~ {b}, the only such pair, sentences share: {}",
+                shared.join(", ")
+            ),
+            Link::Conflict {
+                id,
+                severity,
+                relation,
+            } => format!("{relation} {id} ({severity}) between {a} and {b}"),
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Link::SameSlot => "same-slot",
+            Link::SimilarSubject { .. } => "similar-subject",
+            Link::ContainedSubject { .. } => "contained-subject",
+            Link::Conflict { .. } => "conflict",
+        }
+    }
+}
+
+/// Claims that state the same fact, to be compared.
+#[derive(Clone, Debug)]
+pub struct Group {
+    /// The slot key shown in reports: the most frequent key among the members.
+    pub slot: String,
+    /// Indices into the records, in record order.
+    pub members: Vec<usize>,
+    /// How many different sources the members come from.
+    pub sources: usize,
+}
+
+/// The claim graph: one node per record (node index = record index).
+pub struct ClaimGraph {
+    pub graph: UnGraph<usize, Link>,
+    pub groups: Vec<Group>,
+}
+
+/// Builds the graph and its groups. `alias` maps a normalized subject to its canonical form
+/// when a rule names one.
+pub fn build(records: &[Record], alias: &dyn Fn(&str) -> Option<String>) -> ClaimGraph {
+    let mut graph: UnGraph<usize, Link> = UnGraph::with_capacity(records.len(), records.len());
+    for i in 0..records.len() {
+        graph.add_node(i);
+    }
+    // Block: (attribute, kind) -> normalized subject -> members.
+    let mut blocks: HashMap<(String, Kind), HashMap<String, Vec<usize>>> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        let subject = normalize(&r.claim.slot.subject);
+        let subject = alias(&subject).unwrap_or(subject);
+        blocks
+            .entry((normalize(&r.claim.slot.attribute), r.claim.value.kind))
+            .or_default()
+            .entry(subject)
+            .or_default()
+            .push(i);
+    }
+    let mut uf: UnionFind<usize> = UnionFind::new(records.len());
+    let mut join = |graph: &mut UnGraph<usize, Link>, a: usize, b: usize, link: Link| {
+        uf.union(a, b);
+        graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), link);
+    };
+    // Sorted for a deterministic graph whatever the hash order.
+    let mut block_keys: Vec<&(String, Kind)> = blocks.keys().collect();
+    block_keys.sort();
+    for key in block_keys {
+        let subjects = &blocks[key];
+        for members in subjects.values() {
+            star(records, members, |a, b| {
+                join(&mut graph, a, b, Link::SameSlot)
+            });
+        }
+        for (s1, s2, link) in similar_subjects(records, subjects) {
+            let (a, b) = bridge(records, &subjects[s1], &subjects[s2]);
+            join(&mut graph, a, b, link);
+        }
+    }
+    let mut comps: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..records.len() {
+        comps.entry(uf.find(i)).or_default().push(i);
+    }
+    let mut groups: Vec<Group> = comps
+        .into_values()
+        .map(|members| {
+            let mut freq: BTreeMap<String, usize> = BTreeMap::new();
+            for &m in &members {
+                *freq.entry(records[m].claim.slot.key()).or_default() += 1;
+            }
+            // Most frequent key; ties go to the smallest key, so the choice is order-free.
+            let slot = freq
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(k, _)| k.clone())
+                .unwrap_or_default();
+            let sources = members
+                .iter()
+                .map(|&m| records[m].claim.source.as_str())
+                .collect::<BTreeSet<_>>()
+                .len();
+            Group {
+                slot,
+                members,
+                sources,
+            }
+        })
+        .collect();
+    groups.sort_by(|a, b| a.slot.cmp(&b.slot).then(a.members.cmp(&b.members)));
+    ClaimGraph { graph, groups }
+}
+
+/// Joins the claims of one slot: each to the first claim of the first other source, so every
+/// edge crosses sources and the edges grow linearly with the claims.
+fn star(records: &[Record], members: &[usize], mut join: impl FnMut(usize, usize)) {
+    let Some(&first) = members.first() else {
+        return;
+    };
+    let src = |i: usize| records[i].claim.source.as_str();
+    let other = members.iter().copied().find(|&m| src(m) != src(first));
+    let Some(other) = other else { return };
+    for &m in members {
+        if m == first {
+            continue;
+        }
+        if src(m) != src(first) {
+            join(m, first);
+        } else {
+            join(m, other);
+        }
+    }
+}
+
+/// A pair of claims, one from each side, from different sources when there is one.
+fn bridge(records: &[Record], a: &[usize], b: &[usize]) -> (usize, usize) {
+    let src = |i: usize| records[i].claim.source.as_str();
+    for &x in a.iter().take(8) {
+        if let Some(&y) = b.iter().find(|&&y| src(y) != src(x)) {
+            return (x, y);
+        }
+    }
+    (a[0], b[0])
+}
+
+/// Pairs of distinct subjects of one block that name the same thing.
+fn similar_subjects<'a>(
+    records: &[Record],
+    subjects: &'a HashMap<String, Vec<usize>>,
+) -> Vec<Pair<'a>> {
+    let mut names: Vec<&str> = subjects.keys().map(String::as_str).collect();
+    if names.len() < 2 {
+        return Vec::new();
+    }
+    names.sort_unstable();
+    let mut out = Vec::new();
+    let mut seen: BTreeSet<(&str, &str)> = BTreeSet::new();
+    // Spelling variants sort near each other.
+    for w in 1..=2 {
+        for i in w..names.len() {
+            consider(names[i - w], names[i], &mut seen, &mut out);
+        }
+    }
+    // Subjects sharing a head word (the last one: "us-troop", "troop").
+    let mut by_head: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for &n in &names {
+        by_head.entry(head(n)).or_default().push(n);
+    }
+    for bucket in by_head.values() {
+        if bucket.len() > 32 {
+            continue; // a head word that common says little; neighbours above still apply
+        }
+        for (i, &a) in bucket.iter().enumerate() {
+            for &b in &bucket[i + 1..] {
+                consider(a, b, &mut seen, &mut out);
+            }
+        }
+        // Containment: the shorter subject has exactly one longer subject holding all its words.
+        for &short in bucket {
+            let holders: Vec<&str> = bucket
+                .iter()
+                .copied()
+                .filter(|&long| long != short && contains_words(long, short))
+                .collect();
+            if let [long] = holders[..] {
+                let key = (short.min(long), short.max(long));
+                if out.iter().any(|(a, b, _)| (*a, *b) == key) {
+                    continue;
+                }
+                let shared = shared_context(records, &subjects[short], &subjects[long], long);
+                if shared.len() >= 2 {
+                    out.push((key.0, key.1, Link::ContainedSubject { shared }));
+                }
+            }
+        }
+    }
+    out
+}
+
+type Pair<'a> = (&'a str, &'a str, Link);
+
+/// Records a pair of spelling variants once.
+fn consider<'a>(
+    a: &'a str,
+    b: &'a str,
+    seen: &mut BTreeSet<(&'a str, &'a str)>,
+    out: &mut Vec<Pair<'a>>,
+) {
+    let key = if a < b { (a, b) } else { (b, a) };
+    if a == b || !seen.insert(key) {
+        return;
+    }
+    if let Some(score) = spelled_alike(a, b) {
+        out.push((key.0, key.1, Link::SimilarSubject { score }));
+    }
+}
+
+/// Normalized Levenshtein similarity when two subjects look like spellings of one name:
+/// at least 0.85, both 5 characters or longer, and the same digits (years, ordinals).
+fn spelled_alike(a: &str, b: &str) -> Option<f64> {
+    if a.len() < 5 || b.len() < 5 {
+        return None;
+    }
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    if digits(a) != digits(b) {
+        return None;
+    }
+    let score = strsim::normalized_levenshtein(a, b);
+    (score >= 0.85).then_some(score)
+}
+
+fn head(subject: &str) -> &str {
+    subject.rsplit('-').next().unwrap_or(subject)
+}
+
+fn contains_words(long: &str, short: &str) -> bool {
+    let lw: Vec<&str> = long.split('-').collect();
+    short.split('-').all(|w| lw.contains(&w))
+}
+
+/// Words (4+ letters, not the subject's own) that sentences of both sides use.
+fn shared_context(records: &[Record], a: &[usize], b: &[usize], subject: &str) -> Vec<String> {
+    let words = |members: &[usize]| {
+        let mut set = BTreeSet::new();
+        for &m in members.iter().take(16) {
+            for w in records[m]
+                .sentence
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.chars().count() >= 4)
+            {
+                let w = singular(&w.to_lowercase());
+                if !subject.split('-').any(|s| s == w) && !STOP.contains(&w.as_str()) {
+                    set.insert(w);
+                }
+            }
+        }
+        set
+    };
+    let wa = words(a);
+    let wb = words(b);
+    wa.intersection(&wb).take(8).cloned().collect()
+}
+
+/// Frequent words that tell nothing about what a sentence is about.
+const STOP: &[&str] = &[
+    "that",
+    "this",
+    "with",
+    "from",
+    "have",
+    "been",
+    "were",
+    "will",
+    "would",
+    "their",
+    "they",
+    "there",
+    "which",
+    "what",
+    "when",
+    "also",
+    "said",
+    "says",
+    "more",
+    "than",
+    "about",
+    "after",
+    "before",
+    "into",
+    "over",
+    "some",
+    "such",
+    "only",
+    "other",
+    "them",
+    "then",
+    "these",
+    "those",
+    "while",
+    "where",
+    "being",
+    "could",
+    "should",
+    "since",
+    "year",
+    "according",
+];
+
+/// A slot part in normal form: lowercase, words joined by `-`, plural `-s` dropped.
+pub fn normalize(part: &str) -> String {
+    let mut out = String::with_capacity(part.len());
+    for w in part
+        .split(|c: char| c == '-' || c == '_' || c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_lowercase();
+        if matches!(w.as_str(), "the" | "a" | "an") {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&singular(&w));
+    }
+    out
+}
+
+/// English plural to singular for the common regular cases; short words are left alone.
+fn singular(w: &str) -> String {
+    let n = w.len();
+    if n > 4 && w.ends_with("ies") {
+        format!("{}y", &w[..n - 3])
+    } else if n > 4 && (w.ends_with("sses") || w.ends_with("shes") || w.ends_with("ches")) {
+        w[..n - 2].to_string()
+    } else if n > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        w[..n - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::extract::Slot;
+    use crate::recognize::{Interval, Value};
+    use crate::span::Span;
+
+    pub fn record(source: &str, subject: &str, attr: &str, kind: Kind, value: &str) -> Record {
+        let mut v = Value::new(kind, Span::new(0, value.len()), value);
+        v.interval = value.parse::<f64>().ok().map(Interval::point);
+        Record {
+            claim: crate::extract::Claim {
+                id: format!("{source}-{subject}-{value}"),
+                source: source.to_string(),
+                slot: Slot::new(subject, attr),
+                value: v,
+                sentence: Span::new(0, 10),
+                rule: "test".to_string(),
+                hedged: false,
+                entity: None,
+                evidence: Span::new(0, 10),
+            },
+            text: value.to_string(),
+            sentence: format!("The {subject} were {value} in all."),
+            words: format!("{subject} were {value}"),
+            location: format!("{source}:1:1"),
+            published: None,
+            date_guessed: false,
+        }
+    }
+
+    fn groups_of(records: &[Record]) -> Vec<Vec<usize>> {
+        let g = build(records, &|_| None);
+        let mut out: Vec<Vec<usize>> = g.groups.into_iter().map(|g| g.members).collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn same_slot_across_sources_groups_and_plurals_normalize() {
+        let rs = vec![
+            record("a", "us-troops", "count", Kind::Count, "1100"),
+            record("b", "US troop", "count", Kind::Count, "1000"),
+            record("c", "us-troops", "date", Kind::Date, "2023"),
+        ];
+        assert_eq!(groups_of(&rs), vec![vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn kinds_and_attributes_block_apart() {
+        let rs = vec![
+            record("a", "coup", "date", Kind::Date, "2023"),
+            record("b", "coup", "count", Kind::Count, "2"),
+        ];
+        assert_eq!(groups_of(&rs), vec![vec![0], vec![1]]);
+    }
+
+    #[test]
+    fn near_identical_spellings_join_but_years_do_not() {
+        let rs = vec![
+            record("a", "sheinbaum-government", "date", Kind::Date, "1"),
+            record("b", "sheinbam-government", "date", Kind::Date, "2"),
+            record("a", "2019-strike", "date", Kind::Date, "3"),
+            record("b", "2018-strike", "date", Kind::Date, "4"),
+        ];
+        assert_eq!(groups_of(&rs), vec![vec![0, 1], vec![2], vec![3]]);
+    }
+
+    #[test]
+    fn unambiguous_containment_with_shared_context_joins() {
+        let mut rs = vec![
+            record("a", "troops", "count", Kind::Count, "1100"),
+            record("b", "us-troops", "count", Kind::Count, "1000"),
+        ];
+        rs[0].sentence = "The United States has about 1,100 troops in Niger.".into();
+        rs[1].sentence = "The United States will withdraw 1,000 troops from Niger.".into();
+        assert_eq!(groups_of(&rs), vec![vec![0, 1]]);
+        // Two candidates ("us-troops", "french-troops"): "troops" joins neither.
+        rs.push(record("c", "french-troops", "count", Kind::Count, "1500"));
+        rs[2].sentence = "The United States says 1,500 French troops left Niger.".into();
+        assert_eq!(groups_of(&rs), vec![vec![0], vec![1], vec![2]]);
+    }
+
+    #[test]
+    fn edges_cross_sources_and_grow_linearly() {
+        let rs: Vec<Record> = (0..1000)
+            .map(|i| {
+                record(
+                    &format!("s{}", i % 10),
+                    "people",
+                    "killed",
+                    Kind::Count,
+                    "5",
+                )
+            })
+            .collect();
+        let g = build(&rs, &|_| None);
+        assert_eq!(g.groups.len(), 1);
+        assert_eq!(g.graph.edge_count(), 999);
+        for e in g.graph.edge_indices() {
+            let (a, b) = g.graph.edge_endpoints(e).unwrap();
+            assert_ne!(rs[a.index()].claim.source, rs[b.index()].claim.source);
+        }
+    }
+
+    #[test]
+    fn aliases_from_rules_join_subjects() {
+        let rs = vec![
+            record("a", "soldiers", "count", Kind::Count, "1"),
+            record("b", "troops", "count", Kind::Count, "1"),
+        ];
+        let g = build(&rs, &|s| (s == "soldier").then(|| "troop".to_string()));
+        assert_eq!(g.groups.len(), 1);
+    }
+
+    #[test]
+    fn normal_form() {
+        assert_eq!(normalize("US Troops"), "us-troop");
+        assert_eq!(normalize("death_toll"), "death-toll");
+        assert_eq!(normalize("casualties"), "casualty");
+        assert_eq!(normalize("bus"), "bus");
+    }
+}
