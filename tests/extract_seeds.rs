@@ -106,3 +106,96 @@ fn names_carry_their_title_and_entity() {
             .any(|c| c["value"] == "Mohamed Bazoum" && c["entity"] == "mohamed-bazoum")
     );
 }
+
+#[test]
+fn boilerplate_is_skipped_unless_asked_for() {
+    // 002's "Recent Posts" list: "At least 7 members of the Nigerian security forces are
+    // missing after insurgentsambushed their convoy" is another story, not this article.
+    let claims = extract(&["seeds/002_8d2d09947abc71a3.txt"]);
+    assert!(
+        find(&claims, "002", "security-forces/missing").is_empty(),
+        "{claims:?}"
+    );
+    let claims = extract(&["--keep-boilerplate", "seeds/002_8d2d09947abc71a3.txt"]);
+    let c = find(&claims, "002", "security-forces/missing");
+    assert_eq!(c.len(), 1, "{claims:?}");
+    assert_eq!(c[0]["value"], ">=7");
+}
+
+#[test]
+fn csv_has_the_contract_columns_first() {
+    let out = Command::cargo_bin("claimdiff")
+        .unwrap()
+        .args([
+            "extract",
+            "--format",
+            "csv",
+            "seeds/002_8d2d09947abc71a3.txt",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(
+        &header[..10],
+        [
+            "id", "source", "slot", "kind", "value", "text", "sentence", "start", "end", "rule"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let coup = rows.iter().find(|r| &r[2] == "coup/date").unwrap();
+    assert_eq!(&coup[4], "2023-02");
+    assert_eq!(&coup[5], "February 2023");
+    assert!(coup[6].starts_with("This decision comes after a military coup in February 2023"));
+}
+
+#[test]
+fn stdin_jsonl_and_ids_are_stable() {
+    let input =
+        "{\"source\": \"a\", \"text\": \"A military coup in July 2023 ousted the president.\"}\n";
+    let run = || {
+        let out = Command::cargo_bin("claimdiff")
+            .unwrap()
+            .args(["extract", "--rules", "claims", "-"])
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let first = run();
+    assert_eq!(first, run());
+    let c: Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+    assert_eq!(c["slot"], "coup/date");
+    assert_eq!(c["value"], "2023-07");
+    assert_eq!(c["start"], 19);
+    assert_eq!(c["end"], 28);
+    assert_eq!(c["id"].as_str().unwrap().len(), 16);
+}
+
+#[test]
+fn bad_inputs_exit_2_with_a_message() {
+    let out = Command::cargo_bin("claimdiff")
+        .unwrap()
+        .args(["extract", "no-such-file.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-file.txt"));
+    let out = Command::cargo_bin("claimdiff")
+        .unwrap()
+        .args(["extract", "--rules", "no-such-rules", "seeds"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no-such-rules: cannot read rules folder")
+    );
+}

@@ -329,6 +329,13 @@ impl Parser<'_> {
                         "placeholders look like <count>",
                     ));
                 }
+                ')' | ']' => {
+                    return Err(err(
+                        Span::new(at, at + 1),
+                        format!("`{c}` without an opening bracket"),
+                        "groups look like (a|b) or [optional]",
+                    ));
+                }
                 _ => {
                     // A literal run: up to the next space or special character.
                     let mut end = at;
@@ -716,6 +723,9 @@ mod tests {
         assert_eq!(e.at, Span::new(0, 5));
         let e = Pattern::compile("<count> troops <date>").unwrap_err();
         assert_eq!(e.at, Span::new(15, 21));
+        let e = Pattern::compile("troops) <count>").unwrap_err();
+        assert_eq!(e.at, Span::new(6, 7));
+        assert_eq!(e.message, "`)` without an opening bracket");
     }
 
     #[test]
