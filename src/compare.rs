@@ -13,8 +13,8 @@
 //! slot mixes two facts); it drops two steps for a relative date ("last week") resolved against
 //! a publication date guessed from a dateline. A running total (a death toll, a count of
 //! arrests) that is higher in a source published later is an `update`, with low severity.
-//! Names agree when one is the other with words left out ("Bazoum" / "Mohamed Bazoum"),
-//! conflict when they share a word or are spelled alike ("Mahmoud Bazoum" / "Mohamed Bazoum":
+//! Names agree when one is the other with words left out ("Morsi" / "Mohamed Morsi"),
+//! conflict when they share a word or are spelled alike ("Mohammed Morsi" / "Mohamed Morsi":
 //! low or medium), and are not compared otherwise (two different people, not one misspelt).
 
 use jiff::civil::Date;
@@ -690,11 +690,11 @@ mod tests {
 
     #[test]
     fn names_spelled_two_ways_conflict_low() {
-        let r = run(&name("Mahmoud Bazoum"), &name("Mohamed Bazoum"));
+        let r = run(&name("Mohammed Morsi"), &name("Mohamed Morsi"));
         assert_eq!((r.verdict, r.severity), (Verdict::Conflict, Severity::Low));
-        let r = run(&name("Bazoum"), &name("Mohamed Bazoum"));
+        let r = run(&name("Morsi"), &name("Mohamed Morsi"));
         assert_eq!(r.verdict, Verdict::Agree);
-        let r = run(&name("Joe Biden"), &name("Mohamed Bazoum"));
+        let r = run(&name("Joe Biden"), &name("Mohamed Morsi"));
         assert_eq!(r.verdict, Verdict::Incomparable);
         let r = run(&name("Ali Zeine"), &name("Mohamed Zeine"));
         assert_eq!(
@@ -707,8 +707,8 @@ mod tests {
             ..Policy::default()
         };
         let r = assess(
-            &Side::plain(&name("Abdourahamane Tchiani")),
-            &Side::plain(&name("Omar Tiani")),
+            &Side::plain(&name("Muammar Gaddafi")),
+            &Side::plain(&name("Moammar Gadhafi")),
             &p,
         );
         assert_eq!(r.verdict, Verdict::Conflict);
@@ -717,8 +717,8 @@ mod tests {
             ..Policy::default()
         };
         let r = assess(
-            &Side::plain(&name("Mahmoud Bazoum")),
-            &Side::plain(&name("Mohamed Bazoum")),
+            &Side::plain(&name("Mohammed Morsi")),
+            &Side::plain(&name("Mohamed Morsi")),
             &p,
         );
         assert_eq!(r.verdict, Verdict::Incomparable);

@@ -554,31 +554,49 @@ pub fn run(args: CheckArgs) -> Outcome {
     }
 }
 
-/// The texts of the sources the report cites: those kept during the run (stdin), the rest read
-/// again from their files, so the run itself need not hold every source's text in memory.
+/// The texts of the sources the report quotes (each row's `location_a` and `location_b`): those
+/// kept during the run (stdin), the rest read again from their files, so the run itself need
+/// not hold every source's text in memory. Only the quoted sources are embedded: a slot stated by
+/// thousands of sources must not put thousands of articles into the page.
 fn cited_sources(
     paths: &[String],
     rows: &[ConflictRow],
     kept: &[(String, String)],
 ) -> Vec<report::html::SourceText> {
-    let cited: BTreeSet<&str> = rows
+    let source_of = |loc: &'_ str| -> String {
+        // `source:line:column`; a source name may itself contain colons.
+        let mut parts = loc.rsplitn(3, ':');
+        let (_, _, name) = (parts.next(), parts.next(), parts.next());
+        name.unwrap_or(loc).to_string()
+    };
+    let cited: BTreeSet<String> = rows
         .iter()
-        .flat_map(|r| r.sources_a.split(';').chain(r.sources_b.split(';')))
+        .flat_map(|r| [source_of(&r.location_a), source_of(&r.location_b)])
         .collect();
     let files: Vec<String> = paths.iter().filter(|p| *p != "-").cloned().collect();
     let mut errors = Vec::new();
-    let inputs = read::discover(&files, &mut errors);
+    let inputs: Vec<read::Input> = read::discover(&files, &mut errors)
+        .into_iter()
+        .filter(|input| match input {
+            // A JSONL file holds sources under names of their own: it has to be read to know.
+            read::Input::File(p) if p.extension().is_some_and(|e| e == "jsonl") => true,
+            read::Input::File(p) => p
+                .file_name()
+                .is_some_and(|f| cited.contains(f.to_string_lossy().as_ref())),
+            read::Input::Stdin => false,
+        })
+        .collect();
     let again = inputs
         .par_iter()
         .flat_map_iter(|input| read::load(input).0)
-        .filter(|s| cited.contains(s.name.as_str()))
+        .filter(|s| cited.contains(&s.name))
         .map(|s| (s.name, s.text))
         .collect::<Vec<_>>();
     let mut out: Vec<report::html::SourceText> = kept
         .iter()
         .cloned()
         .chain(again)
-        .filter(|(name, _)| cited.contains(name.as_str()))
+        .filter(|(name, _)| cited.contains(name))
         .map(|(name, text)| report::html::SourceText { name, text })
         .collect();
     out.sort_by(|a, b| a.name.cmp(&b.name));

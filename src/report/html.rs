@@ -102,10 +102,13 @@ impl GraphView {
                 });
             }
         };
+        // A drawing of thousands of sources is unreadable and quadratic in conflict edges:
+        // each side shows its first few sources, the rest are counted in the CSV.
         let split = |s: &str| -> Vec<String> {
             s.split(';')
                 .map(str::trim)
                 .filter(|x| !x.is_empty())
+                .take(MAX_DRAWN_SOURCES)
                 .map(String::from)
                 .collect()
         };
@@ -145,6 +148,9 @@ impl GraphView {
         g
     }
 }
+
+/// How many sources of one value the graph drawing shows.
+const MAX_DRAWN_SOURCES: usize = 8;
 
 /// Writes the page to `path` atomically.
 pub fn write(path: &Path, page: &HtmlPage) -> io::Result<()> {

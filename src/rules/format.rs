@@ -34,7 +34,7 @@ pub struct RuleFile {
 pub struct EntityRule {
     pub name: Spanned<String>,
     /// The names as written; the first is the canonical one. Spelling variants of one name
-    /// ("Mohamed Bazoum", "Mahmoud Bazoum") and other references ("Bazoum") alike.
+    /// ("Mohamed Morsi", "Mohammed Morsi") and other references ("Morsi") alike.
     pub names: Vec<Spanned<String>>,
     #[serde(default)]
     pub description: Option<String>,

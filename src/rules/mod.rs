@@ -748,7 +748,7 @@ impl RuleSet {
                         span_of(&r.name),
                         "an entity needs at least one name",
                     )
-                    .hint("names = [\"Mohamed Bazoum\", \"Mahmoud Bazoum\"]"),
+                    .hint("names = [\"Mohamed Morsi\", \"Mohammed Morsi\"]"),
                 );
                 continue;
             }
@@ -1158,7 +1158,7 @@ impl RuleSet {
 
     /// Whether two names as written refer to one entity: both names of one entity rule; or,
     /// when neither is in an entity rule, the same name, or the same last word (a surname:
-    /// "Bazoum" ~ "Mohamed Bazoum" ~ "Mahmoud Bazoum"). A name in one entity rule is never the
+    /// "Morsi" ~ "Mohamed Morsi" ~ "Mohammed Morsi"). A name in one entity rule is never the
     /// same as a name outside it, unless they are written alike.
     pub fn same_entity(&self, a: &str, b: &str) -> bool {
         let (ka, kb) = (name_key(a), name_key(b));
