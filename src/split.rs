@@ -1000,6 +1000,19 @@ impl<'a> Splitter<'a> {
     }
 }
 
+/// The sentences of a source that later stages read: boilerplate removed unless kept. A
+/// sentence running into an insert ("... control. (RELATED: ...)") keeps its article part; one
+/// that is all boilerplate is dropped.
+pub fn article_sentences(src: &crate::read::Source, keep_boilerplate: bool) -> Vec<Sentence> {
+    let all = split(&src.text);
+    if keep_boilerplate {
+        return all;
+    }
+    all.into_iter()
+        .filter_map(|s| src.strip_boilerplate(s.span).map(|span| Sentence { span }))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

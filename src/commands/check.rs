@@ -161,15 +161,7 @@ pub fn analyze(paths: &[String], rules: RuleSet, progress: bool, keep_texts: boo
 
 /// The claims of one source as records; returns how many sentences were read.
 fn records_of(src: &Source, rules: &RuleSet, out: &mut Vec<Record>) -> usize {
-    // As `split` does: a sentence running into an insert ("... (RELATED: ...)") keeps its
-    // article part; one that is all boilerplate is dropped.
-    let sentences: Vec<split::Sentence> = split::split(&src.text)
-        .into_iter()
-        .filter_map(|s| {
-            src.strip_boilerplate(s.span)
-                .map(|span| split::Sentence { span })
-        })
-        .collect();
+    let sentences = split::article_sentences(src, false);
     let claims = extract::extract(src, &sentences, rules);
     if claims.is_empty() {
         return sentences.len();

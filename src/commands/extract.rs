@@ -73,14 +73,6 @@ fn record<'a>(c: &'a Claim, src: &'a Source, lines: &LineIndex) -> Record<'a> {
     }
 }
 
-/// The sentences of a source that extraction reads: all, or all but boilerplate.
-pub fn sentences(src: &Source, keep_boilerplate: bool) -> Vec<split::Sentence> {
-    split::split(&src.text)
-        .into_iter()
-        .filter(|s| keep_boilerplate || !src.is_boilerplate(s.span))
-        .collect()
-}
-
 /// Loads the rules a command asked for; problems are printed and give `None`.
 pub fn load_rules(dir: Option<&std::path::Path>) -> Option<RuleSet> {
     match RuleSet::load(rules::rules_dir(dir).as_deref()) {
@@ -117,8 +109,11 @@ pub fn run(args: ExtractArgs) -> Outcome {
                 let (sources, errs) = read::load(input);
                 let mut buf = Vec::new();
                 for src in &sources {
-                    let claims =
-                        extract::extract(src, &sentences(src, args.keep_boilerplate), &rules);
+                    let claims = extract::extract(
+                        src,
+                        &split::article_sentences(src, args.keep_boilerplate),
+                        &rules,
+                    );
                     render(&claims, src, args.format, &mut buf);
                 }
                 (buf, errs)
