@@ -1,11 +1,10 @@
 //! `claimdiff extract`: sources in, one claim record per line (JSONL) or row (CSV) out.
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Out, Outcome};
 use crate::cli::{ExtractArgs, ExtractFormat};
-use crate::error::{self, InputError};
+use crate::error::InputError;
 use crate::extract::{self, Claim};
 use crate::read::{self, Source};
 use crate::rules::{self, RuleSet};
@@ -101,38 +100,24 @@ pub fn run(args: ExtractArgs) -> Outcome {
         let _ = w.write_record(CSV_HEADER);
         out.write(&w.into_inner().unwrap_or_default());
     }
-    // Sources are extracted in parallel, written in input order, a chunk at a time.
-    for chunk in inputs.chunks(64) {
-        let done: Vec<(Vec<u8>, Vec<InputError>)> = chunk
-            .par_iter()
-            .map(|input| {
-                let (sources, errs) = read::load(input);
-                let mut buf = Vec::new();
-                for src in &sources {
-                    let claims = extract::extract(
-                        src,
-                        &split::article_sentences(src, args.keep_boilerplate),
-                        &rules,
-                    );
-                    render(&claims, src, args.format, &mut buf);
-                }
-                (buf, errs)
-            })
-            .collect();
-        for (buf, errs) in done {
-            out.write(&buf);
-            errors.extend(errs);
-        }
-    }
+    let opts = read::Options {
+        boilerplate: !args.keep_boilerplate,
+    };
+    errors.extend(super::render_in_order(
+        &inputs,
+        opts,
+        &mut out,
+        |src, buf| {
+            let claims = extract::extract(
+                src,
+                &split::article_sentences(src, args.keep_boilerplate),
+                &rules,
+            );
+            render(&claims, src, args.format, buf);
+        },
+    ));
     out.finish();
-    for e in &errors {
-        error::report(e);
-    }
-    if errors.is_empty() {
-        Outcome::Ok
-    } else {
-        Outcome::Failed
-    }
+    super::finish(&errors)
 }
 
 fn render(claims: &[Claim], src: &Source, format: ExtractFormat, buf: &mut Vec<u8>) {

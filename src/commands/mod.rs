@@ -65,3 +65,46 @@ impl Out {
         }
     }
 }
+
+/// Reads `inputs` in parallel, a chunk at a time, renders the sources of each with `render`,
+/// and writes the bytes to `out` in input order: memory follows the chunk, not the corpus.
+/// Returns the problems met on the way.
+pub fn render_in_order(
+    inputs: &[crate::read::Input],
+    opts: crate::read::Options,
+    out: &mut Out,
+    render: impl Fn(&crate::read::Source, &mut Vec<u8>) + Sync,
+) -> Vec<crate::error::InputError> {
+    use rayon::prelude::*;
+    let mut errors = Vec::new();
+    for chunk in inputs.chunks(64) {
+        let done: Vec<_> = chunk
+            .par_iter()
+            .map(|input| {
+                let (sources, errs) = crate::read::load_with(input, opts);
+                let mut buf = Vec::new();
+                for src in &sources {
+                    render(src, &mut buf);
+                }
+                (buf, errs)
+            })
+            .collect();
+        for (buf, errs) in done {
+            out.write(&buf);
+            errors.extend(errs);
+        }
+    }
+    errors
+}
+
+/// Prints every problem on stderr; the outcome is a failure when there was any.
+pub fn finish(errors: &[crate::error::InputError]) -> Outcome {
+    for e in errors {
+        crate::error::report(e);
+    }
+    if errors.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Failed
+    }
+}

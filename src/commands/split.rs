@@ -1,8 +1,6 @@
-use rayon::prelude::*;
-
 use super::{Out, Outcome};
 use crate::cli::{SplitArgs, SplitFormat};
-use crate::error::{self, InputError};
+use crate::error::InputError;
 use crate::read;
 use crate::split;
 
@@ -28,35 +26,15 @@ pub fn run(args: SplitArgs) -> Outcome {
         out.write(&buf);
         errors.extend(errs);
     } else {
-        // Sources are read and split in parallel, written in input order, a chunk at a time so
-        // memory follows the chunk, not the corpus.
-        for chunk in inputs.chunks(64) {
-            let done: Vec<(Vec<u8>, Vec<InputError>)> = chunk
-                .par_iter()
-                .map(|input| {
-                    let (sources, errs) = read::load_with(input, opts);
-                    let mut buf = Vec::new();
-                    for src in &sources {
-                        render(src, &args, &mut buf, &mut |_: &mut Vec<u8>| {});
-                    }
-                    (buf, errs)
-                })
-                .collect();
-            for (buf, errs) in done {
-                out.write(&buf);
-                errors.extend(errs);
-            }
-        }
+        errors.extend(super::render_in_order(
+            &inputs,
+            opts,
+            &mut out,
+            |src, buf| render(src, &args, buf, &mut |_: &mut Vec<u8>| {}),
+        ));
     }
     out.finish();
-    for e in &errors {
-        error::report(e);
-    }
-    if errors.is_empty() {
-        Outcome::Ok
-    } else {
-        Outcome::Failed
-    }
+    super::finish(&errors)
 }
 
 /// Output is handed to `flush` in pieces of about this many bytes.
