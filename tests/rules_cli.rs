@@ -127,3 +127,49 @@ fn adding_one_alias_rule_changes_the_seeds_claims() {
         "{out}"
     );
 }
+
+#[test]
+fn adding_one_alias_rule_puts_the_coup_dates_in_front_of_the_reviewer() {
+    // The report a user reads, not just the claims: with the built-in rules alone, 002's "a
+    // military coup in February 2023" and 003's "the eviction of ... Bazoum in July 2023" are
+    // two different slots, so the report has no coup-date row. One alias rule saying an
+    // eviction is the coup joins them, and the two months (disjoint) are a high conflict.
+    let seeds = std::fs::canonicalize("seeds").unwrap();
+    let seeds = seeds.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let report = |dir: &std::path::Path| {
+        let (code, out, err) = in_dir(
+            dir,
+            &[
+                "check",
+                "--rules",
+                ".",
+                "--out",
+                "-",
+                "--agreements",
+                "a.csv",
+                "--html",
+                "p.html",
+                "--reviews",
+                "r.csv",
+                seeds,
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let before = report(dir.path());
+    assert!(!before.contains(",coup/date,"), "{before}");
+    std::fs::write(
+        dir.path().join("alias.toml"),
+        "[[synonym]]\nname = \"coup\"\nwords = [\"coup\", \"eviction\"]\n",
+    )
+    .unwrap();
+    let after = report(dir.path());
+    let row = after
+        .lines()
+        .find(|l| l.contains(",coup/date,"))
+        .unwrap_or_else(|| panic!("no coup/date row in {after}"));
+    assert!(row.contains(",open,high,date,coup/date,"), "{row}");
+    assert!(row.contains("2023-02") && row.contains("2023-07"), "{row}");
+}
