@@ -112,6 +112,22 @@ fn relative_dates_need_the_reference_date() {
 }
 
 #[test]
+fn a_past_weekday_named_on_that_same_day_is_that_day() {
+    // A report published on Tuesday 2024-03-12 that says a ferry capsized "on Tuesday" means
+    // that very day, not the Tuesday a week before; published on Thursday 2024-03-14, the
+    // latest Tuesday is still 2024-03-12.
+    let input = "The ferry capsized early on Tuesday, killing 12 people.\n";
+    for reference in ["2024-03-12", "2024-03-14"] {
+        let got = values(input, Some(reference));
+        assert_eq!(
+            triples(&got[0], &["date"]),
+            vec![t("date", "Tuesday", "2024-03-12")],
+            "published {reference}"
+        );
+    }
+}
+
+#[test]
 fn times_of_day_attach_to_the_lines_date() {
     let input =
         "The earthquake struck at 6:04 pm on August 23, 2023.\nIt hit at 13:14 local time.\n";

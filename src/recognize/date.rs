@@ -2100,6 +2100,11 @@ impl Parser<'_, '_> {
         // A weekday alone.
         let when = match self.r {
             None => When::WeekdayOnly(wd),
+            // A report dated Tuesday that says "on Tuesday" in the past tense means that day:
+            // news names the weekday of same-day events too.
+            Some(r) if w.tense.leans_past() && r.weekday().to_monday_one_offset() == wd => {
+                When::Day(r)
+            }
             Some(r) => {
                 let dir = if w.tense.leans_past() { -1 } else { 1 };
                 match weekday_from(r, wd, dir) {
