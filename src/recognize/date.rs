@@ -978,22 +978,6 @@ impl Parser<'_, '_> {
         }
         // A month alone after a preposition or a capitalised full name: "in July".
         let m = self.month_at(i)?;
-        // Numbers joined by dashes or slashes are a code or a date in digits ("2010-2015-86",
-        // "2015 - 32"), unless they are a range of two years ("2010-2015").
-        let joined = |a: usize, b: usize| {
-            let mid = a + 1;
-            b == a + 2 && w.is_num(a) && w.is_num(b) && (w.is_dash(mid) || w.is_p(mid, '/'))
-        };
-        let yearish =
-            |k: usize| w.digits(k) == 4 && w.num(k).is_some_and(|n| (1000..=2999).contains(&n));
-        let left = i >= 2 && joined(i - 2, i);
-        let right = joined(i, i + 2);
-        if left && right
-            || left && (!yearish(i - 2) || i >= 4 && joined(i - 4, i - 2))
-            || right && (!yearish(i + 2) || joined(i + 2, i + 4))
-        {
-            return None;
-        }
         let prev = if i > 0 { w.low(i - 1) } else { "" };
         let prep = matches!(
             prev,

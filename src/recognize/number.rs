@@ -120,23 +120,7 @@ fn could_start(line: &str, toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
     match t.kind {
         TokKind::Num => true,
-        TokKind::Punct => !matches!(
-            t.text(line),
-            "," | ";"
-                | ":"
-                | "!"
-                | "?"
-                | "'"
-                | "\""
-                | "("
-                | ")"
-                | "-"
-                | "’"
-                | "“"
-                | "”"
-                | "—"
-                | "–"
-        ),
+        TokKind::Punct => !separator(t.text(line)),
         TokKind::Word => {
             let w = t.text(line);
             let mut buf = [0u8; 24];
@@ -164,27 +148,20 @@ fn could_start(line: &str, toks: &[Token], i: usize) -> bool {
             toks.get(i + 1).is_some_and(|n| {
                 n.is_num()
                     || (n.kind == TokKind::Punct
-                        && !matches!(
-                            n.text(line),
-                            "," | ";"
-                                | ":"
-                                | "!"
-                                | "?"
-                                | "'"
-                                | "\""
-                                | "("
-                                | ")"
-                                | "-"
-                                | "’"
-                                | "“"
-                                | "”"
-                                | "—"
-                                | "–"
-                        )
+                        && !separator(n.text(line))
                         && (!n.is_punct(line, '.') || w.len() <= 2))
             })
         }
     }
+}
+
+/// Punctuation that separates or closes and so never starts an amount (a currency sign or a
+/// leading decimal point can).
+fn separator(p: &str) -> bool {
+    matches!(
+        p,
+        "," | ";" | ":" | "!" | "?" | "'" | "\"" | "(" | ")" | "-" | "’" | "“" | "”" | "—" | "–"
+    )
 }
 
 fn is_word(w: &str, list: &[&str]) -> bool {
