@@ -14,6 +14,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::token::{TokKind, Token};
+use super::wordtable::WordTable;
+use super::{number, numeral};
 
 /// A unit of time as written ("years", "hrs", "fortnight").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,92 +145,14 @@ pub struct Lex {
     /// An abbreviation that is also a common word ("may", "sun", "mar"): needs a capital or
     /// a clear context.
     pub ambiguous: bool,
+    /// A number word or a vague quantity ("six", "hundred", "dozens", "millions"). Every
+    /// amount holds a number, so the number recognizer skips text far from any.
+    pub numeric: bool,
 }
 
-/// The word table: open addressing on the word's bytes packed into a `u128`, so a lookup is
-/// one multiply and one compare. Every key is ASCII and at most 15 bytes; words never hold
-/// a NUL byte, so zero padding cannot make two words equal.
-struct Table {
-    keys: Vec<u128>,
-    vals: Vec<Lex>,
-}
-
-const SLOTS_LOG2: u32 = 11;
-
-fn pack(w: &[u8]) -> Option<u128> {
-    if w.is_empty() || w.len() > 15 {
-        return None;
-    }
-    let mut b = [0u8; 16];
-    b[..w.len()].copy_from_slice(w);
-    Some(u128::from_le_bytes(b))
-}
-
-fn slot(k: u128) -> usize {
-    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS_LOG2)) as usize
-}
-
-impl Table {
-    fn from_map(map: HashMap<&'static str, Lex>) -> Table {
-        let n = 1usize << SLOTS_LOG2;
-        let mut t = Table {
-            keys: vec![0; n],
-            vals: vec![Lex::default(); n],
-        };
-        for (w, lx) in map {
-            let k = pack(w.as_bytes()).expect("table words are short");
-            let mut s = slot(k);
-            while t.keys[s] != 0 {
-                s = (s + 1) & (n - 1);
-            }
-            t.keys[s] = k;
-            t.vals[s] = lx;
-        }
-        t
-    }
-
-    /// Looks up the `len` bytes at `start` of `low`; reads 16 bytes at once where the line
-    /// has them, which spares a copy per token.
-    #[inline]
-    fn get_at(&self, low: &[u8], start: usize, len: usize) -> Option<Lex> {
-        if len == 0 || len > 15 {
-            return None;
-        }
-        let k = match low.get(start..start + 16) {
-            Some(b) => {
-                let v = u128::from_le_bytes(b.try_into().ok()?);
-                v & ((1u128 << (8 * len)) - 1)
-            }
-            None => pack(&low[start..start + len])?,
-        };
-        self.probe(k)
-    }
-
-    #[cfg(test)]
-    fn get(&self, w: &str) -> Option<Lex> {
-        self.get_at(w.as_bytes(), 0, w.len())
-    }
-
-    #[inline]
-    fn probe(&self, k: u128) -> Option<Lex> {
-        let mut s = slot(k);
-        loop {
-            let x = self.keys[s];
-            if x == k {
-                return Some(self.vals[s]);
-            }
-            if x == 0 {
-                return None;
-            }
-            s = (s + 1) & (self.keys.len() - 1);
-        }
-    }
-}
-
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| Table::from_map(build()))
+fn table() -> &'static WordTable<Lex> {
+    static TABLE: OnceLock<WordTable<Lex>> = OnceLock::new();
+    TABLE.get_or_init(|| WordTable::new(build()))
 }
 
 fn build() -> HashMap<&'static str, Lex> {
@@ -276,6 +200,12 @@ fn build() -> HashMap<&'static str, Lex> {
         let plural_unit = lx.unit.is_some() && w.len() > 3 && w.ends_with('s');
         let plural_day = lx.weekday > 0 && w.len() > 5 && w.ends_with('s');
         lx.plural = plural_unit || plural_day;
+    }
+    // Number words are the numeral reader's and vague quantities the number recognizer's;
+    // marked here so one lookup per word serves every recognizer. They are not `known`:
+    // on their own they start no date.
+    for w in numeral::numeric_words().chain(number::vague_words()) {
+        t.entry(w).or_default().numeric = true;
     }
     t
 }
@@ -578,7 +508,7 @@ impl<'a> Words<'a> {
 
 /// "Sunday's", "this year's", "January’s": the stem's reading, for the words dates are
 /// made of.
-fn possessive(table: &Table, w: &str) -> Option<Lex> {
+fn possessive(table: &WordTable<Lex>, w: &str) -> Option<Lex> {
     let stem = w
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("\u{2019}s"))?;
@@ -601,6 +531,7 @@ fn possessive(table: &Table, w: &str) -> Option<Lex> {
     };
     lx.ordinal = 0;
     lx.number = false;
+    lx.numeric = false;
     lx.holiday = false;
     Some(lx)
 }
@@ -664,9 +595,9 @@ mod tests {
     fn table_finds_every_word_it_holds() {
         let t = table();
         for (w, lx) in build() {
-            assert_eq!(t.get(w), Some(lx), "{w}");
+            assert_eq!(t.get(w.as_bytes()), Some(lx), "{w}");
         }
-        assert_eq!(t.get("niger"), None);
+        assert_eq!(t.get(b"niger"), None);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod numeral;
 pub mod quantity;
 pub mod time;
 pub mod token;
+pub mod wordtable;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -139,7 +140,7 @@ pub fn recognize(line: &str, ctx: &Context) -> Vec<Value> {
     let mut times = Vec::new();
     time::find(&words, ctx, &cands[..dates], &mut times);
     cands.extend(times);
-    number::find(line, &toks, ctx, &mut cands);
+    number::find(&words, ctx, &mut cands);
     settle(cands)
 }
 

@@ -202,18 +202,19 @@ fn symbol_at(line: &str, toks: &[Token], j: usize) -> Option<(&'static str, usiz
     if j > 0 && (toks[j - 1].is_punct(line, '\'') || toks[j - 1].is_punct(line, '’')) {
         return None;
     }
-    // Most words have no currency sign within three tokens: say no before building a key.
+    // Most words have no currency sign within a few tokens: say no before building a key.
+    // "U.S.$" is the longest prefix: five tokens.
     if !toks
         .iter()
         .skip(j + 1)
-        .take(3)
+        .take(4)
         .any(|t| t.kind == TokKind::Punct && is_sign(t.text(line)))
     {
         return None;
     }
     let mut key = String::new();
     let mut k = j;
-    while k < toks.len() && k < j + 4 {
+    while k < toks.len() && k < j + 5 {
         let tk = &toks[k];
         if k > j && tk.space_before && tk.is_word() {
             return None;

@@ -25,6 +25,7 @@
 //! whole number with a scale word such as "two hundred" or "$100 million"; not "$2.5bn").
 //! Ranges and vague plurals are always approximate.
 
+use super::lexicon::Words;
 use super::numeral::{self, Numeral};
 use super::token::{TokKind, Token};
 use super::{Context, Interval, Kind, Value, fmt_number, money, quantity};
@@ -88,9 +89,35 @@ struct Amount {
 }
 
 /// Proposes count, money, percent and quantity candidates for the whole line.
-pub fn find(line: &str, toks: &[Token], _ctx: &Context, out: &mut Vec<Value>) {
+pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
+    let (line, toks) = (w.line, w.toks);
+    let numeric = |k: usize| toks[k].is_num() || w.lex[k].numeric;
+    // Every amount holds a number or a vague plural, and what may come before it (a
+    // qualifier, a currency, "minus", "magnitude") is a few tokens at most: "no fewer than",
+    // "U.S. $". Tokens further than that from the next number cannot start an amount.
+    const LEAD: usize = 10;
+    let mut next = 0;
     let mut i = 0;
     while i < toks.len() {
+        if next < i {
+            next = i;
+        }
+        while next < toks.len() && !numeric(next) {
+            next += 1;
+        }
+        if next == toks.len() {
+            break;
+        }
+        if next - i > LEAD {
+            // Land at the start of a whitespace-delimited run, as a walk token by token
+            // would, so a URL is still seen whole; never further back than `i`, which keeps
+            // the walk linear on a line without spaces.
+            let mut j = next - LEAD;
+            while j > i && !toks[j].space_before {
+                j -= 1;
+            }
+            i = j;
+        }
         let t = &toks[i];
         if t.is_word()
             && t.span.len() <= 5
@@ -103,28 +130,29 @@ pub fn find(line: &str, toks: &[Token], _ctx: &Context, out: &mut Vec<Value>) {
             i = skip_run(toks, i);
             continue;
         }
-        if !could_start(line, toks, i) {
+        if !could_start(w, i) {
             i += 1;
             continue;
         }
-        let (value, next) = at(line, toks, i);
+        let (value, after) = at(line, toks, i);
         if let Some(v) = value {
             out.push(v);
         }
-        i = next.max(i + 1);
+        i = after.max(i + 1);
     }
 }
 
 /// A cheap test that an amount might start at token `i`, so most words cost one `match`.
-fn could_start(line: &str, toks: &[Token], i: usize) -> bool {
+fn could_start(words: &Words, i: usize) -> bool {
+    let (line, toks) = (words.line, words.toks);
     let t = &toks[i];
     match t.kind {
         TokKind::Num => true,
         TokKind::Punct => !separator(t.text(line)),
         TokKind::Word => {
             let w = t.text(line);
-            let mut buf = [0u8; 24];
-            if let Some(l) = numeral::lower(w, &mut buf) {
+            if w.is_ascii() {
+                let l = &words.low.as_bytes()[t.span.start..t.span.end];
                 if numeral::starts_number_lower(l) {
                     // "a" starts a number only before a scale ("a dozen", "a million").
                     return l != b"a"
@@ -441,16 +469,26 @@ fn vague_unit(w: &str) -> Option<f64> {
     vague_lower(numeral::lower(w, &mut buf)?)
 }
 
+/// Vague plurals and the unit each is a multiple of.
+const VAGUE: &[(&str, f64)] = &[
+    ("dozens", 12.0),
+    ("hundreds", 1e2),
+    ("thousands", 1e3),
+    ("millions", 1e6),
+    ("billions", 1e9),
+    ("trillions", 1e12),
+];
+
 fn vague_lower(l: &[u8]) -> Option<f64> {
-    Some(match l {
-        b"dozens" => 12.0,
-        b"hundreds" => 1e2,
-        b"thousands" => 1e3,
-        b"millions" => 1e6,
-        b"billions" => 1e9,
-        b"trillions" => 1e12,
-        _ => return None,
-    })
+    VAGUE
+        .iter()
+        .find(|(w, _)| w.as_bytes() == l)
+        .map(|&(_, u)| u)
+}
+
+/// The vague plurals ("hundreds", "millions"), which stand for a number as a numeral does.
+pub(crate) fn vague_words() -> impl Iterator<Item = &'static str> {
+    VAGUE.iter().map(|&(w, _)| w)
 }
 
 /// "hundreds", "tens of thousands", "hundreds of millions": (unit, end token).
@@ -1251,7 +1289,7 @@ mod tests {
     fn vals(line: &str) -> Vec<(Kind, String, String)> {
         let toks = tokenize(line);
         let mut out = Vec::new();
-        find(line, &toks, &Context::default(), &mut out);
+        find(&Words::new(line, &toks), &Context::default(), &mut out);
         out.iter()
             .map(|v| (v.kind, v.text(line).to_string(), v.value.clone()))
             .collect()
@@ -1358,6 +1396,9 @@ mod tests {
         assert_eq!(one("US$1.2bn"), m("US$1.2bn", "USD 1200000000"));
         assert_eq!(one("€2.5 billion"), m("€2.5 billion", "EUR 2500000000"));
         assert_eq!(one("£300,000"), m("£300,000", "GBP 300000"));
+        // Five tokens before the digits: "U", ".", "S", ".", "$"; not Singapore's "S$".
+        assert_eq!(one("U.S.$5 million"), m("U.S.$5 million", "USD 5000000"));
+        assert_eq!(one("paid U.S. $5"), m("U.S. $5", "USD 5"));
         assert_eq!(
             one("50 billion dollars"),
             m("50 billion dollars", "USD 50000000000")
@@ -1409,15 +1450,34 @@ mod tests {
         assert_eq!(one("63.2 per cent"), p("63.2 per cent", "63.2%"));
         assert_eq!(one("Nearly 40% of"), p("Nearly 40%", "~40%"));
         assert_eq!(one("minus five percent"), p("minus five percent", "-5%"));
-        let toks = tokenize("up 3 percentage points");
+        let line = "up 3 percentage points";
+        let toks = tokenize(line);
         let mut out = Vec::new();
-        find(
-            "up 3 percentage points",
-            &toks,
-            &Context::default(),
-            &mut out,
-        );
+        find(&Words::new(line, &toks), &Context::default(), &mut out);
         assert_eq!(out[0].unit.as_deref(), Some("percentage points"));
+    }
+
+    #[test]
+    fn text_far_from_any_number_is_skipped_without_losing_what_leads_to_one() {
+        // The URL starts 13 tokens before its first digits: still seen whole.
+        assert_eq!(
+            vals("read https://news.example.com/world/africa/niger/2023/07/26/coup now"),
+            []
+        );
+        // Long stretches with no number, then amounts with their longest lead-ins.
+        let filler = "the soldiers said that the president was held in the palace and ".repeat(3);
+        assert_eq!(
+            vals(&format!("{filler}no fewer than 1,000 troops")),
+            [c("no fewer than 1,000", ">=1000")]
+        );
+        assert_eq!(
+            vals(&format!("{filler}U.S. $ 5 million")),
+            [m("U.S. $ 5 million", "USD 5000000")]
+        );
+        assert_eq!(
+            vals(&format!("{filler}hundreds of people")),
+            [c("hundreds", ">=200")]
+        );
     }
 
     #[test]

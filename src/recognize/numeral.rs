@@ -6,10 +6,13 @@
 //!
 //! In: a line, its tokens and the index of the token to start at. Out: a [`Numeral`] (value
 //! and the tokens it covers) or nothing. It only reads numbers; whether a number is a count,
-//! a year or an identifier is for the recognizers to decide. Word tables are `match`
-//! statements on the lowercased word, so a lookup costs a few comparisons, not a table scan.
+//! a year or an identifier is for the recognizers to decide. Number words are looked up
+//! in a [`WordTable`], one probe per word.
+
+use std::sync::OnceLock;
 
 use super::token::{TokKind, Token};
+use super::wordtable::WordTable;
 
 /// A number read from tokens `start..end` (token indices, end exclusive).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -68,53 +71,80 @@ fn num_word(word: &str) -> Option<NumWord> {
     num_word_lower(lower(word, &mut buf)?)
 }
 
-fn num_word_lower(w: &[u8]) -> Option<NumWord> {
+/// Every number word and what it means to a number.
+const NUM_WORDS: &[(&str, NumWord)] = {
     use NumWord::*;
-    Some(match w {
-        b"zero" | b"nought" | b"naught" => Unit(0.0),
-        b"one" => Unit(1.0),
-        b"two" => Unit(2.0),
-        b"three" => Unit(3.0),
-        b"four" => Unit(4.0),
-        b"five" => Unit(5.0),
-        b"six" => Unit(6.0),
-        b"seven" => Unit(7.0),
-        b"eight" => Unit(8.0),
-        b"nine" => Unit(9.0),
-        b"ten" => Unit(10.0),
-        b"eleven" => Unit(11.0),
-        b"twelve" => Unit(12.0),
-        b"thirteen" => Unit(13.0),
-        b"fourteen" => Unit(14.0),
-        b"fifteen" => Unit(15.0),
-        b"sixteen" => Unit(16.0),
-        b"seventeen" => Unit(17.0),
-        b"eighteen" => Unit(18.0),
-        b"nineteen" => Unit(19.0),
-        b"twenty" => Tens(20.0),
-        b"thirty" => Tens(30.0),
-        b"forty" => Tens(40.0),
-        b"fifty" => Tens(50.0),
-        b"sixty" => Tens(60.0),
-        b"seventy" => Tens(70.0),
-        b"eighty" => Tens(80.0),
-        b"ninety" => Tens(90.0),
-        b"hundred" => Scale(1e2),
-        b"thousand" => Scale(1e3),
-        b"million" => Scale(1e6),
-        b"billion" => Scale(1e9),
-        b"trillion" => Scale(1e12),
-        b"lakh" | b"lakhs" | b"lac" | b"lacs" => Scale(1e5),
-        b"crore" | b"crores" => Scale(1e7),
-        b"dozen" | b"dozens" | b"dz" | b"dzs" | b"doz" | b"dozs" => Dozen,
-        b"half" => Fraction(0.5),
-        b"quarter" => Fraction(0.25),
-        b"quarters" => Quarters,
-        b"point" => Point,
-        b"and" => And,
-        b"a" => A,
-        _ => return None,
-    })
+    &[
+        ("zero", Unit(0.0)),
+        ("nought", Unit(0.0)),
+        ("naught", Unit(0.0)),
+        ("one", Unit(1.0)),
+        ("two", Unit(2.0)),
+        ("three", Unit(3.0)),
+        ("four", Unit(4.0)),
+        ("five", Unit(5.0)),
+        ("six", Unit(6.0)),
+        ("seven", Unit(7.0)),
+        ("eight", Unit(8.0)),
+        ("nine", Unit(9.0)),
+        ("ten", Unit(10.0)),
+        ("eleven", Unit(11.0)),
+        ("twelve", Unit(12.0)),
+        ("thirteen", Unit(13.0)),
+        ("fourteen", Unit(14.0)),
+        ("fifteen", Unit(15.0)),
+        ("sixteen", Unit(16.0)),
+        ("seventeen", Unit(17.0)),
+        ("eighteen", Unit(18.0)),
+        ("nineteen", Unit(19.0)),
+        ("twenty", Tens(20.0)),
+        ("thirty", Tens(30.0)),
+        ("forty", Tens(40.0)),
+        ("fifty", Tens(50.0)),
+        ("sixty", Tens(60.0)),
+        ("seventy", Tens(70.0)),
+        ("eighty", Tens(80.0)),
+        ("ninety", Tens(90.0)),
+        ("hundred", Scale(1e2)),
+        ("thousand", Scale(1e3)),
+        ("million", Scale(1e6)),
+        ("billion", Scale(1e9)),
+        ("trillion", Scale(1e12)),
+        ("lakh", Scale(1e5)),
+        ("lakhs", Scale(1e5)),
+        ("lac", Scale(1e5)),
+        ("lacs", Scale(1e5)),
+        ("crore", Scale(1e7)),
+        ("crores", Scale(1e7)),
+        ("dozen", Dozen),
+        ("dozens", Dozen),
+        ("dz", Dozen),
+        ("dzs", Dozen),
+        ("doz", Dozen),
+        ("dozs", Dozen),
+        ("half", Fraction(0.5)),
+        ("quarter", Fraction(0.25)),
+        ("quarters", Quarters),
+        ("point", Point),
+        ("and", And),
+        ("a", A),
+    ]
+};
+
+fn num_word_lower(w: &[u8]) -> Option<NumWord> {
+    static TABLE: OnceLock<WordTable<NumWord>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| WordTable::new(NUM_WORDS.iter().copied()))
+        .get(w)
+}
+
+/// The words that make a number on their own or with others ("six", "hundred", "dozen",
+/// "half"); not "a", "and" or "point", which need a number word next to them.
+pub(crate) fn numeric_words() -> impl Iterator<Item = &'static str> {
+    NUM_WORDS
+        .iter()
+        .filter(|(_, n)| !matches!(n, NumWord::A | NumWord::And | NumWord::Point))
+        .map(|(w, _)| *w)
 }
 
 /// Value of a single number word below one hundred ("six", "twenty"), if it is one.
