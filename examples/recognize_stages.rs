@@ -1,10 +1,10 @@
 //! In-process time of each recognizer stage over a file, one line at a time (no stdin, no
 //! output): where `claimdiff values` spends its time. A file path in, milliseconds per stage
-//! (cumulative: each row also runs the stages above it) out, best of five runs.
+//! (cumulative: each row also runs the stages above it) out, best of fifteen runs.
 //!
 //!     cargo run --release --example recognize_stages -- /tmp/claimdiff-speed-en.txt
 
-use claimdiff::recognize::{self, Context, date, duration, lexicon, number, time, token};
+use claimdiff::recognize::{self, Context, anchor, date, duration, lexicon, number, time, token};
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
@@ -23,7 +23,8 @@ fn main() {
     };
     let lines: Vec<&str> = text.lines().collect();
     type Stage = fn(&str, &Context) -> usize;
-    let stages: [(&str, Stage); 7] = [
+    let stages: [(&str, Stage); 8] = [
+        ("precheck", |l, _| usize::from(anchor::may_hold_value(l))),
         ("tokenize", |l, _| token::tokenize(l).len()),
         ("+ words", |l, _| {
             let t = token::tokenize(l);
@@ -66,7 +67,7 @@ fn main() {
     for (name, stage) in stages {
         let mut best = f64::INFINITY;
         let mut n = 0;
-        for _ in 0..5 {
+        for _ in 0..15 {
             let t = std::time::Instant::now();
             n = lines.iter().map(|l| stage(l, &ctx)).sum::<usize>();
             best = best.min(t.elapsed().as_secs_f64());

@@ -1342,7 +1342,7 @@ impl Parser<'_, '_> {
             j += 1;
         }
         // "last night" is yesterday; "this morning", "this evening" are today.
-        let part_of_day = matches!(w.low(j), "morning" | "afternoon" | "evening");
+        let part_of_day = w.lex(j).part_of_day;
         if (w.low(j) == "night" && dir < 0 && w.kw(i) == Kw::Last)
             || (part_of_day && dir == 0 && w.kw(i) == Kw::This)
         {

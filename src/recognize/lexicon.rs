@@ -140,6 +140,8 @@ pub struct Lex {
     pub possessive: bool,
     /// First word of a holiday's name ("easter", "christmas", "black").
     pub holiday: bool,
+    /// A part of a day ("morning", "evening").
+    pub part_of_day: bool,
     /// Marks the tense of the line: 1 future ("will"), -1 past ("was").
     pub tense: i8,
     /// An abbreviation that is also a common word ("may", "sun", "mar"): needs a capital or
@@ -148,6 +150,80 @@ pub struct Lex {
     /// A number word or a vague quantity ("six", "hundred", "dozens", "millions"). Every
     /// amount holds a number, so the number recognizer skips text far from any.
     pub numeric: bool,
+}
+
+impl Lex {
+    /// The word can be the core of a value on its own: a month, a weekday, a unit, an
+    /// ordinal, a number, a holiday, "today". Words that only join or qualify the others
+    /// ("the", "last", "in", "early", "half") do not, nor do short units, which count only
+    /// glued to digits. A line with no digit and no such word holds no value
+    /// ([`super::anchor`]); a new role or keyword anchors unless it is listed here.
+    pub fn anchors(&self) -> bool {
+        self.month > 0
+            || self.weekday > 0
+            || self.unit.is_some() && !self.short_unit
+            || self.ordinal > 0
+            || self.number
+            || self.numeric
+            || self.holiday
+            || self.part_of_day
+            || self.kw != Kw::None && !connector(self.kw)
+    }
+}
+
+/// Keywords that are never a value on their own, only a part of one ("last week").
+fn connector(k: Kw) -> bool {
+    use Kw::*;
+    matches!(
+        k,
+        This | Next
+            | Last
+            | Previous
+            | Past
+            | Coming
+            | Upcoming
+            | Following
+            | Current
+            | Ago
+            | From
+            | After
+            | Before
+            | Later
+            | Earlier
+            | Early
+            | Mid
+            | Late
+            | In
+            | On
+            | Of
+            | The
+            | A
+            | And
+            | Since
+            | For
+            | Half
+            | Quarter
+            | Couple
+            | Another
+            | All
+            | Full
+            | Whole
+            | Old
+            | Calendar
+            | Cy
+            | Working
+            | Business
+            | Time
+            | Hence
+    )
+}
+
+/// Every word of the table that [anchors](Lex::anchors) a value.
+pub(super) fn anchor_words() -> impl Iterator<Item = &'static str> {
+    build()
+        .into_iter()
+        .filter(|(_, lx)| lx.anchors())
+        .map(|(w, _)| w)
 }
 
 fn table() -> &'static WordTable<Lex> {
@@ -189,6 +265,7 @@ fn build() -> HashMap<&'static str, Lex> {
                 })
             }
             "holiday" => e.holiday = true,
+            "part-of-day" => e.part_of_day = true,
             "future" => e.tense = 1,
             "past" => e.tense = -1,
             "ambiguous" => e.ambiguous = true,
@@ -337,7 +414,12 @@ impl<'a> Words<'a> {
             {
                 lx = possessive(table, &low[s..e]);
             }
-            let lx = lx.unwrap_or_default();
+            let mut lx = lx.unwrap_or_default();
+            // A short unit counts only glued to digits ("3y", "10d"): "this y" is no year.
+            if lx.short_unit && (t.space_before || i == 0 || !toks[i - 1].is_num()) {
+                lx.unit = None;
+                lx.short_unit = false;
+            }
             lex.push(lx);
             if lx.tense != 0 {
                 tense.future |= lx.tense > 0;

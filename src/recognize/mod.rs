@@ -7,6 +7,7 @@
 //! Every value carries its byte span, its normalized form (CONTRACT.md `values`), and the
 //! interval it stands for, which `compare` uses.
 
+pub mod anchor;
 pub mod date;
 pub mod duration;
 pub mod lexicon;
@@ -131,6 +132,15 @@ pub struct Context {
 
 /// All values in `line`, in order of position, without overlaps.
 pub fn recognize(line: &str, ctx: &Context) -> Vec<Value> {
+    if !anchor::may_hold_value(line) {
+        return Vec::new();
+    }
+    recognize_tokens(line, ctx)
+}
+
+/// [`recognize`] without the [`anchor`] pre-check: every line is tokenized and walked by
+/// every recognizer. The two must agree on every line; tests hold them to it.
+pub fn recognize_tokens(line: &str, ctx: &Context) -> Vec<Value> {
     let toks = token::tokenize(line);
     let mut cands = Vec::new();
     let words = lexicon::Words::new(line, &toks);

@@ -67,25 +67,21 @@ fn clock(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
     digits_clock(w, i)
 }
 
+/// Hours named by a word, and the hour each names.
+pub(super) const NAMED_HOURS: &[(&str, u32)] = &[("noon", 12), ("midday", 12), ("midnight", 0)];
+
 /// "at noon", "by midnight".
 fn named_hour(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
     let first = *w.low(i).as_bytes().first()?;
     if first != b'n' && first != b'm' {
         return None;
     }
-    if matches!(w.low(i), "noon" | "midday")
-        && i > 0
-        && matches!(w.low(i - 1), "at" | "by" | "until" | "before" | "after")
-    {
-        return Some((12, 0, i + 1));
-    }
-    if w.low(i) == "midnight"
-        && i > 0
-        && matches!(w.low(i - 1), "at" | "by" | "until" | "before" | "after")
-    {
-        return Some((0, 0, i + 1));
-    }
-    None
+    let &(_, h) = NAMED_HOURS.iter().find(|(n, _)| *n == w.low(i))?;
+    (i > 0 && matches!(w.low(i - 1), "at" | "by" | "until" | "before" | "after")).then_some((
+        h,
+        0,
+        i + 1,
+    ))
 }
 
 /// "6:04 pm", "13:14", "6pm", "6 p.m.".

@@ -34,8 +34,9 @@ impl<V: Copy> WordTable<V> {
     /// built from data compiled into the binary, so that is a bug caught by its tests.
     pub fn new<'w>(pairs: impl IntoIterator<Item = (&'w str, V)>) -> Self {
         let pairs: Vec<(&str, V)> = pairs.into_iter().collect();
-        // At most a quarter full, so probes stay short.
-        let n = (pairs.len() * 4).next_power_of_two().max(64);
+        // At most half full, so probes stay short, and no bigger: the keys are read for every
+        // word of every line, and a table that fits the L1 cache is twice as fast.
+        let n = (pairs.len() * 2).next_power_of_two().max(64);
         let mut t = WordTable {
             keys: vec![0; n],
             vals: vec![None; n],
@@ -75,6 +76,23 @@ impl<V: Copy> WordTable<V> {
                 v & ((1u128 << (8 * len)) - 1)
             }
             None => pack(low.get(start..start + len)?)?,
+        };
+        self.probe(k)
+    }
+
+    /// The value of the word `text[start..start + len]`, made of ASCII letters only, in any
+    /// case: setting bit 5 of a letter lower-cases it, so the line needs no lower-cased copy.
+    #[inline]
+    pub fn get_letters_at(&self, text: &[u8], start: usize, len: usize) -> Option<V> {
+        if len == 0 || len > MAX_LEN {
+            return None;
+        }
+        let fold = u128::from_le_bytes([0x20; 16]);
+        let k = match text.get(start..start + 16) {
+            Some(b) => {
+                (u128::from_le_bytes(b.try_into().ok()?) | fold) & ((1u128 << (8 * len)) - 1)
+            }
+            None => pack(text.get(start..start + len)?)? | (fold & ((1u128 << (8 * len)) - 1)),
         };
         self.probe(k)
     }
@@ -126,6 +144,11 @@ mod tests {
         assert_eq!(t.get_at(line, 6, 3), Some(2));
         assert_eq!(t.get_at(line, 6, 2), None);
         assert_eq!(t.get_at(b"x six", 2, 3), Some(2));
+        // Letters in any case, with and without 16 bytes after the word.
+        assert_eq!(t.get_letters_at(b"About SIX of them", 6, 3), Some(2));
+        assert_eq!(t.get_letters_at(b"APPROXIMATELY", 0, 13), Some(5));
+        assert_eq!(t.get_letters_at(b"x Six", 2, 3), Some(2));
+        assert_eq!(t.get_letters_at(b"x Sixteen", 2, 7), None);
     }
 
     #[test]
