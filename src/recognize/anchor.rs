@@ -10,8 +10,8 @@
 
 use std::sync::OnceLock;
 
+use super::lexicon;
 use super::wordtable::WordTable;
-use super::{lexicon, time};
 
 fn anchors() -> &'static WordTable<()> {
     static TABLE: OnceLock<WordTable<()>> = OnceLock::new();
@@ -19,7 +19,6 @@ fn anchors() -> &'static WordTable<()> {
         // The scan below cuts words at apostrophes ("mother's" is "mother", "s"), so a word
         // with one is looked up by its first part.
         let words = lexicon::anchor_words()
-            .chain(time::NAMED_HOURS.iter().map(|(w, _)| *w))
             .filter_map(|w| w.split(['\'', '\u{2019}']).next())
             .filter(|w| !w.is_empty());
         WordTable::new(words.map(|w| (w, ())))

@@ -102,6 +102,10 @@ struct Hit {
     relative: bool,
 }
 
+/// The most tokens a date expression has before its first anchor (a number, a month, a
+/// unit, ...): "the whole of the following week" has five.
+pub const LEAD: usize = 8;
+
 /// Proposes a date for every date expression in the line.
 pub fn find(w: &Words, ctx: &Context, out: &mut Vec<Value>) {
     let p = Parser {
@@ -110,8 +114,14 @@ pub fn find(w: &Words, ctx: &Context, out: &mut Vec<Value>) {
         depth: Cell::new(0),
     };
     let mut hits = Vec::new();
-    for i in 0..w.len() {
+    let mut i = 0;
+    loop {
+        i = w.skip_to(i, LEAD);
+        if i >= w.len() {
+            break;
+        }
         if !w.may_start(i) {
+            i += 1;
             continue;
         }
         p.at(i, &mut hits);
@@ -126,6 +136,7 @@ pub fn find(w: &Words, ctx: &Context, out: &mut Vec<Value>) {
             v.relative = h.relative && v.interval.is_some();
             out.push(v);
         }
+        i += 1;
     }
 }
 

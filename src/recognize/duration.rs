@@ -117,7 +117,11 @@ impl Measure {
 /// Proposes a duration for every amount of time in the line.
 pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
     let mut i = 0;
-    while i < w.len() {
+    loop {
+        i = w.skip_to(i, super::date::LEAD);
+        if i >= w.len() {
+            break;
+        }
         // Only digits, number words and a few keywords start an amount of time.
         if !w.may_start(i) {
             i += 1;

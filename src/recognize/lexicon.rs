@@ -142,6 +142,8 @@ pub struct Lex {
     pub holiday: bool,
     /// A part of a day ("morning", "evening").
     pub part_of_day: bool,
+    /// The hour a word names ("noon" 12, "midnight" 0).
+    pub hour: Option<u8>,
     /// Marks the tense of the line: 1 future ("will"), -1 past ("was").
     pub tense: i8,
     /// An abbreviation that is also a common word ("may", "sun", "mar"): needs a capital or
@@ -150,6 +152,8 @@ pub struct Lex {
     /// A number word or a vague quantity ("six", "hundred", "dozens", "millions"). Every
     /// amount holds a number, so the number recognizer skips text far from any.
     pub numeric: bool,
+    /// [`Lex::anchors`], worked out once when the table is built.
+    pub anchor: bool,
 }
 
 impl Lex {
@@ -167,6 +171,7 @@ impl Lex {
             || self.numeric
             || self.holiday
             || self.part_of_day
+            || self.hour.is_some()
             || self.kw != Kw::None && !connector(self.kw)
     }
 }
@@ -266,6 +271,7 @@ fn build() -> HashMap<&'static str, Lex> {
             }
             "holiday" => e.holiday = true,
             "part-of-day" => e.part_of_day = true,
+            "hour" => e.hour = Some(num() as u8),
             "future" => e.tense = 1,
             "past" => e.tense = -1,
             "ambiguous" => e.ambiguous = true,
@@ -283,6 +289,9 @@ fn build() -> HashMap<&'static str, Lex> {
     // on their own they start no date.
     for w in numeral::numeric_words().chain(number::vague_words()) {
         t.entry(w).or_default().numeric = true;
+    }
+    for lx in t.values_mut() {
+        lx.anchor = lx.anchors();
     }
     t
 }
@@ -385,10 +394,24 @@ pub struct Words<'a> {
     pub toks: &'a [Token],
     pub lex: Vec<Lex>,
     pub tense: Tense,
+    /// For each token, the index of the first token at or after it that anchors a value
+    /// (digits, an anchor word, "½"); `toks.len()` when there is none.
+    next_anchor: Vec<u32>,
+    /// Every token is tried as a start, however far from an anchor ([`Words::exhaustive`]).
+    pub exhaustive: bool,
 }
 
 impl<'a> Words<'a> {
     pub fn new(line: &'a str, toks: &'a [Token]) -> Self {
+        Self::build(line, toks, false)
+    }
+
+    /// Words whose readers skip nothing: the reference that the skipping is tested against.
+    pub fn exhaustive(line: &'a str, toks: &'a [Token]) -> Self {
+        Self::build(line, toks, true)
+    }
+
+    fn build(line: &'a str, toks: &'a [Token], exhaustive: bool) -> Self {
         let low = line.to_ascii_lowercase();
         let table = table();
         let mut lex = Vec::with_capacity(toks.len());
@@ -419,6 +442,7 @@ impl<'a> Words<'a> {
             if lx.short_unit && (t.space_before || i == 0 || !toks[i - 1].is_num()) {
                 lx.unit = None;
                 lx.short_unit = false;
+                lx.anchor = lx.anchors();
             }
             lex.push(lx);
             if lx.tense != 0 {
@@ -452,12 +476,44 @@ impl<'a> Words<'a> {
                 _ => {}
             }
         }
+        let mut next_anchor = vec![0u32; toks.len()];
+        let mut next = toks.len() as u32;
+        for i in (0..toks.len()).rev() {
+            let t = &toks[i];
+            let anchors = match t.kind {
+                TokKind::Num => true,
+                TokKind::Word => lex[i].anchor,
+                // "½": a number in one character.
+                TokKind::Punct => {
+                    line.as_bytes()[t.span.start] >= 0x80
+                        && t.text(line).chars().any(char::is_numeric)
+                }
+            };
+            if anchors {
+                next = i as u32;
+            }
+            next_anchor[i] = next;
+        }
         Words {
             line,
             low,
             toks,
             lex,
             tense,
+            next_anchor,
+            exhaustive,
+        }
+    }
+
+    /// The first token at or after `i` where a value may start, if values have at most
+    /// `lead` tokens before their first anchor: "the" in "the second week" may start one,
+    /// "the" in "the soldiers said" may not. `len()` when no value can start.
+    #[inline]
+    pub fn skip_to(&self, i: usize, lead: usize) -> usize {
+        match self.next_anchor.get(i) {
+            Some(_) if self.exhaustive => i,
+            Some(&a) => i.max((a as usize).saturating_sub(lead)),
+            None => self.toks.len(),
         }
     }
 
@@ -615,6 +671,7 @@ fn possessive(table: &WordTable<Lex>, w: &str) -> Option<Lex> {
     lx.number = false;
     lx.numeric = false;
     lx.holiday = false;
+    lx.anchor = lx.anchors();
     Some(lx)
 }
 

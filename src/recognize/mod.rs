@@ -135,23 +135,28 @@ pub fn recognize(line: &str, ctx: &Context) -> Vec<Value> {
     if !anchor::may_hold_value(line) {
         return Vec::new();
     }
-    recognize_tokens(line, ctx)
+    let toks = token::tokenize(line);
+    settle(candidates(&lexicon::Words::new(line, &toks), ctx))
 }
 
-/// [`recognize`] without the [`anchor`] pre-check: every line is tokenized and walked by
-/// every recognizer. The two must agree on every line; tests hold them to it.
-pub fn recognize_tokens(line: &str, ctx: &Context) -> Vec<Value> {
+/// [`recognize`] without skipping anything: no [`anchor`] pre-check of the line, and every
+/// token tried as the start of every kind of value, however far from a number or a
+/// calendar word. Slower; the two must agree on every line, and tests hold them to it.
+pub fn recognize_exhaustive(line: &str, ctx: &Context) -> Vec<Value> {
     let toks = token::tokenize(line);
+    settle(candidates(&lexicon::Words::exhaustive(line, &toks), ctx))
+}
+
+fn candidates(words: &lexicon::Words, ctx: &Context) -> Vec<Value> {
     let mut cands = Vec::new();
-    let words = lexicon::Words::new(line, &toks);
-    date::find(&words, ctx, &mut cands);
-    duration::find(&words, ctx, &mut cands);
+    date::find(words, ctx, &mut cands);
+    duration::find(words, ctx, &mut cands);
     let dates = cands.len();
     let mut times = Vec::new();
-    time::find(&words, ctx, &cands[..dates], &mut times);
+    time::find(words, ctx, &cands[..dates], &mut times);
     cands.extend(times);
-    number::find(&words, ctx, &mut cands);
-    settle(cands)
+    number::find(words, ctx, &mut cands);
+    cands
 }
 
 /// Keeps the best of overlapping candidates: longer spans first, then the more specific kind,

@@ -105,10 +105,10 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
         while next < toks.len() && !numeric(next) {
             next += 1;
         }
-        if next == toks.len() {
+        if next == toks.len() && !w.exhaustive {
             break;
         }
-        if next - i > LEAD {
+        if next - i > LEAD && !w.exhaustive {
             // Land at the start of a whitespace-delimited run, as a walk token by token
             // would, so a URL is still seen whole; never further back than `i`, which keeps
             // the walk linear on a line without spaces.

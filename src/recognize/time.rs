@@ -32,11 +32,14 @@ pub fn find(w: &Words, _ctx: &Context, dates: &[Value], out: &mut Vec<Value>) {
     }
     let day = if several { None } else { day };
     let mut i = 0;
-    while i < w.len() {
-        // Clock times start with digits; "noon" and "midnight" with n or m.
+    loop {
+        // A clock time starts at its anchor: digits, "noon", "midnight".
+        i = w.skip_to(i, 0);
+        if i >= w.len() {
+            break;
+        }
         let t = &w.toks[i];
-        let first = w.low.as_bytes()[t.span.start];
-        if !(t.is_num() || t.is_word() && (first == b'n' || first == b'm')) {
+        if !(t.is_num() || w.lex(i).hour.is_some()) {
             i += 1;
             continue;
         }
@@ -67,18 +70,11 @@ fn clock(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
     digits_clock(w, i)
 }
 
-/// Hours named by a word, and the hour each names.
-pub(super) const NAMED_HOURS: &[(&str, u32)] = &[("noon", 12), ("midday", 12), ("midnight", 0)];
-
 /// "at noon", "by midnight".
 fn named_hour(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
-    let first = *w.low(i).as_bytes().first()?;
-    if first != b'n' && first != b'm' {
-        return None;
-    }
-    let &(_, h) = NAMED_HOURS.iter().find(|(n, _)| *n == w.low(i))?;
+    let h = w.lex(i).hour?;
     (i > 0 && matches!(w.low(i - 1), "at" | "by" | "until" | "before" | "after")).then_some((
-        h,
+        u32::from(h),
         0,
         i + 1,
     ))
