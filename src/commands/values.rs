@@ -2,7 +2,7 @@
 //! recognized values per line out, in order. A line that is not UTF-8 is reported on stderr
 //! with its line and byte offset and answered with an empty record; the exit status is then 2.
 
-use std::io::BufRead;
+use std::io::{BufRead, Write};
 
 use serde::Serialize;
 
@@ -15,8 +15,9 @@ pub fn run(args: ValuesArgs) -> Outcome {
     let ctx = Context {
         reference: args.date,
     };
-    let stdin = std::io::stdin();
-    let mut reader = stdin.lock();
+    // Large reads: with the default 8 KiB buffer the system calls alone were a tenth of
+    // the time on a 5 MB input.
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, std::io::stdin().lock());
     let mut out = Out::stdout();
     let mut line = Vec::new();
     let mut buf = Vec::with_capacity(256);
@@ -61,6 +62,10 @@ pub fn run(args: ValuesArgs) -> Outcome {
         let values = recognize::recognize(text, &ctx);
         buf.clear();
         match args.format {
+            // Most lines hold nothing: their record is written without building one.
+            ValuesFormat::Jsonl if values.is_empty() => {
+                writeln!(buf, "{{\"line\":{n},\"values\":[]}}").expect("write to memory");
+            }
             ValuesFormat::Jsonl => {
                 let rec = Record {
                     line: n,
