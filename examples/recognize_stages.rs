@@ -1,6 +1,8 @@
 //! In-process time of each recognizer stage over a file, one line at a time (no stdin, no
 //! output): where `claimdiff values` spends its time. A file path in, milliseconds per stage
-//! (cumulative: each row also runs the stages above it) out, best of fifteen runs.
+//! out, best of fifteen runs. "precheck" is the anchor scan alone; the rows from "tokenize"
+//! to "+ times" are cumulative and run on every line, skipping nothing; the last row is
+//! `recognize` as `values` runs it, with skipping.
 //!
 //!     cargo run --release --example recognize_stages -- /tmp/claimdiff-speed-en.txt
 

@@ -21,6 +21,7 @@ pub fn run(args: ValuesArgs) -> Outcome {
     let mut out = Out::stdout();
     let mut line = Vec::new();
     let mut buf = Vec::with_capacity(256);
+    let mut scratch = recognize::Scratch::default();
     let mut n = 0usize;
     let mut failed = false;
     loop {
@@ -59,7 +60,7 @@ pub fn run(args: ValuesArgs) -> Outcome {
                 ""
             }
         };
-        let values = recognize::recognize(text, &ctx);
+        let values = recognize::recognize_in(&mut scratch, text, &ctx);
         buf.clear();
         match args.format {
             // Most lines hold nothing: their record is written without building one.

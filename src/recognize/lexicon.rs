@@ -401,20 +401,51 @@ pub struct Words<'a> {
     pub exhaustive: bool,
 }
 
+/// The buffers a [`Words`] is built in, kept from one line to the next so that a stream of
+/// lines does not allocate them for each.
+#[derive(Default)]
+pub struct Buffers {
+    low: String,
+    lex: Vec<Lex>,
+    next_anchor: Vec<u32>,
+}
+
 impl<'a> Words<'a> {
     pub fn new(line: &'a str, toks: &'a [Token]) -> Self {
-        Self::build(line, toks, false)
+        Self::build(line, toks, false, Buffers::default())
     }
 
     /// Words whose readers skip nothing: the reference that the skipping is tested against.
     pub fn exhaustive(line: &'a str, toks: &'a [Token]) -> Self {
-        Self::build(line, toks, true)
+        Self::build(line, toks, true, Buffers::default())
     }
 
-    fn build(line: &'a str, toks: &'a [Token], exhaustive: bool) -> Self {
-        let low = line.to_ascii_lowercase();
+    /// [`Words::new`] in buffers left by an earlier line ([`Words::into_buffers`]).
+    pub fn new_in(line: &'a str, toks: &'a [Token], buffers: Buffers) -> Self {
+        Self::build(line, toks, false, buffers)
+    }
+
+    /// The buffers, for the next line.
+    pub fn into_buffers(self) -> Buffers {
+        Buffers {
+            low: self.low,
+            lex: self.lex,
+            next_anchor: self.next_anchor,
+        }
+    }
+
+    fn build(line: &'a str, toks: &'a [Token], exhaustive: bool, buffers: Buffers) -> Self {
+        let Buffers {
+            mut low,
+            mut lex,
+            mut next_anchor,
+        } = buffers;
+        low.clear();
+        low.push_str(line);
+        low.make_ascii_lowercase();
         let table = table();
-        let mut lex = Vec::with_capacity(toks.len());
+        lex.clear();
+        lex.reserve(toks.len());
         let mut tense = Tense::default();
         let lb = low.as_bytes();
         for (i, t) in toks.iter().enumerate() {
@@ -476,7 +507,8 @@ impl<'a> Words<'a> {
                 _ => {}
             }
         }
-        let mut next_anchor = vec![0u32; toks.len()];
+        next_anchor.clear();
+        next_anchor.resize(toks.len(), 0);
         let mut next = toks.len() as u32;
         for i in (0..toks.len()).rev() {
             let t = &toks[i];

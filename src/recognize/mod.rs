@@ -132,11 +132,28 @@ pub struct Context {
 
 /// All values in `line`, in order of position, without overlaps.
 pub fn recognize(line: &str, ctx: &Context) -> Vec<Value> {
+    recognize_in(&mut Scratch::default(), line, ctx)
+}
+
+/// What recognizing a line allocates, kept for the next line: [`recognize_in`].
+#[derive(Default)]
+pub struct Scratch {
+    toks: Vec<token::Token>,
+    words: lexicon::Buffers,
+    cands: Vec<Value>,
+}
+
+/// [`recognize`] in buffers kept from line to line, for a stream of lines.
+pub fn recognize_in(scratch: &mut Scratch, line: &str, ctx: &Context) -> Vec<Value> {
     if !anchor::may_hold_value(line) {
         return Vec::new();
     }
-    let toks = token::tokenize(line);
-    settle(candidates(&lexicon::Words::new(line, &toks), ctx))
+    token::tokenize_into(line, &mut scratch.toks);
+    let words = lexicon::Words::new_in(line, &scratch.toks, std::mem::take(&mut scratch.words));
+    scratch.cands.clear();
+    candidates(&words, ctx, &mut scratch.cands);
+    scratch.words = words.into_buffers();
+    settle(&mut scratch.cands)
 }
 
 /// [`recognize`] without skipping anything: no [`anchor`] pre-check of the line, and every
@@ -144,24 +161,24 @@ pub fn recognize(line: &str, ctx: &Context) -> Vec<Value> {
 /// calendar word. Slower; the two must agree on every line, and tests hold them to it.
 pub fn recognize_exhaustive(line: &str, ctx: &Context) -> Vec<Value> {
     let toks = token::tokenize(line);
-    settle(candidates(&lexicon::Words::exhaustive(line, &toks), ctx))
+    let mut cands = Vec::new();
+    candidates(&lexicon::Words::exhaustive(line, &toks), ctx, &mut cands);
+    settle(&mut cands)
 }
 
-fn candidates(words: &lexicon::Words, ctx: &Context) -> Vec<Value> {
-    let mut cands = Vec::new();
-    date::find(words, ctx, &mut cands);
-    duration::find(words, ctx, &mut cands);
+fn candidates(words: &lexicon::Words, ctx: &Context, cands: &mut Vec<Value>) {
+    date::find(words, ctx, cands);
+    duration::find(words, ctx, cands);
     let dates = cands.len();
     let mut times = Vec::new();
     time::find(words, ctx, &cands[..dates], &mut times);
     cands.extend(times);
-    number::find(words, ctx, &mut cands);
-    cands
+    number::find(words, ctx, cands);
 }
 
 /// Keeps the best of overlapping candidates: longer spans first, then the more specific kind,
 /// then the earlier one.
-fn settle(mut cands: Vec<Value>) -> Vec<Value> {
+fn settle(cands: &mut Vec<Value>) -> Vec<Value> {
     cands.sort_by(|a, b| {
         b.span
             .len()
@@ -174,7 +191,7 @@ fn settle(mut cands: Vec<Value>) -> Vec<Value> {
     // settling O(n log n) on very long lines.
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<Value> = Vec::with_capacity(cands.len());
-    for c in cands {
+    for c in cands.drain(..) {
         let clash = c.span.is_empty()
             || taken
                 .range(..c.span.end)

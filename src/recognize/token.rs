@@ -49,8 +49,16 @@ impl Token {
 
 /// Cuts `line` into tokens. Linear in the length of the line.
 pub fn tokenize(line: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(line, &mut out);
+    out
+}
+
+/// [`tokenize`] into a buffer that is cleared first, so a stream of lines reuses one.
+pub fn tokenize_into(line: &str, out: &mut Vec<Token>) {
+    out.clear();
     let bytes = line.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 4 + 1);
+    out.reserve(bytes.len() / 4 + 1);
     let mut i = 0;
     let mut space = false;
     while i < bytes.len() {
@@ -106,7 +114,6 @@ pub fn tokenize(line: &str) -> Vec<Token> {
         });
         space = false;
     }
-    out
 }
 
 fn char_at(s: &str, i: usize) -> char {
