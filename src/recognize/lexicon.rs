@@ -140,6 +140,9 @@ pub struct Lex {
     pub possessive: bool,
     /// First word of a holiday's name ("easter", "christmas", "black").
     pub holiday: bool,
+    /// A holiday's name may stop at this word ("Easter", "Christmas"); other names go on
+    /// with a calendar word ("Black Friday", "Labor Day"), which anchors them.
+    pub holiday_alone: bool,
     /// A part of a day ("morning", "evening").
     pub part_of_day: bool,
     /// The hour a word names ("noon" 12, "midnight" 0).
@@ -158,7 +161,8 @@ pub struct Lex {
 
 impl Lex {
     /// The word can be the core of a value on its own: a month, a weekday, a unit, an
-    /// ordinal, a number, a holiday, "today". Words that only join or qualify the others
+    /// ordinal, a number, a holiday, "today". An [ambiguous](Lex::ambiguous) word anchors
+    /// only with a capital ("May", not "may"). Words that only join or qualify the others
     /// ("the", "last", "in", "early", "half") do not, nor do short units, which count only
     /// glued to digits. A line with no digit and no such word holds no value
     /// ([`super::anchor`]); a new role or keyword anchors unless it is listed here.
@@ -169,7 +173,7 @@ impl Lex {
             || self.ordinal > 0
             || self.number
             || self.numeric
-            || self.holiday
+            || self.holiday_alone
             || self.part_of_day
             || self.hour.is_some()
             || self.kw != Kw::None && !connector(self.kw)
@@ -223,12 +227,13 @@ fn connector(k: Kw) -> bool {
     )
 }
 
-/// Every word of the table that [anchors](Lex::anchors) a value.
-pub(super) fn anchor_words() -> impl Iterator<Item = &'static str> {
+/// Every word of the table that [anchors](Lex::anchors) a value, and whether it needs a
+/// capital to (an [ambiguous](Lex::ambiguous) word).
+pub(super) fn anchor_words() -> impl Iterator<Item = (&'static str, bool)> {
     build()
         .into_iter()
         .filter(|(_, lx)| lx.anchors())
-        .map(|(w, _)| w)
+        .map(|(w, lx)| (w, lx.ambiguous))
 }
 
 fn table() -> &'static WordTable<Lex> {
@@ -269,7 +274,10 @@ fn build() -> HashMap<&'static str, Lex> {
                     panic!("data/date_words.tsv:{}: unknown keyword {value}", n + 1)
                 })
             }
-            "holiday" => e.holiday = true,
+            "holiday" => {
+                e.holiday = true;
+                e.holiday_alone = value == "alone";
+            }
             "part-of-day" => e.part_of_day = true,
             "hour" => e.hour = Some(num() as u8),
             "future" => e.tense = 1,
@@ -514,7 +522,10 @@ impl<'a> Words<'a> {
             let t = &toks[i];
             let anchors = match t.kind {
                 TokKind::Num => true,
-                TokKind::Word => lex[i].anchor,
+                TokKind::Word => {
+                    lex[i].anchor
+                        && (!lex[i].ambiguous || line.as_bytes()[t.span.start].is_ascii_uppercase())
+                }
                 // "½": a number in one character.
                 TokKind::Punct => {
                     line.as_bytes()[t.span.start] >= 0x80
@@ -703,6 +714,7 @@ fn possessive(table: &WordTable<Lex>, w: &str) -> Option<Lex> {
     lx.number = false;
     lx.numeric = false;
     lx.holiday = false;
+    lx.holiday_alone = false;
     lx.anchor = lx.anchors();
     Some(lx)
 }
