@@ -295,7 +295,7 @@ fn build() -> HashMap<&'static str, Lex> {
     // Number words are the numeral reader's and vague quantities the number recognizer's;
     // marked here so one lookup per word serves every recognizer. They are not `known`:
     // on their own they start no date.
-    for w in numeral::numeric_words().chain(number::vague_words()) {
+    for w in numeral::numeric_words().chain(number::numeric_words()) {
         t.entry(w).or_default().numeric = true;
     }
     for lx in t.values_mut() {

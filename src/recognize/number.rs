@@ -157,11 +157,15 @@ fn could_start(words: &Words, i: usize) -> bool {
                     // "a" starts a number only before a scale ("a dozen", "a million").
                     return l != b"a"
                         || numeral::parse(line, toks, i).is_some()
+                        || fraction(line, toks, i).is_some()
                         || qualifier(line, toks, i).is_some()
                         || vague_at(line, toks, i).is_some();
                 }
                 if qualifier_word(l) {
                     return qualifier(line, toks, i).is_some();
+                }
+                if l == b"an" {
+                    return fraction(line, toks, i).is_some();
                 }
                 if vague_lower(l).is_some()
                     || matches!(
@@ -486,9 +490,114 @@ fn vague_lower(l: &[u8]) -> Option<f64> {
         .map(|&(_, u)| u)
 }
 
-/// The vague plurals ("hundreds", "millions"), which stand for a number as a numeral does.
-pub(crate) fn vague_words() -> impl Iterator<Item = &'static str> {
-    VAGUE.iter().map(|&(w, _)| w)
+/// The vague plurals ("hundreds", "millions") and fraction words ("thirds"), which stand
+/// for a number as a numeral does.
+pub(crate) fn numeric_words() -> impl Iterator<Item = &'static str> {
+    VAGUE.iter().chain(DENOMINATORS).map(|&(w, _)| w)
+}
+
+/// Fraction words and the number each divides by.
+const DENOMINATORS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("thirds", 3.0),
+    ("quarter", 4.0),
+    ("quarters", 4.0),
+    ("fourth", 4.0),
+    ("fourths", 4.0),
+    ("fifth", 5.0),
+    ("fifths", 5.0),
+    ("sixth", 6.0),
+    ("sixths", 6.0),
+    ("seventh", 7.0),
+    ("sevenths", 7.0),
+    ("eighth", 8.0),
+    ("eighths", 8.0),
+    ("ninth", 9.0),
+    ("ninths", 9.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+];
+
+/// The number a fraction word divides by: "third" and "thirds" 3.
+fn denominator(w: &str) -> Option<f64> {
+    DENOMINATORS
+        .iter()
+        .find(|(d, _)| d.eq_ignore_ascii_case(w))
+        .map(|&(_, n)| n)
+}
+
+/// A fraction at token `p`: "two thirds", "two-thirds of voters", "a third of the budget",
+/// "one half of" are percentages (66.67%, 33.33%, 50%); "three-quarters of a million" is a
+/// count (750000). "A half" or "one third" stand for a fraction only before "of", and never
+/// before a length of time ("a quarter of an hour" is a duration).
+fn fraction(line: &str, toks: &[Token], p: usize) -> Option<Amount> {
+    let t = toks.get(p).filter(|t| t.is_word())?;
+    let n = if t.is(line, "a") || t.is(line, "an") {
+        1.0
+    } else {
+        numeral::small_word(t.text(line)).filter(|&n| (1.0..=10.0).contains(&n))?
+    };
+    let mut j = p + 1;
+    let hyphen = toks.get(j).is_some_and(|h| {
+        h.is_punct(line, '-') && !h.space_before && toks.get(j + 1).is_some_and(|d| !d.space_before)
+    });
+    if hyphen {
+        j += 1;
+    }
+    let d_tok = toks
+        .get(j)
+        .filter(|d| d.is_word() && (hyphen || d.space_before))?;
+    let d = denominator(d_tok.text(line))?;
+    let end = j + 1;
+    let of = toks.get(end).is_some_and(|o| o.is(line, "of"));
+    let plural = d_tok.text(line).ends_with(['s', 'S']);
+    if !(of || n > 1.0 && (plural || hyphen)) {
+        return None;
+    }
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.is_word())
+            .map_or("", |t| t.text(line))
+    };
+    // "three quarters billion" is a number the numeral reader reads whole.
+    if numeral::scale_word(word(end)).is_some() {
+        return None;
+    }
+    let mut after = end + 1;
+    if of && is_word(word(after), &["a", "an", "the"]) {
+        after += 1;
+    }
+    if of && time_unit(word(after)) {
+        return None;
+    }
+    let whole = Amount {
+        start: p,
+        end,
+        value: 0.0,
+        measure: Measure::Percent,
+        vague: None,
+        num: None,
+        unit_toks: None,
+        round: true,
+    };
+    // "three-quarters of a million": a count.
+    if of
+        && is_word(word(end + 1), &["a", "an"])
+        && let Some(scale) = numeral::scale_word(word(end + 2))
+    {
+        return Some(Amount {
+            end: end + 3,
+            value: n / d * scale,
+            measure: Measure::Count,
+            ..whole
+        });
+    }
+    Some(Amount {
+        value: (n / d * 10_000.0).round() / 100.0,
+        ..whole
+    })
 }
 
 /// "hundreds", "tens of thousands", "hundreds of millions": (unit, end token).
@@ -552,6 +661,13 @@ fn amount(line: &str, toks: &[Token], p: usize) -> Option<Amount> {
     let nstart = prefix.map(|c| c.end).or(magnitude).unwrap_or(q);
     if nstart >= toks.len() {
         return None;
+    }
+    if prefix.is_none()
+        && magnitude.is_none()
+        && sign > 0.0
+        && let Some(f) = fraction(line, toks, p)
+    {
+        return Some(f);
     }
     // The number, or a vague plural.
     let (mut value, mut end, num, vague) = match numeral::parse(line, toks, nstart) {
@@ -1478,6 +1594,33 @@ mod tests {
             vals(&format!("{filler}hundreds of people")),
             [c("hundreds", ">=200")]
         );
+    }
+
+    #[test]
+    fn fractions() {
+        let p = |t: &str, v: &str| (Kind::Percent, t.to_string(), v.to_string());
+        assert_eq!(
+            one("Two-thirds of the troops left"),
+            p("Two-thirds", "66.67%")
+        );
+        assert_eq!(one("three quarters of voters"), p("three quarters", "75%"));
+        assert_eq!(one("a third of the budget"), p("a third", "33.33%"));
+        assert_eq!(one("one half of them"), p("one half", "50%"));
+        assert_eq!(one("an eighth of the vote"), p("an eighth", "12.5%"));
+        assert_eq!(
+            one("three quarters billion dollars"),
+            m("three quarters billion dollars", "USD 750000000")
+        );
+        assert_eq!(one("about two thirds"), p("about two thirds", "~66.67%"));
+        assert_eq!(
+            one("three-quarters of a million people"),
+            c("three-quarters of a million", "750000")
+        );
+        // Not fractions: a time, an ordinal, a lone "a quarter".
+        assert_eq!(vals("a quarter of an hour"), []);
+        assert_eq!(vals("the third week"), []);
+        assert_eq!(vals("a quarter"), []);
+        assert_eq!(vals("two-thirds majority"), [p("two-thirds", "66.67%")]);
     }
 
     #[test]
