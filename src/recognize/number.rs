@@ -11,6 +11,9 @@
 //! phone number, an identifier ("F-16", "Boeing 737"), a list or label number ("week 17",
 //! "No. 5"), or a length of time ("six years", which is a duration).
 //!
+//! A fraction ("two thirds", "a third of", "one half of") is a percentage, rounded to two
+//! decimals (66.67%), and approximate like any round figure.
+//!
 //! Normalized values carry the qualifier: `~1100` (about, nearly, some, roughly), `>1000`
 //! (more than, over), `>=500` (at least), `<10` (fewer than), `<=300` (up to), `1000..1200`
 //! (between), and vague plurals are lower bounds: "dozens" `>=24`, "hundreds" `>=200`,
