@@ -537,12 +537,14 @@ fn denominator(w: &str) -> Option<f64> {
 /// before a length of time ("a quarter of an hour" is a duration).
 fn fraction(line: &str, toks: &[Token], p: usize) -> Option<Amount> {
     let t = toks.get(p).filter(|t| t.is_word())?;
-    let n = if t.is(line, "a") || t.is(line, "an") {
+    // "half of the troops": a fraction with no numerator.
+    let bare_half = t.is(line, "half") && toks.get(p + 1).is_some_and(|o| o.is(line, "of"));
+    let n = if t.is(line, "a") || t.is(line, "an") || bare_half {
         1.0
     } else {
         numeral::small_word(t.text(line)).filter(|&n| (1.0..=10.0).contains(&n))?
     };
-    let mut j = p + 1;
+    let mut j = if bare_half { p } else { p + 1 };
     let hyphen = toks.get(j).is_some_and(|h| {
         h.is_punct(line, '-') && !h.space_before && toks.get(j + 1).is_some_and(|d| !d.space_before)
     });
@@ -551,7 +553,7 @@ fn fraction(line: &str, toks: &[Token], p: usize) -> Option<Amount> {
     }
     let d_tok = toks
         .get(j)
-        .filter(|d| d.is_word() && (hyphen || d.space_before))?;
+        .filter(|d| d.is_word() && (hyphen || d.space_before || bare_half))?;
     let d = denominator(d_tok.text(line))?;
     let end = j + 1;
     let of = toks.get(end).is_some_and(|o| o.is(line, "of"));
@@ -1610,6 +1612,11 @@ mod tests {
         assert_eq!(one("a third of the budget"), p("a third", "33.33%"));
         assert_eq!(one("one half of them"), p("one half", "50%"));
         assert_eq!(one("an eighth of the vote"), p("an eighth", "12.5%"));
+        assert_eq!(
+            vals("Nearly half of the 2,000 respondents"),
+            [p("Nearly half", "~50%"), c("2,000", "2000")]
+        );
+        assert_eq!(vals("half of an hour"), []);
         assert_eq!(
             one("three quarters billion dollars"),
             m("three quarters billion dollars", "USD 750000000")
