@@ -36,18 +36,7 @@ with open(os.path.join(work, "big.jsonl"), "w", encoding="utf-8") as f:
             n += 1
 PY
 
-best_of() {
-    local file=$1; shift
-    local best_wall=999999 best_cpu=999999
-    for _ in $(seq "$RUNS"); do
-        local t
-        t=$( { /usr/bin/env TIMEFORMAT='%R %U %S' bash -c 'time "$@" > /dev/null' "$0" "$@" "$file"; } 2>&1 | tail -1)
-        read -r wall user sys <<<"$t"
-        best_wall=$(awk -v a="$best_wall" -v b="$wall" 'BEGIN { print (b < a ? b : a) }')
-        best_cpu=$(awk -v a="$best_cpu" -v b="$user" -v c="$sys" 'BEGIN { print (b + c < a ? b + c : a) }')
-    done
-    echo "$best_wall $best_cpu"
-}
+. "$(dirname "$0")/timing.sh"
 
 printf '%-22s %12s %9s %9s %10s %10s\n' case bytes wall_s cpu_s MB/s cpu_MB/s
 for case in "txt keep" "txt default" "html default" "jsonl default"; do
@@ -56,7 +45,7 @@ for case in "txt keep" "txt default" "html default" "jsonl default"; do
     flags=()
     [ "$mode" = keep ] && flags=(--keep-boilerplate)
     bytes=$(wc -c < "$file")
-    read -r wall cpu <<<"$(best_of "$file" "$BIN" split "${flags[@]}" --format text)"
+    read -r wall cpu <<<"$(best_of_arg "$file" "$BIN" split "${flags[@]}" --format text)"
     awk -v c="$kind/$mode" -v n="$bytes" -v w="$wall" -v u="$cpu" 'BEGIN {
         printf "%-22s %12d %9.3f %9.3f %10.1f %10.1f\n", c, n, w, u, n / 1e6 / (w > 0 ? w : 0.001), n / 1e6 / (u > 0 ? u : 0.001)
     }'

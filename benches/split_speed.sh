@@ -37,19 +37,7 @@ open(os.path.join(work, "onepara.txt"), "wb").write(one)
 open(os.path.join(work, "onepara10.txt"), "wb").write(one[: len(one) // 10])
 EOF
 
-# Best wall and CPU seconds of RUNS runs of: claimdiff split ... < FILE > /dev/null
-best_of() {
-    local file=$1; shift
-    local best_wall=999999 best_cpu=999999
-    for _ in $(seq "$RUNS"); do
-        local t
-        t=$( { /usr/bin/env TIMEFORMAT='%R %U %S' bash -c 'time "$@" < "$0" > /dev/null' "$file" "$@"; } 2>&1 | tail -1)
-        read -r wall user sys <<<"$t"
-        best_wall=$(awk -v a="$best_wall" -v b="$wall" 'BEGIN { print (b < a ? b : a) }')
-        best_cpu=$(awk -v a="$best_cpu" -v b="$user" -v c="$sys" 'BEGIN { print (b + c < a ? b + c : a) }')
-    done
-    echo "$best_wall $best_cpu"
-}
+. "$(dirname "$0")/timing.sh"
 
 printf '%-12s %12s %9s %9s %10s %10s\n' case bytes wall_s cpu_s MB/s cpu_MB/s
 for case in text jsonl onepara onepara10; do
