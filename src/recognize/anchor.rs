@@ -44,10 +44,11 @@ pub fn may_hold_value(line: &str) -> bool {
             while i < b.len() && b[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            match table.get_letters_at(b, start, i - start) {
-                Some(false) => return true,
-                Some(true) if b[start].is_ascii_uppercase() => return true,
-                _ => {}
+            if table
+                .get_letters_at(b, start, i - start)
+                .is_some_and(|ambiguous| lexicon::anchors_as_written(true, ambiguous, b[start]))
+            {
+                return true;
             }
             continue;
         }

@@ -230,15 +230,27 @@ fn connector(k: Kw) -> bool {
 /// Every word of the table that [anchors](Lex::anchors) a value, and whether it needs a
 /// capital to (an [ambiguous](Lex::ambiguous) word).
 pub(super) fn anchor_words() -> impl Iterator<Item = (&'static str, bool)> {
-    build()
-        .into_iter()
+    words()
+        .iter()
         .filter(|(_, lx)| lx.anchors())
-        .map(|(w, lx)| (w, lx.ambiguous))
+        .map(|(w, lx)| (*w, lx.ambiguous))
+}
+
+/// Whether a word of the table anchors a value as written: an ambiguous one only with a
+/// capital ("May", not "may"). `first` is its first byte.
+pub(super) fn anchors_as_written(anchors: bool, ambiguous: bool, first: u8) -> bool {
+    anchors && (!ambiguous || first.is_ascii_uppercase())
+}
+
+/// The word list, read once from `data/date_words.tsv`.
+fn words() -> &'static HashMap<&'static str, Lex> {
+    static WORDS_READ: OnceLock<HashMap<&'static str, Lex>> = OnceLock::new();
+    WORDS_READ.get_or_init(build)
 }
 
 fn table() -> &'static WordTable<Lex> {
     static TABLE: OnceLock<WordTable<Lex>> = OnceLock::new();
-    TABLE.get_or_init(|| WordTable::new(build()))
+    TABLE.get_or_init(|| WordTable::new(words().iter().map(|(w, lx)| (*w, *lx))))
 }
 
 fn build() -> HashMap<&'static str, Lex> {
@@ -522,10 +534,11 @@ impl<'a> Words<'a> {
             let t = &toks[i];
             let anchors = match t.kind {
                 TokKind::Num => true,
-                TokKind::Word => {
-                    lex[i].anchor
-                        && (!lex[i].ambiguous || line.as_bytes()[t.span.start].is_ascii_uppercase())
-                }
+                TokKind::Word => anchors_as_written(
+                    lex[i].anchor,
+                    lex[i].ambiguous,
+                    line.as_bytes()[t.span.start],
+                ),
                 // "½": a number in one character.
                 TokKind::Punct => {
                     line.as_bytes()[t.span.start] >= 0x80

@@ -25,6 +25,21 @@ fn pack(w: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(b))
 }
 
+/// The key of `text[start..start + len]` with `fold` OR-ed into each byte.
+#[inline]
+fn key_at(text: &[u8], start: usize, len: usize, fold: u8) -> Option<u128> {
+    if len == 0 || len > MAX_LEN {
+        return None;
+    }
+    let mask = (1u128 << (8 * len)) - 1;
+    let fold = u128::from_le_bytes([fold; 16]);
+    let k = match text.get(start..start + 16) {
+        Some(b) => u128::from_le_bytes(b.try_into().ok()?),
+        None => pack(text.get(start..start + len)?)?,
+    };
+    Some((k | fold) & mask)
+}
+
 impl<V: Copy> WordTable<V> {
     /// Builds the table; a word given twice keeps its last value.
     ///
@@ -67,34 +82,14 @@ impl<V: Copy> WordTable<V> {
     /// 16 bytes at once where the line has them, which spares a copy per token.
     #[inline]
     pub fn get_at(&self, low: &[u8], start: usize, len: usize) -> Option<V> {
-        if len == 0 || len > MAX_LEN {
-            return None;
-        }
-        let k = match low.get(start..start + 16) {
-            Some(b) => {
-                let v = u128::from_le_bytes(b.try_into().ok()?);
-                v & ((1u128 << (8 * len)) - 1)
-            }
-            None => pack(low.get(start..start + len)?)?,
-        };
-        self.probe(k)
+        self.probe(key_at(low, start, len, 0)?)
     }
 
     /// The value of the word `text[start..start + len]`, made of ASCII letters only, in any
     /// case: setting bit 5 of a letter lower-cases it, so the line needs no lower-cased copy.
     #[inline]
     pub fn get_letters_at(&self, text: &[u8], start: usize, len: usize) -> Option<V> {
-        if len == 0 || len > MAX_LEN {
-            return None;
-        }
-        let fold = u128::from_le_bytes([0x20; 16]);
-        let k = match text.get(start..start + 16) {
-            Some(b) => {
-                (u128::from_le_bytes(b.try_into().ok()?) | fold) & ((1u128 << (8 * len)) - 1)
-            }
-            None => pack(text.get(start..start + len)?)? | (fold & ((1u128 << (8 * len)) - 1)),
-        };
-        self.probe(k)
+        self.probe(key_at(text, start, len, 0x20)?)
     }
 
     /// The value of a lower-case word.
