@@ -50,6 +50,37 @@ pub enum Command {
     /// Say why a claim or a conflict is there: the rule that fired and on which words, why
     /// claims were grouped, why their values conflict.
     Explain(ExplainArgs),
+    /// Analyse the syntax of every sentence: words, part of speech, lemma, head and relation.
+    ///
+    /// CoNLL-U (`# source`, `# sent_id`, `# text`; MISC `TokenRange=START:END`, byte offsets
+    /// into the source text) or JSONL (one sentence per line, with spans). `--conllu FILE`
+    /// re-analyses the words of an existing CoNLL-U file instead (its tokenization kept), for
+    /// scoring against a treebank with the CoNLL 2018 evaluation script.
+    Parse(ParseArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ParseArgs {
+    /// Files or folders to read (.txt, .md, .html, .htm, .jsonl), or `-` for stdin.
+    #[arg(default_value = "seeds", conflicts_with = "conllu")]
+    pub paths: Vec<String>,
+    #[arg(long, value_enum, default_value_t = ParseFormat::Conllu)]
+    pub format: ParseFormat,
+    /// Re-analyse the words of this CoNLL-U file (gold tokenization) and print CoNLL-U.
+    #[arg(long, value_name = "FILE")]
+    pub conllu: Option<std::path::PathBuf>,
+    /// Use this model file instead of the built-in one (as written by examples/train_syntax.rs).
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<std::path::PathBuf>,
+    /// Analyse everything, including share widgets, link lists, bios and other boilerplate.
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ParseFormat {
+    Conllu,
+    Jsonl,
 }
 
 #[derive(clap::Args, Debug)]

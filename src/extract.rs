@@ -130,14 +130,27 @@ type Filing = (usize, bool, usize, Slot, Span);
 
 /// The claims in one sentence of text.
 pub fn extract_sentence(text: &str, ctx: &Context, rules: &RuleSet) -> Vec<SentenceClaim> {
-    file_values(text, recognize::recognize(text, ctx), rules)
+    // One tokenization of the sentence serves values, rule patterns, units and the parser.
+    let tokens = crate::syntax::Tokens::of(text);
+    let values = recognize::recognize_tokens(text, &tokens.toks, ctx);
+    file_tokens(text, tokens, values, rules)
 }
 
 /// The claims in one sentence whose values are already recognized (spans relative to `text`,
 /// in order, not overlapping).
 pub fn file_values(text: &str, values: Vec<Value>, rules: &RuleSet) -> Vec<SentenceClaim> {
+    file_tokens(text, crate::syntax::Tokens::of(text), values, rules)
+}
+
+/// [`file_values`] over the sentence's tokens, already cut.
+fn file_tokens(
+    text: &str,
+    tokens: crate::syntax::Tokens,
+    values: Vec<Value>,
+    rules: &RuleSet,
+) -> Vec<SentenceClaim> {
     let spans: Vec<(Kind, Span)> = values.iter().map(|v| (v.kind, v.span)).collect();
-    let doc = Doc::new(text, &spans);
+    let doc = Doc::with_tokens(text, tokens, &spans);
 
     let mut excluded = vec![false; values.len()];
     // Best pattern filing per value: (match length, user rule, pattern index, slot).

@@ -18,3 +18,4 @@ pub mod review;
 pub mod rules;
 pub mod span;
 pub mod split;
+pub mod syntax;

@@ -447,6 +447,12 @@ enum Prev {
     Abbrev(AbbrevClass),
 }
 
+/// Whether `word` (without its final period) is an abbreviation that keeps its period as part
+/// of the word: a listed one ("Gen", "Sept") or a dotted one ("U.S", "a.m").
+pub fn is_abbreviation(word: &str) -> bool {
+    lexicon().abbrevs.contains_key(word) || is_dotted(word)
+}
+
 /// Longest token looked at behind a period; a longer one (a URL, say) is a plain word.
 const MAX_TOKEN: usize = 64;
 

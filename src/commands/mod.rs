@@ -4,6 +4,7 @@
 pub mod check;
 pub mod explain;
 mod extract;
+mod parse;
 mod review;
 mod rules;
 mod split;
@@ -31,6 +32,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rules(a) => rules::run(a),
         Command::Check(a) => check::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Parse(a) => parse::run(a),
     };
     match outcome {
         Outcome::Ok => ExitCode::SUCCESS,

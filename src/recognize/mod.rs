@@ -156,6 +156,18 @@ pub fn recognize_in(scratch: &mut Scratch, line: &str, ctx: &Context) -> Vec<Val
     settle(&mut scratch.cands)
 }
 
+/// [`recognize`] over tokens the caller already cut from `line` (the house tokenization of
+/// [`crate::syntax::Tokens`]), so a sentence is tokenized once for every stage.
+pub fn recognize_tokens(line: &str, toks: &[token::Token], ctx: &Context) -> Vec<Value> {
+    if !anchor::may_hold_value(line) {
+        return Vec::new();
+    }
+    let words = lexicon::Words::new_in(line, toks, lexicon::Buffers::default());
+    let mut cands = Vec::new();
+    candidates(&words, ctx, &mut cands);
+    settle(&mut cands)
+}
+
 /// [`recognize`] without skipping anything: no [`anchor`] pre-check of the line, and every
 /// token tried as the start of every kind of value, however far from a number or a
 /// calendar word. Slower; the two must agree on every line, and tests hold them to it.

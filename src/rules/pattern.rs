@@ -416,6 +416,10 @@ fn anchor_set(seq: &[Node]) -> Option<Vec<String>> {
 pub struct Doc<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
+    /// The same tokens grouped into treebank words, for the parser.
+    pub words: Vec<crate::syntax::Word>,
+    /// The sentence's syntax, parsed the first time a stage asks for it.
+    syntax: std::cell::OnceCell<Option<crate::syntax::Analysis>>,
     /// For each token: index into `values` of a value starting at it, and the token index
     /// just past that value.
     pub value_at: Vec<Option<(usize, usize)>>,
@@ -431,7 +435,16 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// `values` are (kind, span relative to `text`) in order of position.
     pub fn new(text: &'a str, values: &[(Kind, Span)]) -> Self {
-        let toks = token::tokenize(text);
+        Self::with_tokens(text, crate::syntax::Tokens::of(text), values)
+    }
+
+    /// [`Doc::new`] over tokens already cut from `text`.
+    pub fn with_tokens(
+        text: &'a str,
+        tokens: crate::syntax::Tokens,
+        values: &[(Kind, Span)],
+    ) -> Self {
+        let crate::syntax::Tokens { toks, words } = tokens;
         let mut value_at = vec![None; toks.len()];
         let mut ti = 0;
         for (vi, (_, span)) in values.iter().enumerate() {
@@ -446,12 +459,12 @@ impl<'a> Doc<'a> {
                 value_at[ti] = Some((vi, end));
             }
         }
-        let words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
+        let word_toks = toks.iter().filter(|t| t.kind == TokKind::Word).count();
         let caps = toks
             .iter()
             .filter(|t| t.kind == TokKind::Word && starts_upper(t.text(text)))
             .count();
-        let name_words = if words >= 4 && caps * 10 >= words * 7 {
+        let name_words = if word_toks >= 4 && caps * 10 >= word_toks * 7 {
             2
         } else {
             NAME_WORDS
@@ -471,12 +484,26 @@ impl<'a> Doc<'a> {
         Doc {
             text,
             toks,
+            words,
+            syntax: std::cell::OnceCell::new(),
             value_at,
             kinds: values.iter().map(|(k, _)| *k).collect(),
             name_words,
             lower,
             lower_at,
         }
+    }
+
+    /// The sentence's words with their tags, lemmas, heads and relations, parsed on first use
+    /// (so sentences no stage asks about cost nothing). `None` when the model cannot be loaded.
+    pub fn syntax(&self) -> Option<&crate::syntax::Analysis> {
+        self.syntax
+            .get_or_init(|| {
+                let model = crate::syntax::model().ok()?;
+                let spans: Vec<Span> = self.words.iter().map(|w| w.span).collect();
+                Some(model.analyze_spans(self.text, &spans, &mut crate::syntax::Scratch::default()))
+            })
+            .as_ref()
     }
 
     /// Token `i` lowercased.
