@@ -40,6 +40,27 @@ pub struct Entry16 {
     pub w: i16,
 }
 
+/// Asks the kernel to back a large table with 2 MB pages before it is first written. Lookups
+/// jump all over the tables, and with 4 KB pages most of them also miss the TLB.
+fn huge_pages<T>(v: &Vec<T>) {
+    #[cfg(target_os = "linux")]
+    {
+        const HUGE: usize = 2 << 20;
+        let start = v.as_ptr() as usize;
+        let end = start + v.capacity() * std::mem::size_of::<T>();
+        let (a, b) = (start.div_ceil(HUGE) * HUGE, end / HUGE * HUGE);
+        if b > a {
+            // SAFETY: the range lies inside the vector's own allocation; MADV_HUGEPAGE only
+            // changes how the kernel backs it, never its contents. Failure is harmless.
+            unsafe {
+                libc::madvise(a as *mut libc::c_void, b - a, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = v;
+}
+
 /// Asks the CPU to start loading `x`'s cache line (a hint: no effect on results).
 #[inline(always)]
 fn prefetch<T>(x: &T) {
@@ -68,11 +89,21 @@ impl Weights {
     pub fn from_rows(n_classes: usize, scale: f32, mut rows: Vec<(u64, Vec<Entry16>)>) -> Self {
         rows.sort_unstable_by_key(|(k, _)| *k);
         let cap = (rows.len() * 3 / 2 + 1).next_power_of_two().max(16);
+        let total: usize = rows
+            .iter()
+            .map(|(_, r)| r.len().min(255))
+            .sum::<usize>()
+            .min(MAX_ENTRIES);
+        let mut slots = Vec::with_capacity(cap);
+        huge_pages(&slots);
+        slots.resize(cap, Slot::default());
+        let entries = Vec::with_capacity(total);
+        huge_pages(&entries);
         let mut w = Weights {
             n_classes,
             scale,
-            slots: vec![Slot::default(); cap],
-            entries: Vec::new(),
+            slots,
+            entries,
             mask: cap - 1,
             keys: Vec::with_capacity(rows.len()),
         };
