@@ -7,6 +7,7 @@ mod extract;
 mod review;
 mod rules;
 mod split;
+mod text;
 mod values;
 
 use std::io::Write;
@@ -25,6 +26,7 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> ExitCode {
     let outcome = match cli.command {
         Command::Split(a) => split::run(a),
+        Command::Text(a) => text::run(a),
         Command::Values(a) => values::run(a),
         Command::Review(a) => review::run(a),
         Command::Extract(a) => extract::run(a),
