@@ -616,6 +616,13 @@ mod tests {
     }
 
     #[test]
+    fn a_widget_word_glued_to_a_sentence_end_is_a_tail() {
+        // An HTML page's inline ad label loses its element and its space.
+        let text = "The pact was signed in 2012.Advertisement\n\nTroops left the U.S.Embassy area.";
+        assert_eq!(removed(text), vec!["Advertisement"]);
+    }
+
+    #[test]
     fn a_subheading_after_a_list_heading_survives() {
         let prose = "The long paragraph that follows has more than fifteen words in it so it reads as prose text.";
         let text = format!("Keep Reading\n\nA Subheading Here\n\n{prose}");
