@@ -266,3 +266,34 @@ fn deep_nesting_costs_linear_work_and_keeps_the_text() {
         "The deepest paragraph of the page, which is the whole article and still has to be found.\n\n"
     );
 }
+
+#[test]
+fn split_spans_are_offsets_into_what_text_prints() {
+    let dir = ferry_folder();
+    let out = claimdiff()
+        .current_dir(dir.path())
+        .args(["text", "02_jsonld.html"])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8(out.stdout).unwrap();
+    // `text` ends each source with a blank line.
+    let text = printed.strip_suffix("\n\n").unwrap();
+    let out = claimdiff()
+        .current_dir(dir.path())
+        .args(["split", "--format", "jsonl", "02_jsonld.html"])
+        .output()
+        .unwrap();
+    let sentences: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // Headline and three paragraphs of one sentence each.
+    assert_eq!(sentences.len(), 4);
+    for s in &sentences {
+        let (a, b) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+        assert_eq!(&text[a as usize..b as usize], s["text"].as_str().unwrap());
+    }
+    assert_eq!(sentences[0]["text"], "Ferry sinks near Kaleo");
+    assert_eq!(sentences[0]["start"], 0);
+}
