@@ -21,6 +21,9 @@ pub enum Command {
     /// Spans (`start`, `end` in jsonl) are byte offsets into the original input; for HTML they
     /// are offsets into the article text extracted from the page.
     Split(SplitArgs),
+    /// Print each source's text as claimdiff reads it: for HTML, the article extracted from the
+    /// page (what spans point into), with `--format jsonl` its title, outlet and date too.
+    Text(TextArgs),
     /// Recognize dates, counts, money, durations, percentages and quantities, one input per stdin line.
     Values(ValuesArgs),
     /// Review the open conflicts of the last report: confirm, dismiss or reopen each, with a note.
@@ -195,6 +198,17 @@ pub struct SplitArgs {
     /// Split everything, including share widgets, link lists, bios and other boilerplate.
     #[arg(long)]
     pub keep_boilerplate: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct TextArgs {
+    /// Files or folders to read (.txt, .md, .html, .htm, .jsonl), or `-` for stdin.
+    #[arg(default_value = "seeds")]
+    pub paths: Vec<String>,
+    /// `text`: each source's text, sources separated by a blank line; `jsonl`: one object per
+    /// source with `source`, `text`, `title`, `outlet`, `published`, `published_from`.
+    #[arg(long, value_enum, default_value_t = SplitFormat::Text)]
+    pub format: SplitFormat,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -36,9 +36,22 @@ pub fn run(args: ExplainArgs) -> Outcome {
         error::report(e);
     }
     let text = if let Some(i) = a.records.iter().position(|r| r.claim.id == args.id) {
-        explain_claim(&a, i)
+        let mut t = explain_claim(&a, i);
+        t.push_str(&source_lines(
+            &args.paths,
+            &[a.records[i].claim.source.as_str()],
+        ));
+        t
     } else if let Some(f) = a.findings.iter().position(|f| f.row.id == args.id) {
-        explain_conflict(&a, f)
+        let mut t = explain_conflict(&a, f);
+        let row = &a.findings[f].row;
+        let names: Vec<&str> = row
+            .sources_a
+            .split(';')
+            .chain(row.sources_b.split(';'))
+            .collect();
+        t.push_str(&source_lines(&args.paths, &names));
+        t
     } else {
         error::report(
             &InputError::new(
@@ -56,6 +69,50 @@ pub fn run(args: ExplainArgs) -> Outcome {
     } else {
         Outcome::Failed
     }
+}
+
+/// One line per named source: its publication date and where that date came from, its
+/// outlet and title. The analysis keeps only the date, so the inputs holding these sources are
+/// read again (a folder's other files are not).
+fn source_lines(paths: &[String], names: &[&str]) -> String {
+    let mut ignored = Vec::new();
+    let inputs = crate::read::discover(paths, &mut ignored);
+    let opts = crate::read::Options { boilerplate: false };
+    let mut out = String::from("\nsources:\n");
+    for input in inputs {
+        // A JSONL file holds sources under other names than its own, so it is always read.
+        let wanted = match &input {
+            crate::read::Input::File(p) => {
+                let file = p.file_name().map(|f| f.to_string_lossy().into_owned());
+                let jsonl = p
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+                jsonl || file.is_some_and(|f| names.contains(&f.as_str()))
+            }
+            crate::read::Input::Stdin => names.contains(&"-"),
+        };
+        if !wanted {
+            continue;
+        }
+        for src in crate::read::load_with(&input, opts).0 {
+            if !names.contains(&src.name.as_str()) {
+                continue;
+            }
+            let date = match src.published {
+                Some(d) => format!("published {d} (from {})", src.date_origin.describe()),
+                None => "no publication date".to_string(),
+            };
+            let _ = write!(out, "  {}: {date}", src.name);
+            if let Some(o) = &src.outlet {
+                let _ = write!(out, "; outlet {o}");
+            }
+            if let Some(t) = &src.title {
+                let _ = write!(out, "; title \"{t}\"");
+            }
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn rule_line(a: &Analysis, name: &str) -> String {

@@ -39,6 +39,9 @@ struct Record<'a> {
     lo: Option<f64>,
     hi: Option<f64>,
     published: Option<String>,
+    /// Where `published` came from: `manifest`, `published`, `meta`, `json-ld`, `time`,
+    /// `dateline` or `unknown`.
+    published_from: read::DateOrigin,
 }
 
 fn record<'a>(c: &'a Claim, src: &'a Source, lines: &LineIndex) -> Record<'a> {
@@ -69,6 +72,7 @@ fn record<'a>(c: &'a Claim, src: &'a Source, lines: &LineIndex) -> Record<'a> {
         lo: c.value.interval.and_then(|i| finite(i.lo)),
         hi: c.value.interval.and_then(|i| finite(i.hi)),
         published: src.published.map(|d| d.to_string()),
+        published_from: src.date_origin,
     }
 }
 

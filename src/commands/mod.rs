@@ -8,6 +8,7 @@ mod parse;
 mod review;
 mod rules;
 mod split;
+mod text;
 mod values;
 
 use std::io::Write;
@@ -26,6 +27,7 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> ExitCode {
     let outcome = match cli.command {
         Command::Split(a) => split::run(a),
+        Command::Text(a) => text::run(a),
         Command::Values(a) => values::run(a),
         Command::Review(a) => review::run(a),
         Command::Extract(a) => extract::run(a),

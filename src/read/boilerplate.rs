@@ -350,7 +350,8 @@ fn is_markdown_image(s: &str) -> bool {
     s.starts_with("![") && s.ends_with(')') && s.contains("](")
 }
 
-/// A widget word or photo credit forming the last sentence of a line. Every sentence end in
+/// A widget word or photo credit forming the last sentence of a line, after a space or glued
+/// to the sentence end. Every sentence end in
 /// the last 200 bytes is tried, so initials inside a credit ("Photo by A. Roe") do not hide it.
 fn tail(lex: &Lexicon, text: &str, line: Span) -> Option<Span> {
     let s = line.slice(text);
@@ -358,7 +359,11 @@ fn tail(lex: &Lexicon, text: &str, line: Span) -> Option<Span> {
     let from = s.len().saturating_sub(200).max(2);
     let mut found = None;
     for i in (from..b.len()).rev() {
-        if !(b[i - 1].is_ascii_whitespace() && matches!(b[i - 2], b'.' | b'!' | b'?')) {
+        // After a sentence end and a space, or glued to it ("in 2012.Advertisement", where
+        // an HTML page's inline ad label lost its element).
+        let spaced = b[i - 1].is_ascii_whitespace() && matches!(b[i - 2], b'.' | b'!' | b'?');
+        let glued = matches!(b[i - 1], b'.' | b'!' | b'?') && b[i].is_ascii_uppercase();
+        if !(spaced || glued) {
             continue;
         }
         let t = &s[i..];
@@ -608,6 +613,13 @@ mod tests {
                 "Photo by A. Roe/EPA-EFE"
             ]
         );
+    }
+
+    #[test]
+    fn a_widget_word_glued_to_a_sentence_end_is_a_tail() {
+        // An HTML page's inline ad label loses its element and its space.
+        let text = "The pact was signed in 2012.Advertisement\n\nTroops left the U.S.Embassy area.";
+        assert_eq!(removed(text), vec!["Advertisement"]);
     }
 
     #[test]

@@ -14,8 +14,9 @@
 //!
 //! Each source records its publication date and where it came from ([`DateOrigin`]): the
 //! manifest `sources.csv` in the source's folder ([`manifest`]) wins, then a declared date (the
-//! JSONL `published` field, or an HTML page's publication metadata), then a dateline near the top
-//! of the text ([`dateline`]).
+//! JSONL `published` field, or an HTML page's `<meta>`, JSON-LD or `<time>` date), then a
+//! dateline near the top of the text ([`dateline`]). An HTML page's outlet and title are kept
+//! too (the manifest's outlet wins). A page that yields no article text is a warning on stderr.
 //!
 //! Boilerplate is not cut out of the text (spans must stay byte offsets into the original); it is
 //! marked as spans ([`boilerplate`]) that later stages skip with [`Source::strip_boilerplate`].
@@ -41,17 +42,37 @@ use crate::span::Span;
 
 /// Where a source's publication date came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum DateOrigin {
     /// The corpus manifest `sources.csv`.
     Manifest,
-    /// A date the input declares: the `published` field of a JSONL record, or an HTML page's
-    /// publication metadata (`article:published_time`, `<time datetime>`...).
+    /// The `published` field of a JSONL record.
     Published,
+    /// An HTML page's `<meta>` publication tag (`article:published_time` and its kin).
+    Meta,
+    /// An HTML page's JSON-LD `datePublished`.
+    JsonLd,
+    /// An HTML page's `<time datetime>` (or `itemprop=datePublished`) element.
+    Time,
     /// A dateline found in the text.
     Dateline,
     /// No date known.
     Unknown,
+}
+
+impl DateOrigin {
+    /// How `explain` names the origin.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DateOrigin::Manifest => "the manifest sources.csv",
+            DateOrigin::Published => "the JSONL published field",
+            DateOrigin::Meta => "the page's <meta> publication tag",
+            DateOrigin::JsonLd => "the page's JSON-LD datePublished",
+            DateOrigin::Time => "the page's <time datetime>",
+            DateOrigin::Dateline => "a dateline in the text",
+            DateOrigin::Unknown => "nowhere: no date known",
+        }
+    }
 }
 
 /// How the text of a source was obtained; spans are offsets into `Source::text` in every case.
@@ -75,6 +96,8 @@ pub struct Source {
     pub published: Option<Date>,
     pub date_origin: DateOrigin,
     pub outlet: Option<String>,
+    /// The title an HTML page declares (`og:title`, `<title>`...); not part of `text`.
+    pub title: Option<String>,
     /// Byte ranges of `text` judged boilerplate (share widgets, link lists, bios...), sorted and
     /// not overlapping.
     pub boilerplate: Vec<Span>,
@@ -89,6 +112,7 @@ impl Source {
             published: None,
             date_origin: DateOrigin::Unknown,
             outlet: None,
+            title: None,
             boilerplate: Vec::new(),
         }
     }
@@ -345,11 +369,15 @@ pub fn load_with(input: &Input, opts: Options) -> (Vec<Source>, Vec<InputError>)
     let mut src = match format {
         Format::Html => {
             let page = html::extract(&text);
-            let mut s = Source::new(file_name, page.text, Format::Html);
-            if let Some(d) = page.published {
-                s.published = Some(d);
-                s.date_origin = DateOrigin::Published;
+            if page.text.trim().is_empty() {
+                // Not an error (the page was read), but silence would hide a lost source.
+                crate::error::warn(format_args!("{name}: no article text found in the page"));
             }
+            let mut s = Source::new(file_name, page.text, Format::Html);
+            s.published = page.published;
+            s.date_origin = page.date_origin;
+            s.title = page.title;
+            s.outlet = page.outlet;
             s
         }
         f => Source::new(file_name, text, f),
