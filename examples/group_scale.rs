@@ -34,6 +34,7 @@ fn records(n: usize) -> Vec<Record> {
                     hedged: false,
                     entity: None,
                     evidence: Span::new(0, 10),
+                    frame: Default::default(),
                 },
                 text: "12".into(),
                 sentence: "Some 12 regional troops were counted by officials on Monday.".into(),

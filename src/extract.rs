@@ -16,6 +16,7 @@
 
 use serde::Serialize;
 
+use crate::frame::Frame;
 use crate::read::Source;
 use crate::recognize::token::TokKind;
 use crate::recognize::{self, Context, Kind, Value};
@@ -67,18 +68,35 @@ pub struct Claim {
     /// Byte span of the words the rule read to find the slot (the match, or the subject
     /// and predicate words), in the source's text.
     pub evidence: Span,
+    /// What the figure is about, read from the parse ([`extract_framed`] only; empty otherwise).
+    pub frame: Frame,
 }
 
 /// Claims of one source, in reading order. Boilerplate sentences are skipped by the caller
 /// (pass only the sentences to read).
 pub fn extract(source: &Source, sentences: &[Sentence], rules: &RuleSet) -> Vec<Claim> {
+    extract_with(source, sentences, rules, false)
+}
+
+/// [`extract`] with each claim's [`Frame`] read from the parse of its sentence (only
+/// sentences with claims are parsed).
+pub fn extract_framed(source: &Source, sentences: &[Sentence], rules: &RuleSet) -> Vec<Claim> {
+    extract_with(source, sentences, rules, true)
+}
+
+fn extract_with(
+    source: &Source,
+    sentences: &[Sentence],
+    rules: &RuleSet,
+    frames: bool,
+) -> Vec<Claim> {
     let ctx = Context {
         reference: source.published,
     };
     let mut out = Vec::new();
     for s in sentences {
         let text = s.text(&source.text);
-        for c in extract_sentence(text, &ctx, rules) {
+        for c in sentence_claims(text, &ctx, rules, frames) {
             let value = Value {
                 span: c.value.span.offset(s.span.start),
                 ..c.value
@@ -95,6 +113,7 @@ pub fn extract(source: &Source, sentences: &[Sentence], rules: &RuleSet) -> Vec<
                 hedged: c.hedged,
                 entity: c.entity,
                 evidence: c.evidence.offset(s.span.start),
+                frame: c.frame,
             });
         }
     }
@@ -122,6 +141,7 @@ pub struct SentenceClaim {
     pub hedged: bool,
     pub entity: Option<String>,
     pub evidence: Span,
+    pub frame: Frame,
 }
 
 /// A pattern's filing of a value or name: (match length in tokens, written by the user,
@@ -130,16 +150,20 @@ type Filing = (usize, bool, usize, Slot, Span);
 
 /// The claims in one sentence of text.
 pub fn extract_sentence(text: &str, ctx: &Context, rules: &RuleSet) -> Vec<SentenceClaim> {
+    sentence_claims(text, ctx, rules, false)
+}
+
+fn sentence_claims(text: &str, ctx: &Context, rules: &RuleSet, frames: bool) -> Vec<SentenceClaim> {
     // One tokenization of the sentence serves values, rule patterns, units and the parser.
     let tokens = crate::syntax::Tokens::of(text);
     let values = recognize::recognize_tokens(text, &tokens.toks, ctx);
-    file_tokens(text, tokens, values, rules)
+    file_tokens(text, tokens, values, rules, frames)
 }
 
 /// The claims in one sentence whose values are already recognized (spans relative to `text`,
 /// in order, not overlapping).
 pub fn file_values(text: &str, values: Vec<Value>, rules: &RuleSet) -> Vec<SentenceClaim> {
-    file_tokens(text, crate::syntax::Tokens::of(text), values, rules)
+    file_tokens(text, crate::syntax::Tokens::of(text), values, rules, false)
 }
 
 /// [`file_values`] over the sentence's tokens, already cut.
@@ -148,6 +172,7 @@ fn file_tokens(
     tokens: crate::syntax::Tokens,
     values: Vec<Value>,
     rules: &RuleSet,
+    frames: bool,
 ) -> Vec<SentenceClaim> {
     let spans: Vec<(Kind, Span)> = values.iter().map(|v| (v.kind, v.span)).collect();
     let doc = Doc::with_tokens(text, tokens, &spans);
@@ -216,6 +241,7 @@ fn file_tokens(
                 hedged,
                 entity: None,
                 evidence: mspan,
+                frame: Frame::default(),
             });
             continue;
         }
@@ -229,6 +255,7 @@ fn file_tokens(
                 hedged,
                 entity: None,
                 evidence,
+                frame: Frame::default(),
             });
         }
     }
@@ -269,9 +296,23 @@ fn file_tokens(
             hedged,
             entity,
             evidence: mspan,
+            frame: Frame::default(),
         });
     }
     out.sort_by_key(|c| c.value.span.start);
+    if frames
+        && !out.is_empty()
+        && let Some(a) = doc.syntax()
+    {
+        let times: Vec<Span> = values
+            .iter()
+            .filter(|v| matches!(v.kind, Kind::Date | Kind::Time))
+            .map(|v| v.span)
+            .collect();
+        for c in &mut out {
+            c.frame = Frame::of(a, text, c.value.span, &times);
+        }
+    }
     out
 }
 

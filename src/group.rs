@@ -433,6 +433,7 @@ pub(crate) mod tests {
                 hedged: false,
                 entity: None,
                 evidence: Span::new(0, 10),
+                frame: Default::default(),
             },
             text: value.to_string(),
             sentence: format!("The {subject} were {value} in all."),

@@ -10,6 +10,7 @@ pub mod compare;
 pub mod durable;
 pub mod error;
 pub mod extract;
+pub mod frame;
 pub mod group;
 pub mod read;
 pub mod recognize;

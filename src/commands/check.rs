@@ -74,7 +74,14 @@ pub fn load_rules(dir: Option<&Path>) -> Result<RuleSet, String> {
 }
 
 /// Reads, extracts, groups and compares.
-pub fn analyze(paths: &[String], rules: RuleSet, progress: bool, keep_texts: bool) -> Analysis {
+/// `frames`: read each claim's frame from the parse (for `explain`; `check` does not use frames yet).
+pub fn analyze(
+    paths: &[String],
+    rules: RuleSet,
+    progress: bool,
+    keep_texts: bool,
+    frames: bool,
+) -> Analysis {
     let mut errors = Vec::new();
     let inputs = read::discover(paths, &mut errors);
     let bar = progress.then(|| {
@@ -103,7 +110,7 @@ pub fn analyze(paths: &[String], rules: RuleSet, progress: bool, keep_texts: boo
                 let mut recs = Vec::new();
                 let mut sentences = 0;
                 for src in &sources {
-                    sentences += records_of(src, &rules, &mut recs);
+                    sentences += records_of(src, &rules, &mut recs, frames);
                 }
                 let n = sources.len();
                 let kept = if keep_texts {
@@ -160,9 +167,13 @@ pub fn analyze(paths: &[String], rules: RuleSet, progress: bool, keep_texts: boo
 }
 
 /// The claims of one source as records; returns how many sentences were read.
-fn records_of(src: &Source, rules: &RuleSet, out: &mut Vec<Record>) -> usize {
+fn records_of(src: &Source, rules: &RuleSet, out: &mut Vec<Record>, frames: bool) -> usize {
     let sentences = split::article_sentences(src, false);
-    let claims = extract::extract(src, &sentences, rules);
+    let claims = if frames {
+        extract::extract_framed(src, &sentences, rules)
+    } else {
+        extract::extract(src, &sentences, rules)
+    };
     if claims.is_empty() {
         return sentences.len();
     }
@@ -459,7 +470,7 @@ pub fn run(args: CheckArgs) -> Outcome {
     // Sources read from stdin cannot be read again for the HTML page, so their texts are kept
     // during the run; files are re-read afterwards, only those the report cites.
     let from_stdin = args.paths.iter().any(|p| p == "-");
-    let analysis = analyze(&args.paths, rules, progress, from_stdin);
+    let analysis = analyze(&args.paths, rules, progress, from_stdin, false);
     let mut rows = rows_in_order(&analysis.findings);
     // Verdicts from the reviews file go into `status` and `note` before the rows are written
     // and before `--fail-on` looks at them; a malformed reviews file stops the run before any

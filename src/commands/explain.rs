@@ -31,7 +31,7 @@ pub fn run(args: ExplainArgs) -> Outcome {
             return Outcome::Failed;
         }
     };
-    let a = check::analyze(&args.paths, rules, false, false);
+    let a = check::analyze(&args.paths, rules, false, false, true);
     for e in &a.errors {
         error::report(e);
     }
@@ -167,6 +167,28 @@ fn claim_block(a: &Analysis, r: &Record, indent: &str, out: &mut String) {
     let _ = writeln!(out, "{indent}  sentence: \"{}\"", r.sentence);
     if c.hedged {
         let _ = writeln!(out, "{indent}  hedged:   yes (the sentence hedges)");
+    }
+    let f = &c.frame;
+    let parts: Vec<String> = [
+        ("measures", &f.measured),
+        ("predicate", &f.predicate),
+        ("holder", &f.holder),
+        ("place", &f.place),
+        ("sub-group", &f.subgroup),
+        ("phase", &f.phase),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k} \"{v}\""))
+    .chain(f.negated.then(|| "negated".to_string()))
+    .chain(f.planned.then(|| "planned".to_string()))
+    .collect();
+    if !parts.is_empty() {
+        let _ = writeln!(
+            out,
+            "{indent}  frame:    {} (from the parse)",
+            parts.join(", ")
+        );
     }
 }
 

@@ -42,6 +42,8 @@ struct Record<'a> {
     /// Where `published` came from: `manifest`, `published`, `meta`, `json-ld`, `time`,
     /// `dateline` or `unknown`.
     published_from: read::DateOrigin,
+    /// What the figure is about, read from the parse of its sentence.
+    frame: &'a crate::frame::Frame,
 }
 
 fn record<'a>(c: &'a Claim, src: &'a Source, lines: &LineIndex) -> Record<'a> {
@@ -73,6 +75,7 @@ fn record<'a>(c: &'a Claim, src: &'a Source, lines: &LineIndex) -> Record<'a> {
         hi: c.value.interval.and_then(|i| finite(i.hi)),
         published: src.published.map(|d| d.to_string()),
         published_from: src.date_origin,
+        frame: &c.frame,
     }
 }
 
@@ -88,8 +91,26 @@ pub fn load_rules(dir: Option<&std::path::Path>) -> Option<RuleSet> {
 }
 
 const CSV_HEADER: &[&str] = &[
-    "id", "source", "slot", "kind", "value", "text", "sentence", "start", "end", "rule", "hedged",
+    "id",
+    "source",
+    "slot",
+    "kind",
+    "value",
+    "text",
+    "sentence",
+    "start",
+    "end",
+    "rule",
+    "hedged",
     "entity",
+    "measured",
+    "predicate",
+    "holder",
+    "place",
+    "subgroup",
+    "phase",
+    "negated",
+    "planned",
 ];
 
 pub fn run(args: ExtractArgs) -> Outcome {
@@ -112,7 +133,7 @@ pub fn run(args: ExtractArgs) -> Outcome {
         opts,
         &mut out,
         |src, buf| {
-            let claims = extract::extract(
+            let claims = extract::extract_framed(
                 src,
                 &split::article_sentences(src, args.keep_boilerplate),
                 &rules,
@@ -150,6 +171,14 @@ fn render(claims: &[Claim], src: &Source, format: ExtractFormat, buf: &mut Vec<u
                     r.rule,
                     if r.hedged { "true" } else { "false" },
                     r.entity.unwrap_or(""),
+                    &r.frame.measured,
+                    &r.frame.predicate,
+                    &r.frame.holder,
+                    &r.frame.place,
+                    &r.frame.subgroup,
+                    &r.frame.phase,
+                    if r.frame.negated { "true" } else { "false" },
+                    if r.frame.planned { "true" } else { "false" },
                 ]);
             }
             let _ = w.flush();

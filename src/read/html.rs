@@ -138,10 +138,15 @@ fn article_text(html: &str) -> String {
     let opts = trafilatura::Options::default()
         .with_fallback(true)
         .with_focus(trafilatura::ExtractionFocus::FavorPrecision);
-    match trafilatura::extract(html, &opts) {
-        Ok(r) => render(&r.content_html),
+    // A page that makes the extractor panic is a page without an article, not the end of the
+    // run: the caller warns about it by name and the other sources go on.
+    let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        trafilatura::extract(html, &opts)
+    }));
+    match found {
+        Ok(Ok(r)) => render(&r.content_html),
         // The crate's errors all mean "no article here" (too little text, a duplicate...).
-        Err(_) => String::new(),
+        Ok(Err(_)) | Err(_) => String::new(),
     }
 }
 

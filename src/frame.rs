@@ -1,0 +1,297 @@
+//! Claim frames (part of the extract stage): what a figure is about, read from the parse of
+//! its sentence.
+//!
+//! In: a sentence's [`Analysis`] and the byte span of a value in it. Out: a [`Frame`]: the
+//! noun the figure counts or measures, the predicate it is stated with, who holds it, where,
+//! which sub-group, which phase, and whether it is negated or only planned. Two figures with
+//! different frames (another candidate, another region, another round) are different facts
+//! even when their slot is the same; the group and compare stages read frames for that.
+
+use serde::Serialize;
+
+use crate::span::Span;
+use crate::syntax::Analysis;
+
+/// What a figure is about. Empty fields are unknown, not "none".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Frame {
+    /// Lemma of the noun the figure counts or measures ("people", "vote", "seat").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub measured: String,
+    /// Lemma of the verb or adjective that states it ("kill", "win", "aboard").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub predicate: String,
+    /// Who or what the figure belongs to: the predicate's subject when it is not the counted
+    /// noun itself, else the counted noun's possessor or name compound ("Macron", "the ruling party").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub holder: String,
+    /// Where: a place phrase on the predicate or the counted noun ("in the state of Kerala").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub place: String,
+    /// Which part of the whole: a modifier of the counted noun ("Kenyan", "child").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub subgroup: String,
+    /// An ordinal phase or round near the figure ("first round", "second day").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub phase: String,
+    /// The predicate is negated ("no one was killed", "did not win").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub negated: bool,
+    /// The figure is planned, expected or conditional ("will cost", "is expected to reach").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
+}
+
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "final", "last",
+];
+const PLACE_CASES: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "across",
+    "throughout",
+    "inside",
+    "outside",
+];
+const PLANNING: &[&str] = &["will", "would", "could", "may", "might", "shall"];
+const PLAN_VERBS: &[&str] = &[
+    "plan", "expect", "schedule", "intend", "aim", "hope", "project", "estimate",
+];
+
+impl Frame {
+    /// Reads the frame of the value at `value` (a byte span of the analysed text). `times`
+    /// are the spans of the sentence's dates and times: they are kept out of the holder and
+    /// place phrases (a parse that hangs "on Monday" under "the state of Kerala" still gives
+    /// the place as "in the state of Kerala").
+    pub fn of(a: &Analysis, text: &str, value: Span, times: &[Span]) -> Frame {
+        let mut f = Frame::default();
+        let inside: Vec<usize> = (0..a.words.len())
+            .filter(|&i| a.words[i].span.overlaps(value))
+            .collect();
+        // The value's top word: the one whose head is outside the value.
+        let Some(&top) = inside
+            .iter()
+            .find(|&&i| a.head_of(i).is_none_or(|h| !inside.contains(&h)))
+        else {
+            return f;
+        };
+        let rel = a.base_rel(top);
+        let counted = match rel {
+            "nummod" => a.head_of(top),
+            _ if matches!(a.words[top].upos, "NOUN" | "SYM") => Some(top),
+            _ => None,
+        };
+        // "66 percent of the vote", "$2 billion for the plant": the noun the measure is of.
+        let measured = counted.map(|n| {
+            let of = a.children(n).find(|&c| {
+                a.base_rel(c) == "nmod" && has_case(a, c, &["of"]) && a.words[c].upos == "NOUN"
+            });
+            match (a.words[n].lemma.as_str(), of) {
+                ("percent" | "%" | "per" | "cent" | "share", Some(o)) => o,
+                _ => n,
+            }
+        });
+        if let Some(m) = measured {
+            f.measured = a.words[m].lemma.to_lowercase();
+        }
+        let start = counted.unwrap_or(top);
+        let pred = predicate(a, start);
+        if let Some(p) = pred {
+            f.predicate = a.words[p].lemma.to_lowercase();
+            f.negated = a.children(p).any(|c| is_negation(a, c));
+            f.planned = a.children(p).any(|c| {
+                a.base_rel(c) == "aux"
+                    && PLANNING.contains(&a.words[c].lemma.to_lowercase().as_str())
+            }) || PLAN_VERBS.contains(&f.predicate.as_str())
+                || a.head_of(p).is_some_and(|h| {
+                    PLAN_VERBS.contains(&a.words[h].lemma.to_lowercase().as_str())
+                });
+            // The subject holds the figure unless it is the counted noun itself.
+            if let Some(s) = a.children(p).find(|&c| a.base_rel(c) == "nsubj")
+                && Some(s) != counted
+                && !contains(a, s, top)
+            {
+                f.holder = phrase(a, text, s, times);
+            }
+        }
+        if let Some(n) = counted {
+            f.negated |= a.children(n).any(|c| is_negation(a, c));
+            if f.holder.is_empty()
+                && let Some(p) = a.children(n).find(|&c| a.words[c].deprel == "nmod:poss")
+            {
+                f.holder = phrase(a, text, p, times);
+            }
+            let sub: Vec<String> = a
+                .children(n)
+                .filter(|&c| {
+                    (a.base_rel(c) == "amod" && a.words[c].upos == "ADJ"
+                        || a.base_rel(c) == "compound")
+                        && !ORDINALS.contains(&a.words[c].lemma.to_lowercase().as_str())
+                })
+                .map(|c| a.words[c].span.slice(text).to_string())
+                .collect();
+            f.subgroup = sub.join(" ");
+        }
+        for anchor in [pred, counted].into_iter().flatten() {
+            if !f.place.is_empty() {
+                break;
+            }
+            if let Some(c) = a.children(anchor).find(|&c| {
+                matches!(a.base_rel(c), "obl" | "nmod")
+                    && a.words[c].upos != "NUM"
+                    && has_case(a, c, PLACE_CASES)
+                    && subtree(a, c)
+                        .iter()
+                        .any(|&w| a.words[w].upos == "PROPN" || a.words[w].upos == "NOUN")
+                    && !contains(a, c, top)
+            }) {
+                f.place = phrase(a, text, c, times);
+            }
+        }
+        // An ordinal on the predicate's or the counted noun's phrases: "in the first round".
+        let near: Vec<usize> = [pred, counted]
+            .into_iter()
+            .flatten()
+            .flat_map(|x| std::iter::once(x).chain(a.children(x)))
+            .collect();
+        for &x in &near {
+            if let Some(o) = a.children(x).find(|&c| {
+                ORDINALS.contains(&a.words[c].lemma.to_lowercase().as_str())
+                    && a.base_rel(c) == "amod"
+            }) {
+                f.phase = format!(
+                    "{} {}",
+                    a.words[o].span.slice(text).to_lowercase(),
+                    a.words[x].lemma.to_lowercase()
+                );
+                break;
+            }
+        }
+        f
+    }
+}
+
+/// The nearest verb or adjective at or above `i` (the clause the figure is stated in).
+fn predicate(a: &Analysis, i: usize) -> Option<usize> {
+    let mut at = a.head_of(i);
+    let mut steps = 0;
+    while let Some(h) = at {
+        if matches!(a.words[h].upos, "VERB" | "ADJ") || a.words[h].head == 0 {
+            return Some(h);
+        }
+        at = a.head_of(h);
+        steps += 1;
+        if steps > a.words.len() {
+            break;
+        }
+    }
+    None
+}
+
+fn is_negation(a: &Analysis, c: usize) -> bool {
+    let l = a.words[c].lemma.to_lowercase();
+    (a.base_rel(c) == "advmod" && matches!(l.as_str(), "not" | "never"))
+        || (a.base_rel(c) == "det" && l == "no")
+}
+
+fn has_case(a: &Analysis, i: usize, cases: &[&str]) -> bool {
+    a.children(i).any(|c| {
+        a.base_rel(c) == "case" && cases.contains(&a.words[c].lemma.to_lowercase().as_str())
+    })
+}
+
+/// Word `i` and everything below it, in order.
+fn subtree(a: &Analysis, i: usize) -> Vec<usize> {
+    let mut out = vec![i];
+    let mut k = 0;
+    while k < out.len() {
+        let x = out[k];
+        out.extend(a.children(x));
+        k += 1;
+        if out.len() > a.words.len() {
+            break;
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+fn contains(a: &Analysis, i: usize, j: usize) -> bool {
+    subtree(a, i).contains(&j)
+}
+
+/// The text of `i`'s phrase without leading determiners, punctuation, clauses and date or time
+/// phrases (`times`), at most 8 words.
+fn phrase(a: &Analysis, text: &str, i: usize, times: &[Span]) -> String {
+    let mut cut: Vec<usize> = Vec::new();
+    for w in subtree(a, i) {
+        let timed = times.iter().any(|t| t.overlaps(a.words[w].span));
+        if w != i && (timed || matches!(a.base_rel(w), "acl" | "advcl" | "appos")) {
+            cut.extend(subtree(a, w));
+        }
+    }
+    let words: Vec<usize> = subtree(a, i)
+        .into_iter()
+        .filter(|&w| a.words[w].upos != "PUNCT" && !cut.contains(&w))
+        .collect();
+    let words: Vec<usize> = words
+        .into_iter()
+        .skip_while(|&w| a.words[w].upos == "DET")
+        .take(8)
+        .collect();
+    let (Some(&s), Some(&e)) = (words.first(), words.last()) else {
+        return String::new();
+    };
+    Span::new(a.words[s].span.start, a.words[e].span.end)
+        .slice(text)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax;
+
+    fn frame(sentence: &str, value: &str) -> Frame {
+        let model = syntax::model().unwrap();
+        let a = model.analyze(sentence, &mut syntax::Scratch::default());
+        let s = sentence.find(value).unwrap();
+        Frame::of(&a, sentence, Span::new(s, s + value.len()), &[])
+    }
+
+    #[test]
+    fn a_count_of_people_killed_in_a_place() {
+        let f = frame("Five people died in the state of Kerala.", "Five");
+        assert_eq!(f.measured, "people");
+        assert_eq!(f.predicate, "die");
+        assert_eq!(f.place, "in the state of Kerala");
+        assert!(!f.negated && !f.planned);
+    }
+
+    #[test]
+    fn the_possessor_holds_the_seats() {
+        let f = frame("Macron's party won 308 seats.", "308");
+        assert_eq!(f.measured, "seat");
+        assert_eq!(f.predicate, "win");
+        assert_eq!(f.holder, "Macron's party");
+    }
+
+    #[test]
+    fn one_candidate_share_is_not_the_other() {
+        let a = frame(
+            "The opposition candidate received 34 percent of the votes.",
+            "34",
+        );
+        assert_eq!(a.measured, "vote");
+        assert_eq!(a.holder, "opposition candidate");
+    }
+
+    #[test]
+    fn a_nationality_is_a_subgroup() {
+        let f = frame("Rescuers found 14 Kenyan passengers.", "14");
+        assert_eq!(f.measured, "passenger");
+        assert_eq!(f.subgroup, "Kenyan");
+    }
+}
