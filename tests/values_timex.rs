@@ -304,3 +304,16 @@ fn seasons() {
     // A season word as a verb is no date.
     assert_eq!(dates_in("Prices fall when rates rise.", r), vec![]);
 }
+
+#[test]
+fn unstated_amounts_of_time_are_open_durations() {
+    let got = values(
+        "The talks lasted several years.\nHe will stay a few days.\n",
+        "1999-04-10",
+    );
+    assert_eq!(
+        of_kind(&got[0], "duration"),
+        vec![p("several years", "PXY")]
+    );
+    assert_eq!(of_kind(&got[1], "duration"), vec![p("a few days", "PXD")]);
+}

@@ -2241,6 +2241,10 @@ impl Parser<'_, '_> {
     /// its number, end).
     fn period_at(&self, i: usize) -> Option<(bool, i8, usize)> {
         let w = self.w;
+        // Most tokens are followed by no "quarter" or "half": a cheap look first.
+        if !(1..=4).any(|d| matches!(w.kw(i + d), Kw::Quarter | Kw::Half)) {
+            return None;
+        }
         let mut k = i;
         if w.kw(k) == Kw::Fiscal {
             k += 1;
@@ -2323,7 +2327,7 @@ impl Parser<'_, '_> {
     /// "1988 third quarter", "the 1989 first half": a year, then the period.
     fn year_then_period(&self, i: usize, start: usize, out: &mut Vec<Hit>) {
         let w = self.w;
-        if w.digits(i) != 4 || w.glued(i + 1) {
+        if w.digits(i) != 4 || w.glued(i + 1) || i + 1 >= w.len() {
             return;
         }
         let Some(y) = w.num(i).filter(|y| (1000..=2999).contains(y)) else {

@@ -310,7 +310,8 @@ pub fn measure(w: &Words, i: usize) -> Option<Measure> {
     (m.len > 0).then_some(m)
 }
 
-/// "decades", "centuries", and "for years" / "for months": an unstated amount of at least two.
+/// "decades", "centuries", "for years" / "for months", "several years", "a few days": an
+/// unstated amount of at least two.
 fn open_plural(w: &Words, i: usize, m: &mut Measure) -> Option<usize> {
     let lx = w.lex(i);
     let u = lx.unit?;
@@ -319,6 +320,20 @@ fn open_plural(w: &Words, i: usize, m: &mut Measure) -> Option<usize> {
     }
     let after_for = i > 0 && matches!(w.low(i - 1), "for" | "over" | "within");
     let wide = matches!(u, Unit::Decade | Unit::Century);
+    // "several years", "a few days", "the next few days": the span takes the quantifier.
+    let vague = i > 0 && matches!(w.low(i - 1), "several" | "few");
+    if vague {
+        m.start = if i >= 2 && w.kw(i - 2) == Kw::A {
+            i - 2
+        } else {
+            i - 1
+        };
+        m.parts[0] = (2.0, u);
+        m.len = 1;
+        m.approximate = true;
+        m.open = true;
+        return Some(i + 1);
+    }
     if !(wide || after_for && matches!(u, Unit::Year | Unit::Month | Unit::Week)) {
         return None;
     }
