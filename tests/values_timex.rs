@@ -317,3 +317,36 @@ fn unstated_amounts_of_time_are_open_durations() {
     );
     assert_eq!(of_kind(&got[1], "duration"), vec![p("a few days", "PXD")]);
 }
+
+#[test]
+fn periods_named_from_other_dates() {
+    let r = "1989-10-26";
+    // Results come after a quarter: the one just ended, even in the future tense.
+    assert_eq!(
+        dates_in(
+            "The company will report third-quarter results next week.",
+            r
+        )[0],
+        p("third-quarter", "1989-Q3")
+    );
+    // "last spring" is last year's, as "last fall" in April is.
+    assert_eq!(
+        dates_in("Sales slumped last spring.", r),
+        vec![p("last spring", "1988-SP")]
+    );
+    // "year-ago" after "last year" is that same year, not the one before.
+    assert_eq!(
+        dates_in(
+            "Profit rose from last year's level, above the year-ago forecast.",
+            r
+        ),
+        vec![p("last year", "1988"), p("year-ago", "1988")]
+    );
+    assert_eq!(
+        dates_in(
+            "He fled to Florida in June 1998 and returned later that year.",
+            r
+        ),
+        vec![p("June 1998", "1998-06"), p("later that year", "1998")]
+    );
+}

@@ -304,7 +304,16 @@ pub fn find(w: &Words, ctx: &Context, out: &mut Vec<Value>) {
             if h.end <= h.start {
                 continue;
             }
-            if h.when.is_calendar() {
+            // A date counted back or on from another ("last year", "a year ago", "a year
+            // earlier") is no antecedent: "year-ago" after "last year" is that same year,
+            // not the one before.
+            let counted = (h.start..h.end).any(|k| {
+                matches!(
+                    w.kw(k),
+                    Kw::Ago | Kw::Earlier | Kw::Later | Kw::Last | Kw::Previous | Kw::Following
+                ) || w.low(k) == "year" && w.is_dash(k + 1)
+            });
+            if h.when.is_calendar() && !counted {
                 pending.push((h.start, h.end, h.when));
             }
             let span = Span::new(w.start(h.start), w.value_end(h.end - 1));
@@ -1314,11 +1323,11 @@ impl Parser<'_, '_> {
             if m <= cur { r.year() } else { r.year() - 1 }
         } else {
             // Without a tense, news reports what happened: a month ahead is meant only
-            // when it is near (the next two), else the last such month.
+            // when it is near (the next four), else the last such month.
             let diff = (m - cur) as i32;
-            if diff > 2 {
+            if diff > 4 {
                 r.year() - 1
-            } else if diff < -9 {
+            } else if diff < -8 {
                 r.year() + 1
             } else {
                 r.year()
@@ -1631,11 +1640,9 @@ impl Parser<'_, '_> {
                     let years = [y - 2, y - 1, y, y + 1];
                     let this_one = if s == 4 && r.month() <= 2 { y - 1 } else { y };
                     let found = match dir {
-                        // The latest one over by the reference date.
-                        d if d < 0 => years
-                            .iter()
-                            .rev()
-                            .find(|&&y| within(y).is_some_and(|(_, b)| b < r)),
+                        // Last year's: "last spring" said in October is the spring of
+                        // the year before, as "last fall" said in April is.
+                        d if d < 0 => Some(&years[1]),
                         // The first one not begun yet.
                         d if d > 0 => years
                             .iter()
@@ -1847,6 +1854,24 @@ impl Parser<'_, '_> {
     fn earlier_later(&self, i: usize, out: &mut Vec<Hit>) {
         let w = self.w;
         let j = i + 1;
+        // "later that year", "earlier that day": the period of the date before, in the
+        // text (anaphoric); nothing without one.
+        if w.low(j) == "that" {
+            let u = w.lex(j + 1).unit.filter(|_| !w.lex(j + 1).plural);
+            let when = match (self.ante.get(), u) {
+                (Some(a), Some(Unit::Year)) => a.first_day().map(|d| When::Year(d.year())),
+                (Some(a), Some(Unit::Month)) => a
+                    .first_day()
+                    .filter(|_| !matches!(a, When::Year(_) | When::Quarter(..) | When::Half(..)))
+                    .map(|d| When::Month(d.year(), d.month())),
+                (Some(When::Day(d)), Some(Unit::Day)) => Some(When::Day(d)),
+                _ => None,
+            };
+            if let Some(when) = when {
+                self.rel(out, i, j + 2, when);
+            }
+            return;
+        }
         let (unit_at, ok) = match w.kw(j) {
             Kw::This => (j + 1, true),
             Kw::In if w.kw(j + 1) == Kw::The => (j + 2, true),
@@ -2354,7 +2379,14 @@ impl Parser<'_, '_> {
             Date::new(r.year(), 3 * n, 1).ok()?.last_of_month()
         };
         let y = if self.w.tense_at(at).clearly_future() {
-            if last < r { r.year() + 1 } else { r.year() }
+            // Results are reported after a quarter ends: "will report third-quarter
+            // results" in October is about the quarter just ended.
+            let just_ended = last < r && r.until(last).is_ok_and(|s| s.get_days() > -92);
+            if last < r && !just_ended {
+                r.year() + 1
+            } else {
+                r.year()
+            }
         } else if first > r {
             r.year() - 1
         } else {

@@ -717,8 +717,10 @@ impl<'a> Words<'a> {
         let w = self.low(k);
         let to = self.low(k + 1) == "to";
         match w {
-            // "plans to", "wants to" speak of the future; "the plan", "a planned attack" not.
-            "plan" | "plans" | "planned" | "planning" | "want" | "wants" | "wanted" => {
+            // "plans to", "expects to" speak of the future; "the plan", "a planned attack",
+            // "the hope" do not.
+            "plan" | "plans" | "planned" | "planning" | "want" | "wants" | "wanted" | "expect"
+            | "expects" | "intend" | "intends" | "hope" | "hopes" | "aim" | "aims" => {
                 return to.then_some((1, false));
             }
             // "is to resume trading Tuesday"
