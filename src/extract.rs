@@ -245,7 +245,10 @@ fn file_tokens(
             });
             continue;
         }
+        // A vague reference ("now", "recently") is no fact to compare: only a pattern
+        // that asks for it files it.
         if let Some(ui) = units.iter().position(|u| u.kind == UKind::Value(vi))
+            && !v.vague
             && let Some((slot, rule, evidence)) = generic(&units, ui, v, text, rules)
         {
             out.push(SentenceClaim {
@@ -737,7 +740,9 @@ fn generic(
         Kind::Count => counted_noun(units, ui, rules),
         Kind::Date | Kind::Time => event_date(units, ui, v, rules),
         Kind::Money => money_purpose(units, ui, rules),
-        Kind::Duration => age(units, ui, v, text, rules).or_else(|| duration_of(units, ui, rules)),
+        Kind::Duration | Kind::Age => {
+            age(units, ui, v, text, rules).or_else(|| duration_of(units, ui, rules))
+        }
         Kind::Percent => percent_of(units, ui, rules),
         Kind::Quantity => quantity_of(units, ui, v, rules),
         Kind::Name => None,

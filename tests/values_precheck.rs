@@ -196,7 +196,7 @@ fn the_precheck_changes_nothing_on_any_two_words() {
 }
 
 /// The words the pre-check passes over make no value together, up to three at a time:
-/// "in the past", "at the time", "later that" hold none.
+/// "at the time", "later that", "in the end" hold none.
 #[test]
 fn words_that_anchor_nothing_make_no_value_together() {
     let idle: Vec<String> = vocabulary()

@@ -81,6 +81,7 @@ pub fn run(args: ValuesArgs) -> Outcome {
                             unit: v.unit.as_deref(),
                             approximate: v.approximate.then_some(true),
                             relative: v.relative.then_some(true),
+                            vague: v.vague.then_some(true),
                         })
                         .collect(),
                 };
@@ -135,4 +136,7 @@ struct Row<'a> {
     /// Resolved from the reference date ("last year" with `--date`).
     #[serde(skip_serializing_if = "Option::is_none")]
     relative: Option<bool>,
+    /// A vague reference ("now", "recently": `PRESENT_REF`, `PAST_REF`), never a claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    vague: Option<bool>,
 }

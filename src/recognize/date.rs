@@ -24,7 +24,7 @@ use jiff::ToSpan;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 
 use super::duration::{self, Measure};
-use super::lexicon::{Kw, Unit, Words};
+use super::lexicon::{Kw, Tense, Unit, Words};
 use super::{Context, Interval, Kind, Value};
 use crate::span::Span;
 
@@ -40,11 +40,21 @@ pub enum When {
     Day(Date),
     Week(i16, i8),
     Month(i16, i8),
+    /// A quarter of a year, 1..=4 ("the third quarter of 1989" is `1989-Q3`).
+    Quarter(i16, i8),
+    /// A half of a year, 1..=2 ("the first half" is `1989-H1`).
+    Half(i16, i8),
+    /// A season, 1..=4 (spring, summer, fall, winter) of a year: `1998-FA`. Winter is the
+    /// one that begins in December of the year.
+    Season(i16, i8),
     Year(i16),
     /// The decade starting at this year ("the 1990s" is 1990).
     Decade(i16),
     /// A reference to the past, present or future that needs a reference date.
     Open(&'static str),
+    /// A vague reference that no date resolves ("now", "recently", "the future"):
+    /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`. Reported, but not a comparable fact.
+    Vague(&'static str),
     /// Month and day without a year.
     MonthDay(i8, i8),
     /// A month without a year.
@@ -53,6 +63,8 @@ pub enum When {
     DayOnly(i8),
     /// A weekday of an unknown week (1 = Monday).
     WeekdayOnly(i8),
+    /// A quarter (`true`: a half) of an unknown year: `XXXX-Q3`, `XXXX-H1`.
+    PeriodOnly(bool, i8),
 }
 
 impl When {
@@ -62,13 +74,18 @@ impl When {
             When::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
             When::Week(y, w) => format!("{y:04}-W{w:02}"),
             When::Month(y, m) => format!("{y:04}-{m:02}"),
+            When::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            When::Half(y, h) => format!("{y:04}-H{h}"),
+            When::Season(y, s) => format!("{y:04}-{}", ["SP", "SU", "FA", "WI"][(s - 1) as usize]),
             When::Year(y) => format!("{y:04}"),
             When::Decade(y) => format!("{:03}", y / 10),
-            When::Open(s) => s.to_string(),
+            When::Open(s) | When::Vague(s) => s.to_string(),
             When::MonthDay(m, d) => format!("XXXX-{m:02}-{d:02}"),
             When::MonthOnly(m) => format!("XXXX-{m:02}"),
             When::DayOnly(d) => format!("XXXX-XX-{d:02}"),
             When::WeekdayOnly(d) => format!("XXXX-WXX-{d}"),
+            When::PeriodOnly(false, q) => format!("XXXX-Q{q}"),
+            When::PeriodOnly(true, h) => format!("XXXX-H{h}"),
         }
     }
 
@@ -84,12 +101,149 @@ impl When {
                 let a = Date::new(y, m, 1).ok()?;
                 (a, a.last_of_month())
             }
+            When::Quarter(y, q) => {
+                let a = Date::new(y, 3 * q - 2, 1).ok()?;
+                (a, Date::new(y, 3 * q, 1).ok()?.last_of_month())
+            }
+            When::Half(y, h) => {
+                let a = Date::new(y, 6 * h - 5, 1).ok()?;
+                (a, Date::new(y, 6 * h, 1).ok()?.last_of_month())
+            }
+            When::Season(y, s) => season_span(y, s)?,
             When::Year(y) => (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?),
             When::Decade(y) => (Date::new(y, 1, 1).ok()?, Date::new(y + 9, 12, 31).ok()?),
             _ => return None,
         };
         Some(Interval::new(day_number(a), day_number(b)))
     }
+}
+
+impl When {
+    /// A period of the calendar, which an anaphoric date can be counted from.
+    fn is_calendar(&self) -> bool {
+        matches!(
+            self,
+            When::Day(_)
+                | When::Week(..)
+                | When::Month(..)
+                | When::Quarter(..)
+                | When::Half(..)
+                | When::Year(_)
+        )
+    }
+
+    /// The first day of the period.
+    fn first_day(&self) -> Option<Date> {
+        match *self {
+            When::Day(d) => Some(d),
+            When::Week(y, w) => ISOWeekDate::new(y, w, Weekday::Monday)
+                .ok()
+                .map(|x| x.date()),
+            When::Month(y, m) => Date::new(y, m, 1).ok(),
+            When::Quarter(y, q) => Date::new(y, 3 * q - 2, 1).ok(),
+            When::Half(y, h) => Date::new(y, 6 * h - 5, 1).ok(),
+            When::Year(y) => Date::new(y, 1, 1).ok(),
+            _ => None,
+        }
+    }
+
+    /// The period `m` before (`sign` -1) or after (1) this one. A period of a year keeps
+    /// its kind ("a year earlier" than the third quarter of 1989 is the third quarter of
+    /// 1988; than March 1989, March 1988); a day moves and is read at the precision of
+    /// the unit named ("two days later", "a year earlier" than a day is that year). A
+    /// unit finer than the period ("two days after March") gives nothing: no guess.
+    fn moved(&self, m: &Measure, sign: f64) -> Option<When> {
+        let finest = m.finest();
+        let d = shift_by(self.first_day()?, m, sign)?;
+        let months = |x: &When| match x {
+            When::Quarter(..) => Some(3),
+            When::Half(..) => Some(6),
+            When::Month(..) => Some(1),
+            _ => None,
+        };
+        match *self {
+            When::Day(_) => Some(at_precision(d, finest)),
+            When::Year(_) => (finest.fineness() == 0).then_some(When::Year(d.year())),
+            When::Week(..) => match finest.fineness() {
+                0 => Some(When::Year(d.year())),
+                2 => Some(week_of(d)),
+                _ => None,
+            },
+            _ => {
+                let step = months(self)?;
+                let whole = m.parts().iter().all(|&(n, u)| match u {
+                    Unit::Year | Unit::Decade | Unit::Century => n.fract() == 0.0,
+                    Unit::Month => n.fract() == 0.0 && n as i64 % step == 0,
+                    _ => false,
+                });
+                if !whole {
+                    return None;
+                }
+                let k = (d.month() - 1) / step as i8 + 1;
+                Some(match self {
+                    When::Quarter(..) => When::Quarter(d.year(), k),
+                    When::Half(..) => When::Half(d.year(), k),
+                    _ => When::Month(d.year(), d.month()),
+                })
+            }
+        }
+    }
+
+    /// The same period `n` years away ("year-earlier": the third quarter of 1988 for that
+    /// of 1989); a week or a day gives its year.
+    fn step_years(&self, n: i16) -> Option<When> {
+        Some(match *self {
+            When::Month(y, m) => When::Month(y + n, m),
+            When::Quarter(y, q) => When::Quarter(y + n, q),
+            When::Half(y, h) => When::Half(y + n, h),
+            When::Year(y) => When::Year(y + n),
+            When::Day(_) | When::Week(..) => When::Year(self.first_day()?.year() + n),
+            _ => return None,
+        })
+    }
+
+    /// The period one step of its own kind before or after ("the previous quarter").
+    fn step(&self, dir: i32) -> Option<When> {
+        let d = self.first_day()?;
+        let n = dir as i64;
+        Some(match *self {
+            When::Day(_) => When::Day(d.checked_add(n.days()).ok()?),
+            When::Week(..) => week_of(d.checked_add((7 * n).days()).ok()?),
+            When::Month(..) => {
+                let x = d.checked_add(n.months()).ok()?;
+                When::Month(x.year(), x.month())
+            }
+            When::Quarter(..) => quarter_of(d.checked_add((3 * n).months()).ok()?),
+            When::Half(..) => {
+                let x = d.checked_add((6 * n).months()).ok()?;
+                When::Half(x.year(), (x.month() - 1) / 6 + 1)
+            }
+            When::Year(y) => When::Year(y + dir as i16),
+            _ => return None,
+        })
+    }
+}
+
+/// Quarter (`half` false) or half `n` of year `y`.
+fn period(half: bool, y: i16, n: i8) -> When {
+    if half {
+        When::Half(y, n)
+    } else {
+        When::Quarter(y, n)
+    }
+}
+
+/// First and last day of season `s` of year `y`: spring March to May, summer June to
+/// August, fall September to November, winter December to February.
+fn season_span(y: i16, s: i8) -> Option<(Date, Date)> {
+    let a = Date::new(y, 3 * s, 1).ok()?;
+    let b = a.checked_add(3.months()).ok()?.yesterday().ok()?;
+    Some((a, b))
+}
+
+/// The quarter that holds `d`.
+fn quarter_of(d: Date) -> When {
+    When::Quarter(d.year(), (d.month() - 1) / 3 + 1)
 }
 
 /// A date expression found at tokens `start..end`.
@@ -112,8 +266,16 @@ pub fn find(w: &Words, ctx: &Context, out: &mut Vec<Value>) {
         w,
         r: ctx.reference,
         depth: Cell::new(0),
+        ante: Cell::new(None),
     };
     let mut hits = Vec::new();
+    // Calendar readings, as (start, end, when), for anaphoric dates ("a year earlier"):
+    // the one that ends last (then the longest) among those that end before a position
+    // is the nearest date before it. Readings still open at the position wait in
+    // `pending`; each reading is looked at once when it closes, so a long line of dates
+    // stays linear.
+    let mut pending: Vec<(usize, usize, When)> = Vec::new();
+    let mut nearest: Option<(usize, usize, When)> = None;
     let mut i = 0;
     loop {
         i = w.skip_to(i, LEAD);
@@ -124,16 +286,42 @@ pub fn find(w: &Words, ctx: &Context, out: &mut Vec<Value>) {
             i += 1;
             continue;
         }
+        pending.retain(|&h| {
+            if h.1 > i {
+                return true;
+            }
+            // The reading that ends last, and of those the longest: "1989" in "the third
+            // quarter of 1989" is part of the quarter, which is what a later "a year
+            // earlier" counts from.
+            if nearest.is_none_or(|n| h.1 > n.1 || h.1 == n.1 && h.0 <= n.0) {
+                nearest = Some(h);
+            }
+            false
+        });
+        p.ante.set(nearest.map(|n| n.2));
         p.at(i, &mut hits);
         for h in hits.drain(..) {
             if h.end <= h.start {
                 continue;
+            }
+            // A date counted back or on from another ("last year", "a year ago", "a year
+            // earlier") is no antecedent: "year-ago" after "last year" is that same year,
+            // not the one before.
+            let counted = (h.start..h.end).any(|k| {
+                matches!(
+                    w.kw(k),
+                    Kw::Ago | Kw::Earlier | Kw::Later | Kw::Last | Kw::Previous | Kw::Following
+                ) || w.low(k) == "year" && w.is_dash(k + 1)
+            });
+            if h.when.is_calendar() && !counted {
+                pending.push((h.start, h.end, h.when));
             }
             let span = Span::new(w.start(h.start), w.value_end(h.end - 1));
             let mut v = Value::new(Kind::Date, span, h.when.timex());
             v.interval = h.when.interval();
             v.approximate = h.approximate || w.hedged(h.start);
             v.relative = h.relative && v.interval.is_some();
+            v.vague = matches!(h.when, When::Vague(_));
             out.push(v);
         }
         i += 1;
@@ -242,6 +430,9 @@ struct Parser<'a, 'b> {
     /// Nesting of readers that read a date inside a date ("3 days after January 12th");
     /// bounded so a line of chained offsets stays linear.
     depth: Cell<u8>,
+    /// The nearest date before the token being read, for anaphoric dates ("a year
+    /// earlier", "the previous month"); `None` at the start of the line.
+    ante: Cell<Option<When>>,
 }
 
 /// How deep readers may nest.
@@ -307,6 +498,8 @@ impl Parser<'_, '_> {
             self.offset(i, i, out);
             self.ordinal_period(i, i, out);
             self.the_day(i, i, out);
+            self.period_led(i, i, out);
+            self.year_then_period(i, i, out);
             return;
         }
         if !w.is_word(i) {
@@ -336,7 +529,13 @@ impl Parser<'_, '_> {
         if lx.weekday > 0 {
             self.weekday_led(i, out);
         }
+        if lx.season > 0 {
+            self.season_led(i, i, out);
+        }
         self.holiday(i, out);
+        if lx.ordinal > 0 || lx.kw == Kw::Last {
+            self.period_led(i, i, out);
+        }
         if lx.ordinal > 0 || lx.number {
             if let Some((when, end, rel)) = self.day_first(i) {
                 out.push(Hit {
@@ -381,6 +580,21 @@ impl Parser<'_, '_> {
             Kw::The => self.the(i, out),
             Kw::In => self.in_future(i, out),
             Kw::Cy | Kw::Calendar => self.calendar_year(i, out),
+            Kw::Fiscal => {
+                self.fiscal(i, out);
+                self.period_led(i, i, out);
+            }
+            // "Now, ..." opening a clause is a discourse marker (a turn in the argument),
+            // not a time: "Now, he says, it looks like ...".
+            Kw::Now if !(w.is_p(i + 1, ',') && (i == 0 || !w.is_word(i - 1))) => {
+                self.hit(out, i, i + 1, When::Vague("PRESENT_REF"))
+            }
+            Kw::Currently => self.hit(out, i, i + 1, When::Vague("PRESENT_REF")),
+            Kw::Recently => self.hit(out, i, i + 1, When::Vague("PAST_REF")),
+            // "in recent years", "recent weeks"
+            Kw::Recent if w.lex(i + 1).plural && w.lex(i + 1).unit.is_some() => {
+                self.hit(out, i, i + 2, When::Vague("PAST_REF"))
+            }
             Kw::Last => {
                 // "last week of 2016" is a week of that year, not the week before this one.
                 if w.lex(i + 1).unit == Some(Unit::Week) && w.kw(i + 2) == Kw::Of {
@@ -782,6 +996,18 @@ impl Parser<'_, '_> {
         if sep == Some('.') && (spaced || els[..n].iter().any(|&e| !w.is_num(e))) {
             return None;
         }
+        // "closed at 2082.1", "fell to 1678.5": after a word that sets a level, a year and
+        // a month joined by a dot are a decimal number (an index level, a price).
+        if sep == Some('.')
+            && n == 2
+            && i > 0
+            && matches!(
+                w.low(i - 1),
+                "at" | "to" | "from" | "above" | "below" | "over" | "under" | "near" | "of"
+            )
+        {
+            return None;
+        }
         // Try the full chain, then two elements if the third does not fit.
         let try_n = |n: usize| -> Option<When> {
             if !self.chain_ends(els[n - 1] + 1) {
@@ -955,7 +1181,7 @@ impl Parser<'_, '_> {
                 if w.is_num(e) && !comma {
                     return None;
                 }
-                return Some((self.yearless(m, d), e, self.r.is_some()));
+                return Some((self.yearless(m, d, i), e, self.r.is_some()));
             }
         }
         // A year after the month: "July 2023", "Dec, 2018", "June of 1992", "April of 87".
@@ -1016,25 +1242,65 @@ impl Parser<'_, '_> {
         if lx.ambiguous && !prep {
             return None;
         }
-        Some((self.bare_month(m), i + 1, self.r.is_some()))
+        Some((self.bare_month(m, i), i + 1, self.r.is_some()))
+    }
+
+    /// The tense a date at token `at` is read by: its clause's, except after a word that
+    /// sets a deadline or a term ("by Jan. 14", "extended to Nov. 20", "effective Dec. 7",
+    /// "until March 6"), which looks ahead even in a report of the past: such a date is
+    /// read as neutral (the nearest), unless the clause speaks of the future.
+    fn tense_for(&self, at: usize) -> Tense {
+        let t = self.w.tense_at(at);
+        if self.deadline(at) && t.past || self.attributive(at) {
+            return Tense::default();
+        }
+        t
+    }
+
+    /// A word that sets a deadline or a term before the date at `at`: "by Jan. 14",
+    /// "extended to Nov. 20", "effective Dec. 7", "until March 6", "as soon as Tuesday".
+    fn deadline(&self, at: usize) -> bool {
+        let w = self.w;
+        let mut k = at;
+        if k > 0 && w.kw(k - 1) == Kw::On {
+            k -= 1;
+        }
+        k > 0
+            && (matches!(
+                w.low(k - 1),
+                "by" | "until" | "till" | "through" | "to" | "effective" | "due"
+            ) || k > 2
+                && w.low(k - 1) == "as"
+                && matches!(w.low(k - 2), "soon" | "early")
+                && w.low(k - 3) == "as")
+    }
+
+    /// A date that qualifies a noun ("the Jan. 14 deadline", "a Dec. 7 meeting", "the
+    /// Aug. 7 blasts"): the clause's verb does not date it.
+    fn attributive(&self, at: usize) -> bool {
+        at > 0 && matches!(self.w.kw(at - 1), Kw::The | Kw::A)
     }
 
     /// A month and day without a year, put in a year by the tense: the latest such day up
     /// to the reference date in a past-tense line, the next one from it in a future-tense
     /// line, else the nearest.
-    fn yearless(&self, m: i8, d: i8) -> When {
+    fn yearless(&self, m: i8, d: i8, at: usize) -> When {
         let Some(r) = self.r else {
             return When::MonthDay(m, d);
         };
-        let t = self.w.tense;
+        let t = self.tense_for(at);
+        let deadline = self.deadline(at);
         let days = |x: &Date| r.until(*x).map_or(i64::MAX, |s| s.get_days() as i64);
+        // Without a tense, news reports what happened: a day ahead is meant only when it
+        // is near (within a quarter) and nearer than the one behind. A deadline or a
+        // term ("effective Feb. 1") looks ahead as far as behind.
         let ok = |x: i64| {
             if t.clearly_future() {
                 x >= 0
             } else if t.past {
                 x <= 0
             } else {
-                true
+                x <= 92 || deadline
             }
         };
         let best = (-1..=1)
@@ -1045,21 +1311,23 @@ impl Parser<'_, '_> {
     }
 
     /// A month without a year: the nearest such month, read by the tense.
-    fn bare_month(&self, m: i8) -> When {
+    fn bare_month(&self, m: i8, at: usize) -> When {
         let Some(r) = self.r else {
             return When::MonthOnly(m);
         };
-        let t = self.w.tense;
+        let t = self.tense_for(at);
         let cur = r.month();
         let y = if t.clearly_future() {
             if m >= cur { r.year() } else { r.year() + 1 }
         } else if t.past {
             if m <= cur { r.year() } else { r.year() - 1 }
         } else {
+            // Without a tense, news reports what happened: a month ahead is meant only
+            // when it is near (the next four), else the last such month.
             let diff = (m - cur) as i32;
-            if diff > 6 {
+            if diff > 4 {
                 r.year() - 1
-            } else if diff < -6 {
+            } else if diff < -8 {
                 r.year() + 1
             } else {
                 r.year()
@@ -1134,7 +1402,7 @@ impl Parser<'_, '_> {
         if !w.is_num(i) && !ordinal {
             return None;
         }
-        Some((self.yearless(m, d), j + 1, self.r.is_some()))
+        Some((self.yearless(m, d, i), j + 1, self.r.is_some()))
     }
 
     /// "2017 april", "2016, nov", "2016 November".
@@ -1302,7 +1570,7 @@ impl Parser<'_, '_> {
             }
             return;
         };
-        let t = w.tense;
+        let t = w.tense_at(i);
         let dir = if t.clearly_future() {
             1
         } else if t.past {
@@ -1349,8 +1617,87 @@ impl Parser<'_, '_> {
         }
         let strict_weekday_next = matches!(w.kw(i), Kw::Next | Kw::Following);
         // "working week", "calendar year", "business week"
-        if matches!(w.kw(j), Kw::Working | Kw::Calendar | Kw::Business) {
+        if matches!(
+            w.kw(j),
+            Kw::Working | Kw::Calendar | Kw::Business | Kw::Fiscal
+        ) {
             j += 1;
+        }
+        // "the previous month", "the following day", "the next year": counted from the
+        // nearest date before in the text (anaphoric); "last month", "next week" are
+        // counted from the reference date (deictic).
+        let anaphoric = matches!(w.kw(i), Kw::Previous | Kw::Following)
+            || w.kw(i) == Kw::Next && i > 0 && w.kw(i - 1) == Kw::The;
+        let ante = self.ante.get().filter(|_| anaphoric && dir != 0);
+        // "last fall", "this summer", "next spring"
+        let s = w.lex(j).season;
+        if s > 0 {
+            let when = match self.r {
+                None => Some(open_for(dir)),
+                Some(r) => {
+                    let within = |y: i16| season_span(y, s);
+                    let y = r.year();
+                    let years = [y - 2, y - 1, y, y + 1];
+                    let this_one = if s == 4 && r.month() <= 2 { y - 1 } else { y };
+                    let found = match dir {
+                        // Last year's: "last spring" said in October is the spring of
+                        // the year before, as "last fall" said in April is.
+                        d if d < 0 => Some(&years[1]),
+                        // The first one not begun yet.
+                        d if d > 0 => years
+                            .iter()
+                            .find(|&&y| within(y).is_some_and(|(a, _)| a > r)),
+                        // This one: the one under way, else this year's.
+                        _ => years
+                            .iter()
+                            .find(|&&y| within(y).is_some_and(|(a, b)| a <= r && r <= b))
+                            .or(Some(&this_one)),
+                    };
+                    found.map(|&y| When::Season(y, s))
+                }
+            };
+            if let Some(when) = when {
+                self.rel(out, i, j + 1, when);
+            }
+            return;
+        }
+        // "this quarter", "last quarter", "the previous quarter", "next half"
+        if matches!(w.kw(j), Kw::Quarter | Kw::Half) && !w.is_dash(j + 1) && w.kw(j + 1) != Kw::Of {
+            let half = w.kw(j) == Kw::Half;
+            let when = match (ante, self.r) {
+                (Some(a @ (When::Quarter(..) | When::Half(..))), _) => a.step(dir),
+                (_, Some(r)) => {
+                    let cur = if half {
+                        When::Half(r.year(), (r.month() - 1) / 6 + 1)
+                    } else {
+                        quarter_of(r)
+                    };
+                    cur.step(dir)
+                }
+                (_, None) => Some(open_for(dir)),
+            };
+            if let Some(when) = when {
+                self.rel(out, i, j + 1, when);
+            }
+            return;
+        }
+        // "the coming months", "past decades": a vague stretch of time.
+        if w.lex(j).plural && w.lex(j).unit.is_some() && dir != 0 && w.kw(i) != Kw::Last {
+            let v = if dir > 0 { "FUTURE_REF" } else { "PAST_REF" };
+            self.hit(out, i, j + 1, When::Vague(v));
+            return;
+        }
+        if let Some(a) = ante
+            && let Some(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year)) = w.lex(j).unit
+            && !w.lex(j).plural
+            && w.low(j) != "night"
+        {
+            // The period one unit before or after the antecedent, at the unit's precision.
+            let d = a.first_day().and_then(|d| shift(d, dir as f64, u));
+            if let Some(d) = d {
+                self.rel(out, i, j + 1, at_precision(d, u));
+            }
+            return;
         }
         // "last night" is yesterday; "this morning", "this evening" are today.
         let part_of_day = w.lex(j).part_of_day;
@@ -1418,6 +1765,14 @@ impl Parser<'_, '_> {
                     .map(|d| When::Month(d.year(), d.month())),
                 _ => Some(When::Year(r.year() + dir as i16)),
             };
+            // "this year's third quarter", "next year's first half"
+            if let Some(When::Year(y)) = when
+                && w.lex(j).possessive
+                && let Some((half, n, e)) = self.period_at(end)
+                && n > 0
+            {
+                self.rel(out, i, e, period(half, y, n));
+            }
             if let Some(when) = when {
                 self.rel(out, i, end, when);
             }
@@ -1499,6 +1854,24 @@ impl Parser<'_, '_> {
     fn earlier_later(&self, i: usize, out: &mut Vec<Hit>) {
         let w = self.w;
         let j = i + 1;
+        // "later that year", "earlier that day": the period of the date before, in the
+        // text (anaphoric); nothing without one.
+        if w.low(j) == "that" {
+            let u = w.lex(j + 1).unit.filter(|_| !w.lex(j + 1).plural);
+            let when = match (self.ante.get(), u) {
+                (Some(a), Some(Unit::Year)) => a.first_day().map(|d| When::Year(d.year())),
+                (Some(a), Some(Unit::Month)) => a
+                    .first_day()
+                    .filter(|_| !matches!(a, When::Year(_) | When::Quarter(..) | When::Half(..)))
+                    .map(|d| When::Month(d.year(), d.month())),
+                (Some(When::Day(d)), Some(Unit::Day)) => Some(When::Day(d)),
+                _ => None,
+            };
+            if let Some(when) = when {
+                self.rel(out, i, j + 2, when);
+            }
+            return;
+        }
         let (unit_at, ok) = match w.kw(j) {
             Kw::This => (j + 1, true),
             Kw::In if w.kw(j + 1) == Kw::The => (j + 2, true),
@@ -1524,6 +1897,55 @@ impl Parser<'_, '_> {
     fn the(&self, i: usize, out: &mut Vec<Hit>) {
         let w = self.w;
         let j = i + 1;
+        // "the future", "the near future", "the foreseeable future"
+        let k = if matches!(w.low(j), "near" | "distant" | "foreseeable" | "immediate") {
+            j + 1
+        } else {
+            j
+        };
+        if w.kw(k) == Kw::Future && !w.is_dash(k + 1) {
+            self.hit(out, i, k + 1, When::Vague("FUTURE_REF"));
+            return;
+        }
+        // "the past", but not "the past year", "the past 12 months", "the past few days".
+        if w.kw(j) == Kw::Past && !w.is_dash(j + 1) {
+            let n = w.lex(j + 1);
+            let more = n.known
+                || n.numeric
+                || w.is_num(j + 1)
+                || matches!(w.low(j + 1), "few" | "several" | "many")
+                || w.is_word(j + 1) && w.low(j + 1).ends_with('s') && w.low(j + 2) == "of";
+            if !more {
+                self.hit(out, i, j + 1, When::Vague("PAST_REF"));
+            }
+            return;
+        }
+        // "the summer", "the fall of 1998"
+        if w.lex(j).season > 0 {
+            self.season_led(j, i, out);
+            return;
+        }
+        // "the third quarter", "the fiscal first half", "the 1988 second quarter"
+        self.period_led(j, i, out);
+        self.year_then_period(j, i, out);
+        // "the quarter", "the latest quarter", "the most recent quarter": the quarter named
+        // last in the text, else the last one ended by the reference date.
+        let k = match w.low(j) {
+            "latest" => j + 1,
+            "most" if w.kw(j + 1) == Kw::Recent => j + 2,
+            _ => j,
+        };
+        if w.kw(k) == Kw::Quarter && !w.is_dash(k + 1) && w.kw(k + 1) != Kw::Of {
+            let when = match (self.ante.get(), self.r) {
+                (Some(a @ When::Quarter(..)), _) if k == j => Some(a),
+                (_, Some(r)) => quarter_of(r).step(-1),
+                _ => None,
+            };
+            if let Some(when) = when {
+                self.rel(out, i, k + 1, when);
+            }
+            return;
+        }
         // "the day after tomorrow", "the day before yesterday"
         if w.lex(j).unit == Some(Unit::Day) && w.low(j) == "day" {
             let (k, delta) = match (w.kw(j + 1), w.kw(j + 2)) {
@@ -1606,7 +2028,7 @@ impl Parser<'_, '_> {
             self.hit(out, start, e, When::DayOnly(d));
             return;
         };
-        let t = w.tense;
+        let t = w.tense_at(start);
         let this = Date::new(r.year(), r.month(), d).ok();
         let day = if t.clearly_future() && r.day() > d || !t.leans_past() && r.day() > d {
             r.first_of_month()
@@ -1739,6 +2161,42 @@ impl Parser<'_, '_> {
         if w.low(i) != "year" {
             return;
         }
+        // "year-earlier", "the year-ago quarter": a year before the period the text speaks
+        // of (the nearest date before), else the year before the reference date.
+        if w.is_dash(i + 1) && w.glued(i + 1) && matches!(w.kw(i + 2), Kw::Earlier | Kw::Ago) {
+            let a = self.ante.get();
+            let mut when = match (a, self.r) {
+                (Some(a), _) => a.step_years(-1),
+                (None, Some(r)) => Some(When::Year(r.year() - 1)),
+                _ => Some(When::Open("PAST_REF")),
+            };
+            let mut end = i + 3;
+            // "the year-ago third quarter": that quarter, a year back; "the year-earlier
+            // quarter" with no quarter named before: the last quarter ended by the
+            // reference date (the one a report speaks of), a year back.
+            if let Some((half, n, e)) = self.period_at(end) {
+                end = e;
+                when = self
+                    .period_near(half, n, i)
+                    .and_then(|p| p.step_years(-1))
+                    .or(when);
+            } else if w.kw(end) == Kw::Quarter {
+                end += 1;
+                if !matches!(a, Some(When::Quarter(..))) {
+                    when = self
+                        .r
+                        .and_then(|r| quarter_of(r).step(-1))
+                        .and_then(|q| q.step_years(-1))
+                        .or(when);
+                }
+            } else if matches!(w.low(end), "period" | "half") {
+                end += 1;
+            }
+            if let Some(when) = when {
+                self.rel(out, i, end, when);
+            }
+            return;
+        }
         if w.low(i + 1) == "to" && w.low(i + 2) == "date" {
             if let Some(r) = self.r {
                 self.rel(out, i, i + 3, When::Year(r.year()));
@@ -1755,6 +2213,195 @@ impl Parser<'_, '_> {
             return;
         }
         if let Some((y, e)) = self.year_words(i + 1) {
+            self.hit(out, i, e, When::Year(y));
+        }
+    }
+
+    /// A season at `i`: "summer 1999", "the fall of 1998", "in the spring", "during the
+    /// winter" (read by the clause's tense, as a quarter is). A season word alone is too
+    /// often a verb or a thing ("prices fall", "a hot spring"): it needs a year, or "the",
+    /// "in" or "during" before it. `start` is where the span starts.
+    fn season_led(&self, i: usize, start: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let s = w.lex(i).season;
+        let mut k = i + 1;
+        let of = w.kw(k) == Kw::Of;
+        if of {
+            k += 1;
+        }
+        if let Some((y, e)) = self.year_after(k, false).filter(|_| of || !w.glued(k)) {
+            self.hit(out, start, e, When::Season(y, s));
+            return;
+        }
+        let led = start < i
+            || i > 0 && matches!(w.low(i - 1), "in" | "during" | "this" | "last" | "next");
+        if of || !led || w.is_dash(i + 1) {
+            return;
+        }
+        if matches!(w.low(i.wrapping_sub(1)), "this" | "last" | "next") {
+            return; // read by `relative`
+        }
+        let Some(r) = self.r else {
+            return;
+        };
+        let y = r.year();
+        let years = [y - 1, y, y + 1];
+        let found = if w.tense_at(i).clearly_future() {
+            years
+                .iter()
+                .find(|&&y| season_span(y, s).is_some_and(|(_, b)| b >= r))
+        } else {
+            years
+                .iter()
+                .rev()
+                .find(|&&y| season_span(y, s).is_some_and(|(a, _)| a <= r))
+        };
+        if let Some(&y) = found {
+            self.rel(out, start, i + 1, When::Season(y, s));
+        }
+    }
+
+    /// A quarter or a half of a year at `i`: "third quarter", "third-quarter", "fiscal
+    /// first quarter", "3rd quarter", "first half", "second-half", "last half": (a half,
+    /// its number, end).
+    fn period_at(&self, i: usize) -> Option<(bool, i8, usize)> {
+        let w = self.w;
+        // Most tokens are followed by no "quarter" or "half": a cheap look first.
+        if !(1..=4).any(|d| matches!(w.kw(i + d), Kw::Quarter | Kw::Half)) {
+            return None;
+        }
+        let mut k = i;
+        if w.kw(k) == Kw::Fiscal {
+            k += 1;
+            if w.is_dash(k) {
+                k += 1;
+            }
+        }
+        let (n, e) = if w.kw(k) == Kw::Last {
+            (-1, k + 1)
+        } else {
+            match self.day_num(k, false) {
+                Some((d, e, true)) if d <= 4 => (d, e),
+                _ => return None,
+            }
+        };
+        let u = if w.is_dash(e) && w.glued(e) && w.glued(e + 1) {
+            e + 1
+        } else {
+            e
+        };
+        let half = match w.kw(u) {
+            Kw::Quarter => false,
+            Kw::Half => true,
+            _ => return None,
+        };
+        let n = match (half, n) {
+            (false, -1) => 4,
+            (true, -1) => 2,
+            (true, 3..) => return None,
+            _ => n,
+        };
+        Some((half, n, u + 1))
+    }
+
+    /// "the third quarter of 1989", "fourth-quarter", "the first half of next year",
+    /// "the fiscal second quarter": a quarter or half in the year written after it, else
+    /// in the year the clause's tense puts it. `start` is where the span starts.
+    fn period_led(&self, i: usize, start: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let Some((half, n, e)) = self.period_at(i) else {
+            return;
+        };
+        // Not a share: "a third quarter of the budget" is no date, nor is "the first
+        // half of the match"; "of" must lead to a year.
+        let mut k = e;
+        let of = w.kw(k) == Kw::Of;
+        if of {
+            k += 1;
+            if w.kw(k) == Kw::The && w.low(k + 1) == "year" {
+                if let Some(when) = self.period_near(half, n, i) {
+                    self.rel(out, start, k + 2, when);
+                }
+                return;
+            }
+            if w.kw(k) == Kw::Fiscal {
+                k += 1;
+            }
+        }
+        if let Some((y, ye)) = self.year_after(k, false).filter(|_| of || !w.glued(k)) {
+            self.hit(out, start, ye, period(half, y, n));
+            return;
+        }
+        if of
+            && let Some(dir) = direction(w.kw(k))
+            && w.low(k + 1) == "year"
+        {
+            if let Some(r) = self.r {
+                self.rel(out, start, k + 2, period(half, r.year() + dir as i16, n));
+            }
+            return;
+        }
+        if of || half && w.kw(i) == Kw::Last {
+            return;
+        }
+        if let Some(when) = self.period_near(half, n, i) {
+            self.rel(out, start, e, when);
+        }
+    }
+
+    /// "1988 third quarter", "the 1989 first half": a year, then the period.
+    fn year_then_period(&self, i: usize, start: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        if w.digits(i) != 4 || w.glued(i + 1) || i + 1 >= w.len() {
+            return;
+        }
+        let Some(y) = w.num(i).filter(|y| (1000..=2999).contains(y)) else {
+            return;
+        };
+        if let Some((half, n, e)) = self.period_at(i + 1) {
+            self.hit(out, start, e, period(half, y as i16, n));
+        }
+    }
+
+    /// Quarter or half `n` of no year written: the latest one begun by the reference date
+    /// when its clause speaks of the past or of nothing in particular ("third-quarter
+    /// profit" in November is this year's), the first one not yet over when it speaks of
+    /// the future ("will report first-quarter results" in November is next year's).
+    fn period_near(&self, half: bool, n: i8, at: usize) -> Option<When> {
+        let Some(r) = self.r else {
+            return Some(When::PeriodOnly(half, n));
+        };
+        let this = period(half, r.year(), n);
+        let first = this.first_day()?;
+        let last = if half {
+            Date::new(r.year(), 6 * n, 1).ok()?.last_of_month()
+        } else {
+            Date::new(r.year(), 3 * n, 1).ok()?.last_of_month()
+        };
+        let y = if self.w.tense_at(at).clearly_future() {
+            // Results are reported after a quarter ends: "will report third-quarter
+            // results" in October is about the quarter just ended.
+            let just_ended = last < r && r.until(last).is_ok_and(|s| s.get_days() > -92);
+            if last < r && !just_ended {
+                r.year() + 1
+            } else {
+                r.year()
+            }
+        } else if first > r {
+            r.year() - 1
+        } else {
+            r.year()
+        };
+        Some(period(half, y, n))
+    }
+
+    /// "fiscal 1990", "fiscal year 1990": that year (a fiscal year is named by the
+    /// calendar year it ends in; its months are the company's, so the year is what the
+    /// text fixes).
+    fn fiscal(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let k = if w.low(i + 1) == "year" { i + 2 } else { i + 1 };
+        if let Some((y, e)) = self.year_after(k, false) {
             self.hit(out, i, e, When::Year(y));
         }
     }
@@ -1821,7 +2468,7 @@ impl Parser<'_, '_> {
         }
         let timed = matches!(w.low(end), "'s" | "’s" | "time")
             || w.glued(end) && (w.low(end).starts_with('\'') || w.low(end).starts_with('’'));
-        if !(w.tense.clearly_future() || timed) {
+        if !(w.tense_at(i).clearly_future() || timed) {
             return;
         }
         let Some(r) = self.r else {
@@ -1915,10 +2562,20 @@ impl Parser<'_, '_> {
         let k = m.end;
         match w.kw(k) {
             Kw::Ago => {
-                let when = self
-                    .r
-                    .and_then(|r| shift_by(r, &m, -1.0))
-                    .map_or(When::Open("PAST_REF"), |d| at_precision(d, finest));
+                // "a year ago" beside a quarter or a half ("third-quarter profit rose from
+                // a year ago") is that period a year back, as "a year earlier" would be.
+                let period = self
+                    .ante
+                    .get()
+                    .filter(|a| matches!(a, When::Quarter(..) | When::Half(..)))
+                    .and_then(|a| a.moved(&m, -1.0));
+                let when = match period {
+                    Some(p) => p,
+                    None => self
+                        .r
+                        .and_then(|r| shift_by(r, &m, -1.0))
+                        .map_or(When::Open("PAST_REF"), |d| at_precision(d, finest)),
+                };
                 self.rel(out, start, k + 1, when);
             }
             Kw::Hence => {
@@ -1926,9 +2583,21 @@ impl Parser<'_, '_> {
                     self.rel(out, start, k + 1, at_precision(d, finest));
                 }
             }
-            Kw::Later if w.tense.clearly_future() => {
-                if let Some(d) = self.r.and_then(|r| shift_by(r, &m, 1.0)) {
-                    self.rel(out, start, k + 1, at_precision(d, finest));
+            // "a year earlier", "two days later": counted from the nearest date before
+            // them in the text, else from the reference date. "Later" than the reference
+            // date is the future, which a clause in the past does not speak of.
+            Kw::Earlier | Kw::Later => {
+                let sign = if w.kw(k) == Kw::Later { 1.0 } else { -1.0 };
+                let when = match self.ante.get() {
+                    Some(a) => a.moved(&m, sign),
+                    None if sign < 0.0 || w.tense_at(start).clearly_future() => self
+                        .r
+                        .and_then(|r| shift_by(r, &m, sign))
+                        .map(|d| at_precision(d, finest)),
+                    None => None,
+                };
+                if let Some(when) = when {
+                    self.rel(out, start, k + 1, when);
                 }
             }
             Kw::From | Kw::After | Kw::Before => {
@@ -2097,11 +2766,17 @@ impl Parser<'_, '_> {
             None => When::WeekdayOnly(wd),
             // A report dated Tuesday that says "on Tuesday" in the past tense means that day:
             // news names the weekday of same-day events too.
-            Some(r) if w.tense.leans_past() && r.weekday().to_monday_one_offset() == wd => {
+            Some(r)
+                if self.tense_for(i).leans_past() && r.weekday().to_monday_one_offset() == wd =>
+            {
                 When::Day(r)
             }
             Some(r) => {
-                let dir = if w.tense.leans_past() { -1 } else { 1 };
+                let t = self.tense_for(i);
+                // "by Friday", "as soon as Tuesday": a deadline ahead, unless the clause
+                // is past ("had filed reports by Wednesday").
+                let deadline = self.deadline(i) && !w.tense_at(i).past;
+                let dir = if t.leans_past() && !deadline { -1 } else { 1 };
                 match weekday_from(r, wd, dir) {
                     Some(d) => When::Day(d),
                     None => return,

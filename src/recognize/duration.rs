@@ -6,8 +6,9 @@
 //! In: the line's [`Words`]. Out: `duration` candidates. The amount-and-unit reader
 //! [`measure`] is shared with the date recognizer, which turns "six years ago" and "in two
 //! weeks" into dates (the longer date span then wins when candidates are settled).
-//! An age written "N-year-old" is a duration too ("a 12-year-old girl" is `P12Y`): the
-//! contract names "12-year-old pact" a duration, and an age is the time since a birth.
+//! An age written "N-year-old" of a thing is a duration ("a 12-year-old pact" is `P12Y`:
+//! how long it has lasted); of a person it is kind `age` ("a 6-year-old boy", "Elian, 6
+//! years old": `P6Y`), which is not a stretch of time of any event.
 //! A bare "62" after a name is left to the count recognizer (the news bench ignores it).
 //! An unstated amount ("decades", "for years") is TIMEX3's `PXDE`, `PXY`, with an interval
 //! of at least two units. "More than", "at least" open the interval upwards; "up to",
@@ -146,7 +147,12 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
         };
         if !is_rate(w, m.start) {
             let span = Span::new(w.start(m.start), w.value_end(m.end - 1));
-            let mut v = Value::new(Kind::Duration, span, m.iso());
+            let kind = if person_age(w, &m) {
+                Kind::Age
+            } else {
+                Kind::Duration
+            };
+            let mut v = Value::new(kind, span, m.iso());
             let secs = m.seconds();
             v.interval = Some(if m.open {
                 Interval::new(secs, f64::INFINITY)
@@ -166,6 +172,58 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
         }
         i = m.end.max(i + 1);
     }
+}
+
+/// The amount of time at `m` is the age of a person: "a 6-year-old boy", "6-year-old
+/// Elian", "the 44-year-old, who ...", "a 50-year-old anti-abortion activist", "Elian, 6
+/// years old". An age of a thing ("a 12-year-old pact") stays a duration: it is how long
+/// the thing has lasted.
+fn person_age(w: &Words, m: &Measure) -> bool {
+    let end = m.end;
+    if end > 0 && w.kw(end - 1) == Kw::Old {
+        // Past a hyphenated modifier to the noun: "anti-abortion activist".
+        let mut k = end;
+        while w.is_word(k) && w.is_dash(k + 1) && w.glued(k + 1) && w.is_word(k + 2) {
+            k += 2;
+        }
+        if !w.is_word(k) || w.capital(k) {
+            // Used as a noun ("the 6-year-old, who", "a 44-year-old in Miami"), or
+            // before a name or a nationality ("6-year-old Elian", "Cuban boy").
+            return k == end || w.capital(k);
+        }
+        let noun = w.low(k);
+        let noun = noun
+            .strip_suffix("'s")
+            .or_else(|| noun.strip_suffix("\u{2019}s"))
+            .unwrap_or(noun);
+        return person_noun(noun)
+            || k == end && NOT_NOUN.contains(&noun)
+            || ["ist", "ian", "ists", "ians"]
+                .iter()
+                .any(|s| noun.ends_with(s));
+    }
+    // "6 years old": an age said of someone.
+    w.kw(end) == Kw::Old && !w.glued(end)
+}
+
+/// Words after "N-year-old" that show it is used as a noun ("the 6-year-old in Miami").
+const NOT_NOUN: &[&str] = &[
+    "in", "of", "who", "was", "is", "had", "has", "and", "or", "from", "at", "on", "with", "said",
+    "told", "to", "will", "would",
+];
+
+fn person_noun(w: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("../../data/person_nouns.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+        .contains(w)
 }
 
 enum Bound {
@@ -252,7 +310,8 @@ pub fn measure(w: &Words, i: usize) -> Option<Measure> {
     (m.len > 0).then_some(m)
 }
 
-/// "decades", "centuries", and "for years" / "for months": an unstated amount of at least two.
+/// "decades", "centuries", "for years" / "for months", "several years", "a few days": an
+/// unstated amount of at least two.
 fn open_plural(w: &Words, i: usize, m: &mut Measure) -> Option<usize> {
     let lx = w.lex(i);
     let u = lx.unit?;
@@ -261,6 +320,20 @@ fn open_plural(w: &Words, i: usize, m: &mut Measure) -> Option<usize> {
     }
     let after_for = i > 0 && matches!(w.low(i - 1), "for" | "over" | "within");
     let wide = matches!(u, Unit::Decade | Unit::Century);
+    // "several years", "a few days", "the next few days": the span takes the quantifier.
+    let vague = i > 0 && matches!(w.low(i - 1), "several" | "few");
+    if vague {
+        m.start = if i >= 2 && w.kw(i - 2) == Kw::A {
+            i - 2
+        } else {
+            i - 1
+        };
+        m.parts[0] = (2.0, u);
+        m.len = 1;
+        m.approximate = true;
+        m.open = true;
+        return Some(i + 1);
+    }
     if !(wide || after_for && matches!(u, Unit::Year | Unit::Month | Unit::Week)) {
         return None;
     }

@@ -114,6 +114,16 @@ pub enum Kw {
     Business,
     Time,
     Hence,
+    /// "recently", "lately": a vague reference to the past (`PAST_REF`).
+    Recently,
+    /// "currently", "nowadays", "presently": a vague reference to the present (`PRESENT_REF`).
+    Currently,
+    /// "future": "the future" is `FUTURE_REF`.
+    Future,
+    /// "recent": "recent years" is `PAST_REF`.
+    Recent,
+    /// "fiscal": a fiscal year or quarter ("fiscal 1990", "the fiscal first quarter").
+    Fiscal,
 }
 
 /// What one token can mean in a date, duration or time expression.
@@ -147,8 +157,12 @@ pub struct Lex {
     pub part_of_day: bool,
     /// The hour a word names ("noon" 12, "midnight" 0).
     pub hour: Option<u8>,
+    /// A season: 1 spring, 2 summer, 3 fall, 4 winter.
+    pub season: i8,
     /// Marks the tense of the line: 1 future ("will"), -1 past ("was").
     pub tense: i8,
+    /// A verb of saying ("said"): it dates the report, not what is reported.
+    pub report: bool,
     /// An abbreviation that is also a common word ("may", "sun", "mar"): needs a capital or
     /// a clear context.
     pub ambiguous: bool,
@@ -176,6 +190,7 @@ impl Lex {
             || self.holiday_alone
             || self.part_of_day
             || self.hour.is_some()
+            || self.season > 0
             || self.kw != Kw::None && !connector(self.kw)
     }
 }
@@ -188,7 +203,6 @@ fn connector(k: Kw) -> bool {
         This | Next
             | Last
             | Previous
-            | Past
             | Coming
             | Upcoming
             | Following
@@ -211,7 +225,6 @@ fn connector(k: Kw) -> bool {
             | Since
             | For
             | Half
-            | Quarter
             | Couple
             | Another
             | All
@@ -224,6 +237,8 @@ fn connector(k: Kw) -> bool {
             | Business
             | Time
             | Hence
+            | Recent
+            | Fiscal
     )
 }
 
@@ -292,8 +307,10 @@ fn build() -> HashMap<&'static str, Lex> {
             }
             "part-of-day" => e.part_of_day = true,
             "hour" => e.hour = Some(num() as u8),
+            "season" => e.season = num(),
             "future" => e.tense = 1,
             "past" => e.tense = -1,
+            "report" => e.report = true,
             "ambiguous" => e.ambiguous = true,
             _ => panic!("data/date_words.tsv:{}: unknown role {role}", n + 1),
         }
@@ -383,6 +400,11 @@ fn kw_named(name: &str) -> Option<Kw> {
         "business" => Kw::Business,
         "time" => Kw::Time,
         "hence" => Kw::Hence,
+        "recently" => Kw::Recently,
+        "currently" => Kw::Currently,
+        "future" => Kw::Future,
+        "recent" => Kw::Recent,
+        "fiscal" => Kw::Fiscal,
         _ => return None,
     })
 }
@@ -561,6 +583,175 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// The tense that governs token `i`, read from the words of its own clause: the
+    /// nearest tense marker before it ("will meet on Friday", "was killed Friday"), else
+    /// the nearest after it ("On Friday, talks will resume"). A verb of saying marks the
+    /// time of the report, not of what is reported ("said it will pay Jan. 2"): it counts
+    /// only right before the value ("said Friday") or when the clause has no other marker.
+    /// A present auxiliary ("is calling for the redemption on Dec. 7") makes it neutral.
+    /// This reads words, not a parse; the parse's governing verb can replace the search
+    /// once it is available.
+    pub fn tense_at(&self, i: usize) -> Tense {
+        let sign = |m: i8| Tense {
+            past: m < 0,
+            future: m > 0,
+        };
+        // "Wednesday's ruling", "Sunday's election": a date that qualifies a noun is not
+        // the time of the clause's verb.
+        if self.lex(i).possessive {
+            return Tense::default();
+        }
+        let (a, b) = self.clause_of(i);
+        // A verb of saying just before the value: "said Friday", "announced on Friday".
+        for k in (a..i).rev().take(2) {
+            if let Some((m, true)) = self.marker(k) {
+                return sign(m);
+            }
+        }
+        let mut reported = 0;
+        let mut infinitive = false;
+        for k in (a..i).rev() {
+            // "subpoenaed him to testify on Feb. 10": an infinitive between the verb and
+            // the date has a time of its own, later than the verb's; a past verb then
+            // says nothing of the date ("wants to pay in 3 years" is still the future).
+            if self.low(k) == "to"
+                && self.is_word(k + 1)
+                && k + 1 < i
+                && !self.lex(k + 1).known
+                && !self.capital(k + 1)
+            {
+                infinitive = true;
+            }
+            match self.marker(k) {
+                None => {}
+                Some((m, true)) => reported = if reported == 0 { m } else { reported },
+                Some((m, false)) if infinitive && m < 0 => return Tense::default(),
+                Some((m, false)) => return sign(m),
+            }
+        }
+        // After the value, the first marker is its clause's verb, a verb of saying too
+        // ("In September, it announced plans to ...").
+        for k in i + 1..b {
+            if let Some((m, _)) = self.marker(k) {
+                return sign(if reported != 0 && m == 0 { reported } else { m });
+            }
+        }
+        sign(reported)
+    }
+
+    /// Tokens `a..b` of the clause that holds token `i`: cut at the end of a sentence, a
+    /// semicolon, a quotation mark, or a word that opens a clause of its own.
+    fn clause_of(&self, i: usize) -> (usize, usize) {
+        let ends = |k: usize| -> bool {
+            let t = &self.toks[k];
+            if t.kind == TokKind::Word {
+                // A relative, adverbial or reported clause has its own verb: "countries,
+                // where the Aug. 7 blasts killed 257", "the man who was arrested Friday",
+                // "signals Sunday that Israel wants to withdraw".
+                return matches!(
+                    self.low(k),
+                    "where"
+                        | "which"
+                        | "who"
+                        | "whom"
+                        | "whose"
+                        | "while"
+                        | "although"
+                        | "whereas"
+                        | "because"
+                        | "but"
+                        | "that"
+                        | "when"
+                        | "whether"
+                        | "if"
+                );
+            }
+            if t.kind != TokKind::Punct {
+                return false;
+            }
+            match self.line.as_bytes()[t.span.start] {
+                // Quotation marks: a quote has its speaker's tense, not the report's.
+                b';' | b'"' | b'`' => true,
+                // "Will he be back in two days? or in a week?" goes on after a small letter.
+                b'!' | b'?' => self
+                    .toks
+                    .get(k + 1)
+                    .is_none_or(|n| !self.line.as_bytes()[n.span.start].is_ascii_lowercase()),
+                b'\'' => self.is_p(k + 1, '\'') || k > 0 && self.is_p(k - 1, '\''),
+                0xE2 => matches!(t.text(self.line), "\u{201C}" | "\u{201D}"),
+                b':' => !(self.is_num(k + 1) && self.glued(k + 1)),
+                // A full stop, not an abbreviation's dot ("Jan. 14", "Mr. Smith", "U.S."):
+                // a word of four letters or more, or a number, before; a capital after.
+                b'.' => {
+                    k > 0
+                        && (self.low(k - 1).len() >= 4 && self.is_word(k - 1) || self.is_num(k - 1))
+                        && self.glued(k)
+                        && self.toks.get(k + 1).is_none_or(|n| {
+                            n.space_before
+                                && self.line.as_bytes()[n.span.start].is_ascii_uppercase()
+                        })
+                }
+                _ => false,
+            }
+        };
+        // A clause longer than this is read in part: the nearest markers are what
+        // counts, and a bound keeps a long line without stops linear.
+        const REACH: usize = 40;
+        let mut a = i;
+        while a > 0 && i - a < REACH && !ends(a - 1) {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < self.toks.len() && b - i < REACH && !ends(b) {
+            b += 1;
+        }
+        (a, b)
+    }
+
+    /// The tense token `k` marks, if it marks one: 1 future, -1 past, 0 present; and
+    /// whether it is a verb of saying. The cues of the line's tense (the word table,
+    /// regular past forms, "'ll", "going to"), read with their neighbours: a participle
+    /// after an auxiliary ("will be paid") marks nothing, "plans to", "is to" the future.
+    fn marker(&self, k: usize) -> Option<(i8, bool)> {
+        let lx = self.lex[k];
+        let w = self.low(k);
+        let to = self.low(k + 1) == "to";
+        match w {
+            // "plans to", "expects to" speak of the future; "the plan", "a planned attack",
+            // "the hope" do not.
+            "plan" | "plans" | "planned" | "planning" | "want" | "wants" | "wanted" | "expect"
+            | "expects" | "intend" | "intends" | "hope" | "hopes" | "aim" | "aims" => {
+                return to.then_some((1, false));
+            }
+            // "is to resume trading Tuesday"
+            "is" | "are" | "am" if to => return Some((1, false)),
+            "is" | "are" | "am" => return Some((0, false)),
+            _ => {}
+        }
+        let after_aux = k > 0 && is_auxiliary(self.low(k - 1));
+        if lx.tense != 0 || lx.report {
+            if lx.tense < 0 && after_aux && !lx.report {
+                return None;
+            }
+            return Some((lx.tense, lx.report));
+        }
+        if lx.known || !self.is_word(k) {
+            return None;
+        }
+        if w.len() >= 5 && w.ends_with("ed") {
+            let mut t = Tense::default();
+            past_form(w, &mut t);
+            return (t.past && !after_aux).then_some((-1, false));
+        }
+        if w.ends_with("'ll") || w.ends_with("\u{2019}ll") {
+            return Some((1, false));
+        }
+        if matches!(w, "going" | "set" | "about") && to {
+            return Some((1, false));
+        }
+        None
+    }
+
     /// The first token at or after `i` where a value may start, if values have at most
     /// `lead` tokens before their first anchor: "the" in "the second week" may start one,
     /// "the" in "the soldiers said" may not. `len()` when no value can start.
@@ -707,6 +898,11 @@ fn possessive(table: &WordTable<Lex>, w: &str) -> Option<Lex> {
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("\u{2019}s"))?;
     let mut lx = table.get_at(stem.as_bytes(), 0, stem.len())?;
+    // A weekday's abbreviation is never made possessive in a date: "Sun's results" is the
+    // company's, "Sunday's" the day's.
+    if lx.ambiguous && lx.weekday > 0 {
+        return None;
+    }
     let useful = lx.month > 0
         || lx.weekday > 0 && !lx.plural
         || lx.unit.is_some() && !lx.plural && !lx.short_unit
@@ -773,6 +969,9 @@ fn past_form(w: &str, tense: &mut Tense) {
                 | "exceed"
                 | "succeed"
                 | "supposed"
+                | "preferred"
+                | "limited"
+                | "proposed"
                 | "interested"
                 | "required"
                 | "needed"

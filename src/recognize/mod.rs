@@ -31,6 +31,9 @@ pub enum Kind {
     Count,
     Money,
     Duration,
+    /// The age of a person ("a 6-year-old boy", "Elian, 6 years old"): an ISO duration
+    /// like a duration's, but a property of someone, not a stretch of time of events.
+    Age,
     Percent,
     Quantity,
     Time,
@@ -44,6 +47,7 @@ impl Kind {
             Kind::Count => "count",
             Kind::Money => "money",
             Kind::Duration => "duration",
+            Kind::Age => "age",
             Kind::Percent => "percent",
             Kind::Quantity => "quantity",
             Kind::Time => "time",
@@ -58,7 +62,7 @@ impl Kind {
             Kind::Percent => 6,
             Kind::Quantity => 5,
             Kind::Time => 4,
-            Kind::Duration => 3,
+            Kind::Duration | Kind::Age => 3,
             Kind::Date => 2,
             Kind::Count => 1,
             Kind::Name => 0,
@@ -103,6 +107,10 @@ pub struct Value {
     pub approximate: bool,
     /// Resolved against a reference date (a relative expression such as "last year").
     pub relative: bool,
+    /// A vague reference to the past, present or future ("now", "recently", "the future":
+    /// `PAST_REF`...). Reported by `values`, but not a fact to compare: no claim is filed
+    /// for it unless a rule's pattern asks for it.
+    pub vague: bool,
 }
 
 impl Value {
@@ -115,6 +123,7 @@ impl Value {
             unit: None,
             approximate: false,
             relative: false,
+            vague: false,
         }
     }
 

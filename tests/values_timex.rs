@@ -1,0 +1,352 @@
+//! `claimdiff values` on dates in running news text (issue 16): quarters and halves, vague
+//! references, dates without a year or a weekday read by the tense of their own clause,
+//! anaphoric dates counted from the date before them, and words that are not dates or
+//! durations. The binary is run on sentences; every expectation was worked out by hand
+//! against a calendar (1989-11-02 is a Thursday, 1998-08-18 a Tuesday).
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// Runs `claimdiff values` on `input` (one sentence a line) with reference date `date`.
+fn values(input: &str, date: &str) -> Vec<Vec<Value>> {
+    let out = Command::cargo_bin("claimdiff")
+        .unwrap()
+        .args(["values", "--format", "jsonl", "--date", date])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let rec: Value = serde_json::from_str(l).unwrap();
+            rec["values"].as_array().unwrap().clone()
+        })
+        .collect()
+}
+
+/// (text, value) of the values of `kind` in one line.
+fn of_kind(vals: &[Value], kind: &str) -> Vec<(String, String)> {
+    vals.iter()
+        .filter(|v| v["kind"] == kind)
+        .map(|v| {
+            (
+                v["text"].as_str().unwrap().to_string(),
+                v["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn dates_in(line: &str, date: &str) -> Vec<(String, String)> {
+    of_kind(&values(line, date)[0], "date")
+}
+
+fn p(text: &str, value: &str) -> (String, String) {
+    (text.to_string(), value.to_string())
+}
+
+#[test]
+fn quarters_and_halves() {
+    let r = "1989-11-02";
+    // A quarter without a year in a report of the past: the latest one begun.
+    assert_eq!(
+        dates_in("Net income rose 5% in the third quarter.", r),
+        vec![p("the third quarter", "1989-Q3")]
+    );
+    assert_eq!(
+        dates_in("Third-quarter profit fell 12%.", r),
+        vec![p("Third-quarter", "1989-Q3")]
+    );
+    // The current quarter has begun (October 1).
+    assert_eq!(
+        dates_in("Sales slowed in the fourth quarter.", r),
+        vec![p("the fourth quarter", "1989-Q4")]
+    );
+    // Spoken of in the future: the first quarter not yet over is next year's.
+    assert_eq!(
+        dates_in("Sales will recover in the first quarter.", r),
+        vec![p("the first quarter", "1990-Q1")]
+    );
+    assert_eq!(
+        dates_in("Profit in the third quarter of 1988 was flat.", r),
+        vec![p("the third quarter of 1988", "1988-Q3")]
+    );
+    assert_eq!(
+        dates_in("It lost money in the 1988 second quarter.", r),
+        vec![p("the 1988 second quarter", "1988-Q2")]
+    );
+    assert_eq!(
+        dates_in("Output will rise in the first half of 1990.", r),
+        vec![p("the first half of 1990", "1990-H1")]
+    );
+    // The second half of 1989 began on July 1.
+    assert_eq!(
+        dates_in("Orders slowed in the second half.", r),
+        vec![p("the second half", "1989-H2")]
+    );
+    assert_eq!(
+        dates_in("The company expects a loss for fiscal 1990.", r),
+        vec![p("fiscal 1990", "1990")]
+    );
+    // A share is not a date.
+    assert_eq!(
+        dates_in("A third quarter of the budget went to roads.", r),
+        vec![]
+    );
+}
+
+#[test]
+fn quarters_without_a_reference_date_stay_unresolved() {
+    let out = Command::cargo_bin("claimdiff")
+        .unwrap()
+        .args(["values", "--format", "jsonl"])
+        .write_stdin("Net income rose in the third quarter.\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let rec: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(
+        of_kind(rec["values"].as_array().unwrap(), "date"),
+        vec![p("the third quarter", "XXXX-Q3")]
+    );
+}
+
+#[test]
+fn vague_references_are_reported_and_marked() {
+    let r = "1998-08-18";
+    let got = values(
+        "Prices are now higher than they were recently.\n\
+         The agency will decide in the near future.\n\
+         In the past, such cases took months.\n\
+         Violence has grown in recent years.\n\
+         Now, he says, it looks like a deal.\n",
+        r,
+    );
+    assert_eq!(
+        of_kind(&got[0], "date"),
+        vec![p("now", "PRESENT_REF"), p("recently", "PAST_REF")]
+    );
+    assert!(got[0].iter().all(|v| v["vague"] == true));
+    assert_eq!(
+        of_kind(&got[1], "date"),
+        vec![p("the near future", "FUTURE_REF")]
+    );
+    assert_eq!(of_kind(&got[2], "date"), vec![p("the past", "PAST_REF")]);
+    assert_eq!(
+        of_kind(&got[3], "date"),
+        vec![p("recent years", "PAST_REF")]
+    );
+    // "Now," opening a clause turns the argument; it is not a time.
+    assert_eq!(of_kind(&got[4], "date"), vec![]);
+}
+
+#[test]
+fn vague_references_file_no_claims() {
+    let input = r#"{"source": "a.txt", "text": "The coup leaders now hold the capital. The coup took place on July 26, 2023.", "published": "2024-04-27"}"#;
+    let out = Command::cargo_bin("claimdiff")
+        .unwrap()
+        .args(["extract", "-", "--format", "jsonl"])
+        .write_stdin(format!("{input}\n"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains("PRESENT_REF"), "{text}");
+}
+
+#[test]
+fn dates_without_a_year_follow_their_own_clause() {
+    let r = "1989-11-02";
+    // "payable" looks ahead; the record date 13 days ahead is the nearest Nov. 15.
+    assert_eq!(
+        dates_in(
+            "The company declared a dividend payable Jan. 2 to holders of record Nov. 15.",
+            r
+        ),
+        vec![p("Jan. 2", "1990-01-02"), p("Nov. 15", "1989-11-15")]
+    );
+    // The report is past ("said"), what is reported is future ("will").
+    assert_eq!(
+        dates_in("The company said it will meet on Friday.", r),
+        vec![p("Friday", "1989-11-03")]
+    );
+    // "said Friday" dates the report: the Friday before Thursday, Nov. 2.
+    assert_eq!(
+        dates_in("The company said Friday that it will close the plant.", r),
+        vec![p("Friday", "1989-10-27")]
+    );
+    assert_eq!(
+        dates_in("Shares fell on Monday.", r),
+        vec![p("Monday", "1989-10-30")]
+    );
+    // A deadline looks ahead even in a report of the past.
+    assert_eq!(
+        dates_in("The offer was extended to Nov. 20.", r),
+        vec![p("Nov. 20", "1989-11-20")]
+    );
+    assert_eq!(
+        dates_in("Talks collapsed on Oct. 23.", r),
+        vec![p("Oct. 23", "1989-10-23")]
+    );
+    // A verb of an earlier clause does not date this one: "would" belongs to "she".
+    assert_eq!(
+        dates_in(
+            "She said she would bring aid to Kenya, where the Aug. 7 blasts killed 257 people.",
+            "1998-08-18"
+        ),
+        vec![p("Aug. 7", "1998-08-07")]
+    );
+    // A quote keeps its own tense: "want" inside it says nothing of "Monday".
+    assert_eq!(
+        dates_in(
+            "``We know what we want to do,'' Clark said in an interview Monday.",
+            "1998-08-18"
+        ),
+        vec![p("Monday", "1998-08-17")]
+    );
+}
+
+#[test]
+fn anaphoric_dates_count_from_the_date_before_them() {
+    let r = "1989-11-02";
+    assert_eq!(
+        dates_in(
+            "Net income was $5 million in the third quarter of 1989, up from $4 million a year earlier.",
+            r
+        ),
+        vec![
+            p("the third quarter of 1989", "1989-Q3"),
+            p("a year earlier", "1988-Q3")
+        ]
+    );
+    assert_eq!(
+        dates_in(
+            "The plant closed on March 3, 1987, and reopened two days later.",
+            r
+        ),
+        vec![
+            p("March 3, 1987", "1987-03-03"),
+            p("two days later", "1987-03-05")
+        ]
+    );
+    assert_eq!(
+        dates_in("He was elected in 1990 and resigned the following year.", r),
+        vec![p("1990", "1990"), p("following year", "1991")]
+    );
+    assert_eq!(
+        dates_in(
+            "Third-quarter net rose, but revenue fell from the year-earlier quarter.",
+            r
+        ),
+        vec![
+            p("Third-quarter", "1989-Q3"),
+            p("year-earlier quarter", "1988-Q3")
+        ]
+    );
+    // No date before: counted from the reference date.
+    assert_eq!(
+        dates_in("Sales rose 4% from a year earlier.", r),
+        vec![p("a year earlier", "1988")]
+    );
+}
+
+#[test]
+fn names_index_levels_and_ages_are_not_dates_or_durations() {
+    let r = "1989-11-02";
+    let got = values(
+        "Sun's results were slightly better than expected.\n\
+         The index closed at 2082.1, down 4.5% from the previous Friday.\n\
+         A 6-year-old boy was rescued at sea.\n\
+         The 44-year-old, who lives in Miami, was charged.\n\
+         The junta revoked a 12-year-old security pact.\n",
+        r,
+    );
+    assert_eq!(of_kind(&got[0], "date"), vec![]);
+    assert!(
+        !of_kind(&got[1], "date")
+            .iter()
+            .any(|(t, _)| t.contains("2082")),
+        "{:?}",
+        got[1]
+    );
+    assert_eq!(of_kind(&got[2], "duration"), vec![]);
+    assert_eq!(of_kind(&got[2], "age"), vec![p("6-year-old", "P6Y")]);
+    assert_eq!(of_kind(&got[3], "duration"), vec![]);
+    assert_eq!(of_kind(&got[3], "age"), vec![p("44-year-old", "P44Y")]);
+    // The age of a thing is how long it has lasted: still a duration.
+    assert_eq!(of_kind(&got[4], "duration"), vec![p("12-year-old", "P12Y")]);
+}
+
+#[test]
+fn seasons() {
+    let r = "1999-04-10";
+    assert_eq!(
+        dates_in("Enrollment fell last fall.", r),
+        vec![p("last fall", "1998-FA")]
+    );
+    // Spring 1999 began on March 1; the next summer not yet over is 1999's.
+    assert_eq!(
+        dates_in("The plant will reopen in the summer.", r),
+        vec![p("the summer", "1999-SU")]
+    );
+    assert_eq!(
+        dates_in("The talks began in the spring of 1998.", r),
+        vec![p("the spring of 1998", "1998-SP")]
+    );
+    // A season word as a verb is no date.
+    assert_eq!(dates_in("Prices fall when rates rise.", r), vec![]);
+}
+
+#[test]
+fn unstated_amounts_of_time_are_open_durations() {
+    let got = values(
+        "The talks lasted several years.\nHe will stay a few days.\n",
+        "1999-04-10",
+    );
+    assert_eq!(
+        of_kind(&got[0], "duration"),
+        vec![p("several years", "PXY")]
+    );
+    assert_eq!(of_kind(&got[1], "duration"), vec![p("a few days", "PXD")]);
+}
+
+#[test]
+fn periods_named_from_other_dates() {
+    let r = "1989-10-26";
+    // Results come after a quarter: the one just ended, even in the future tense.
+    assert_eq!(
+        dates_in(
+            "The company will report third-quarter results next week.",
+            r
+        )[0],
+        p("third-quarter", "1989-Q3")
+    );
+    // "last spring" is last year's, as "last fall" in April is.
+    assert_eq!(
+        dates_in("Sales slumped last spring.", r),
+        vec![p("last spring", "1988-SP")]
+    );
+    // "year-ago" after "last year" is that same year, not the one before.
+    assert_eq!(
+        dates_in(
+            "Profit rose from last year's level, above the year-ago forecast.",
+            r
+        ),
+        vec![p("last year", "1988"), p("year-ago", "1988")]
+    );
+    assert_eq!(
+        dates_in(
+            "He fled to Florida in June 1998 and returned later that year.",
+            r
+        ),
+        vec![p("June 1998", "1998-06"), p("later that year", "1998")]
+    );
+}
