@@ -133,7 +133,8 @@ fn render(claims: &[Claim], src: &Source, format: ExtractFormat, buf: &mut Vec<u
             let mut w = csv::Writer::from_writer(&mut *buf);
             for c in claims {
                 let r = record(c, src, &lines);
-                let _ = w.write_record([
+                let (start, end) = (r.start.to_string(), r.end.to_string());
+                let cells = [
                     r.id,
                     r.source,
                     &r.slot,
@@ -141,12 +142,19 @@ fn render(claims: &[Claim], src: &Source, format: ExtractFormat, buf: &mut Vec<u
                     r.value,
                     r.text,
                     r.sentence,
-                    &r.start.to_string(),
-                    &r.end.to_string(),
+                    &start,
+                    &end,
                     r.rule,
                     if r.hedged { "true" } else { "false" },
                     r.entity.unwrap_or(""),
-                ]);
+                ];
+                // Spreadsheet safety, as in the report (see crate::report::csv).
+                let _ = w.write_record(
+                    cells
+                        .map(crate::report::csv::neutralize)
+                        .iter()
+                        .map(|c| c.as_bytes()),
+                );
             }
             let _ = w.flush();
         }

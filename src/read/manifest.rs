@@ -88,6 +88,8 @@ pub fn for_dir(dir: &Path) -> (Option<Arc<Manifest>>, Vec<InputError>) {
 pub fn parse(file: &str, bytes: &[u8]) -> (Manifest, Vec<InputError>) {
     let mut errors = Vec::new();
     let mut manifest = Manifest::default();
+    // A spreadsheet's "CSV UTF-8" puts a byte-order mark in front of the header.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
