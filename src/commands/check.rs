@@ -485,12 +485,11 @@ pub fn run(args: CheckArgs) -> Outcome {
         }
     };
     let csv_opts = report::csv::CsvOptions { bom: args.bom };
-    write(
-        "report",
-        &paths.out,
-        report::csv::write_conflicts_with(&paths.out, &rows, csv_opts),
-    );
-    if let Some(agreements) = &paths.agreements {
+    let report = report::csv::write_conflicts_with(&paths.out, &rows, csv_opts);
+    // The other outputs go beside the report: when it cannot be written, neither are they.
+    let report_written = report.is_ok();
+    write("report", &paths.out, report);
+    if let Some(agreements) = paths.agreements.as_ref().filter(|_| report_written) {
         // One byte-order mark on stdout, in front of the report.
         let bom = args.bom && !(agreements == "-" && paths.out == "-");
         write(
@@ -503,14 +502,14 @@ pub fn run(args: CheckArgs) -> Outcome {
             ),
         );
     }
-    if let Some(g) = &args.graph {
+    if let Some(g) = args.graph.as_ref().filter(|_| report_written) {
         write(
             "graph",
             g,
             report::graph::write(g, &analysis.graph, &analysis.records),
         );
     }
-    if let Some(html_path) = &paths.html {
+    if let Some(html_path) = paths.html.as_ref().filter(|_| report_written) {
         let page = report::html::HtmlPage {
             title: format!("claimdiff: {} sources compared", analysis.stats.sources),
             sources: cited_sources(&args.paths, &rows, &analysis.texts),

@@ -24,6 +24,8 @@
 //! read; a UTF-8 mark becomes three spaces so offsets into the original input stay right, UTF-16
 //! is converted (spans are then offsets into the UTF-8 text).
 //!
+//! An input holding nothing but whitespace is a warning and gives no source.
+//!
 //! Problems (missing file, folder with nothing readable, not UTF-8 or UTF-16, binary, bad JSONL
 //! line, bad manifest date) come back as [`InputError`]s naming the file and the place; the other sources
 //! are still read.
@@ -321,6 +323,11 @@ pub fn load_with(input: &Input, opts: Options) -> (Vec<Source>, Vec<InputError>)
     };
     if let Err(e) = check_not_binary(&name, &bytes) {
         return (vec![], vec![e]);
+    }
+    // Readable but holding nothing: said once, not an error (an empty scrape is common).
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        crate::error::warn(format!("{name}: empty, nothing to read"));
+        return (vec![], vec![]);
     }
     // Normally `discover` has read the manifest already and reported its problems; a caller
     // that skipped it gets them here, once.
