@@ -11,6 +11,7 @@ pub mod durable;
 pub mod error;
 pub mod extract;
 pub mod group;
+pub mod invariants;
 pub mod read;
 pub mod recognize;
 pub mod report;
