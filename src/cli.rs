@@ -139,23 +139,27 @@ pub struct CheckArgs {
     /// Folder of rule files (*.toml) added to the built-in rules [default: claims, if present].
     #[arg(long, value_name = "DIR")]
     pub rules: Option<std::path::PathBuf>,
-    /// Where the discrepancy report goes (`-` for stdout).
+    /// Where the discrepancy report goes (`-` for stdout). The agreements, the page and the
+    /// reviews file default to its folder; with `-`, only stdout is written.
     #[arg(long, value_name = "FILE", default_value = "reports/discrepancies.csv")]
     pub out: String,
-    /// Where the agreements go (`-` for stdout).
-    #[arg(long, value_name = "FILE", default_value = "reports/agreements.csv")]
-    pub agreements: String,
+    /// Where the agreements go (`-` for stdout) [default: agreements.csv beside --out; none
+    /// with `--out -`].
+    #[arg(long, value_name = "FILE")]
+    pub agreements: Option<String>,
     /// Reviewer verdicts (`claimdiff review`) carried into `status` and `note` by id; a missing
-    /// file means no verdicts yet.
-    #[arg(long, value_name = "FILE", default_value = "reports/reviews.csv")]
-    pub reviews: std::path::PathBuf,
-    /// Where the HTML page of the findings goes.
-    #[arg(
-        long,
-        value_name = "FILE",
-        default_value = "reports/discrepancies.html"
-    )]
-    pub html: std::path::PathBuf,
+    /// file means no verdicts yet [default: reviews.csv beside --out; reports/reviews.csv with
+    /// `--out -`]. Only read, never written, by `check`.
+    #[arg(long, value_name = "FILE")]
+    pub reviews: Option<std::path::PathBuf>,
+    /// Where the HTML page of the findings goes [default: the report's name with `.html`;
+    /// none with `--out -`].
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<std::path::PathBuf>,
+    /// Start the CSV files with a UTF-8 byte-order mark, so Excel reads accents and curly quotes
+    /// right (without one it takes UTF-8 for Windows-1252).
+    #[arg(long)]
+    pub bom: bool,
     /// Also write the claim graph, as DOT (.dot, .gv) or JSON (.json) by extension.
     #[arg(long, value_name = "FILE")]
     pub graph: Option<String>,
@@ -251,15 +255,78 @@ pub struct ReviewArgs {
     /// (`--note ""` clears it).
     #[arg(long, requires = "set")]
     pub note: Option<String>,
-    /// The reviews file verdicts are read from and written to.
-    #[arg(long, default_value = "reports/reviews.csv")]
-    pub reviews: std::path::PathBuf,
+    /// The reviews file verdicts are read from and written to [default: reviews.csv beside
+    /// --report].
+    #[arg(long)]
+    pub reviews: Option<std::path::PathBuf>,
     /// The discrepancy report whose conflicts are reviewed.
     #[arg(long, default_value = "reports/discrepancies.csv")]
     pub report: std::path::PathBuf,
     /// With --set: record a verdict even when its id is not in the report (or there is no report).
     #[arg(long, requires = "set")]
     pub force: bool,
+}
+
+/// The reviews file beside a report: `reports/discrepancies.csv` → `reports/reviews.csv`.
+pub fn reviews_beside(report: &std::path::Path) -> std::path::PathBuf {
+    report.with_file_name("reviews.csv")
+}
+
+impl ReviewArgs {
+    /// `--reviews`, else the reviews file beside `--report`.
+    pub fn reviews_path(&self) -> std::path::PathBuf {
+        self.reviews
+            .clone()
+            .unwrap_or_else(|| reviews_beside(&self.report))
+    }
+}
+
+/// Where `check` writes and reads, `--out` deciding what was not given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckPaths {
+    pub out: String,
+    /// `None`: not written.
+    pub agreements: Option<String>,
+    pub html: Option<std::path::PathBuf>,
+    pub reviews: std::path::PathBuf,
+}
+
+impl CheckArgs {
+    /// The outputs: those given, the others beside `--out` (`agreements.csv`, the report's name
+    /// with `.html`, `reviews.csv`), none but stdout with `--out -`.
+    pub fn paths(&self) -> CheckPaths {
+        use std::path::{Path, PathBuf};
+        if self.out == "-" {
+            return CheckPaths {
+                out: self.out.clone(),
+                agreements: self.agreements.clone(),
+                html: self.html.clone(),
+                reviews: self
+                    .reviews
+                    .clone()
+                    .unwrap_or_else(|| PathBuf::from("reports/reviews.csv")),
+            };
+        }
+        let out = Path::new(&self.out);
+        let mut agreements = out.with_file_name("agreements.csv");
+        if agreements == out {
+            agreements = out.with_extension("agreements.csv");
+        }
+        let mut html = out.with_extension("html");
+        if html == out {
+            html = out.with_extension("html.html");
+        }
+        CheckPaths {
+            out: self.out.clone(),
+            agreements: Some(
+                self.agreements
+                    .clone()
+                    .unwrap_or_else(|| agreements.display().to_string()),
+            ),
+            html: Some(self.html.clone().unwrap_or(html)),
+            reviews: self.reviews.clone().unwrap_or_else(|| reviews_beside(out)),
+        }
+    }
 }
 
 /// Parses `ID=STATUS` for `review --set`; clap turns the error into a usage error (exit 2).

@@ -55,7 +55,17 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
             .write_all(bytes),
         _ => {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)?;
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    if e.kind() == io::ErrorKind::AlreadyExists {
+                        // A file stands where a folder should be ("File exists" would puzzle).
+                        io::Error::new(
+                            io::ErrorKind::NotADirectory,
+                            format!("{} is a file, not a folder", dir.display()),
+                        )
+                    } else {
+                        e
+                    }
+                })?;
             }
             write_atomic(path, bytes)
         }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod frame;
 pub mod group;
+pub mod invariants;
 pub mod read;
 pub mod recognize;
 pub mod report;

@@ -167,14 +167,30 @@ fn manifest_with_a_bad_date_names_file_and_line() {
 }
 
 #[test]
-fn utf16_text_is_named_as_such() {
+fn malformed_utf16_names_the_byte() {
     let dir = setup();
-    fs::write(dir.path().join("wide.txt"), b"\xff\xfeH\x00i\x00").unwrap();
+    // Byte-order mark (0-1), "H" (2-3), then a lone high surrogate D800 at bytes 4-5.
+    fs::write(dir.path().join("wide.txt"), b"\xff\xfeH\x00\x00\xd8i\x00").unwrap();
     let (code, out, err) = split(&dir, &["wide.txt", "good.txt"]);
     assert_eq!(code, 2);
     assert_eq!(
         err,
-        "claimdiff: error: wide.txt: byte 0: UTF-16 text, not UTF-8 (convert the file to UTF-8)\n"
+        "claimdiff: error: wide.txt: byte 4: not valid UTF-16LE (unpaired surrogate) \
+         (convert the file to UTF-8)\n"
+    );
+    assert_good_still_split(&out);
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_refused_with_a_hint() {
+    let dir = setup();
+    fs::write(dir.path().join("wide.txt"), b"H\x00i\x00.\x00").unwrap();
+    let (code, out, err) = split(&dir, &["wide.txt", "good.txt"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "claimdiff: error: wide.txt: byte 1: looks like a binary file (NUL byte) \
+         (UTF-16 without a byte-order mark? save it as UTF-8, or UTF-16 with one)\n"
     );
     assert_good_still_split(&out);
 }

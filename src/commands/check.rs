@@ -459,6 +459,7 @@ pub fn rows_in_order(findings: &[Finding]) -> Vec<ConflictRow> {
 }
 
 pub fn run(args: CheckArgs) -> Outcome {
+    let paths = args.paths();
     let rules = match load_rules(args.rules.as_deref()) {
         Ok(r) => r,
         Err(e) => {
@@ -475,7 +476,7 @@ pub fn run(args: CheckArgs) -> Outcome {
     // Verdicts from the reviews file go into `status` and `note` before the rows are written
     // and before `--fail-on` looks at them; a malformed reviews file stops the run before any
     // file is written.
-    let stale = match crate::review::Reviews::load(&args.reviews) {
+    let stale = match crate::review::Reviews::load(&paths.reviews) {
         Ok(reviews) => reviews.apply(&mut rows),
         Err(e) => {
             error::report(&e);
@@ -494,42 +495,52 @@ pub fn run(args: CheckArgs) -> Outcome {
             failed = true;
         }
     };
-    write(
-        "report",
-        &args.out,
-        report::csv::write_conflicts(&args.out, &rows),
-    );
-    write(
-        "agreements",
-        &args.agreements,
-        report::csv::write_agreements(&args.agreements, &analysis.agreements),
-    );
-    if let Some(g) = &args.graph {
+    let csv_opts = report::csv::CsvOptions { bom: args.bom };
+    let report = report::csv::write_conflicts_with(&paths.out, &rows, csv_opts);
+    // The other outputs go beside the report: when it cannot be written, neither are they.
+    let report_written = report.is_ok();
+    write("report", &paths.out, report);
+    if let Some(agreements) = paths.agreements.as_ref().filter(|_| report_written) {
+        // One byte-order mark on stdout, in front of the report.
+        let bom = args.bom && !(agreements == "-" && paths.out == "-");
+        write(
+            "agreements",
+            agreements,
+            report::csv::write_agreements_with(
+                agreements,
+                &analysis.agreements,
+                report::csv::CsvOptions { bom },
+            ),
+        );
+    }
+    if let Some(g) = args.graph.as_ref().filter(|_| report_written) {
         write(
             "graph",
             g,
             report::graph::write(g, &analysis.graph, &analysis.records),
         );
     }
-    let page = report::html::HtmlPage {
-        title: format!("claimdiff: {} sources compared", analysis.stats.sources),
-        sources: cited_sources(&args.paths, &rows, &analysis.texts),
-        graph: report::html::GraphView::from_rows(&rows, &analysis.agreements),
-        conflicts: rows.clone(),
-        agreements: analysis.agreements.clone(),
-    };
-    let html = args.html.display().to_string();
-    write(
-        "page",
-        &html,
-        report::html::write(&args.html, &page).map_err(|e| {
-            InputError::new(
-                html.clone(),
-                crate::error::Place::Whole,
-                format!("cannot write: {e}"),
-            )
-        }),
-    );
+    if let Some(html_path) = paths.html.as_ref().filter(|_| report_written) {
+        let page = report::html::HtmlPage {
+            title: format!("claimdiff: {} sources compared", analysis.stats.sources),
+            sources: cited_sources(&args.paths, &rows, &analysis.texts),
+            graph: report::html::GraphView::from_rows(&rows, &analysis.agreements),
+            conflicts: rows.clone(),
+            agreements: analysis.agreements.clone(),
+        };
+        let html = html_path.display().to_string();
+        write(
+            "page",
+            &html,
+            report::html::write(html_path, &page).map_err(|e| {
+                InputError::new(
+                    html.clone(),
+                    crate::error::Place::Whole,
+                    format!("cannot write: {e}"),
+                )
+            }),
+        );
+    }
     summary(&analysis, &rows, &written);
     if stale > 0 {
         let what = if stale == 1 {
@@ -539,7 +550,7 @@ pub fn run(args: CheckArgs) -> Outcome {
         };
         eprintln!(
             "claimdiff: {stale} {what} no longer found (kept in {})",
-            args.reviews.display()
+            paths.reviews.display()
         );
     }
     if failed || !analysis.errors.is_empty() {

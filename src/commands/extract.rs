@@ -158,7 +158,8 @@ fn render(claims: &[Claim], src: &Source, format: ExtractFormat, buf: &mut Vec<u
             let mut w = csv::Writer::from_writer(&mut *buf);
             for c in claims {
                 let r = record(c, src, &lines);
-                let _ = w.write_record([
+                let (start, end) = (r.start.to_string(), r.end.to_string());
+                let cells = [
                     r.id,
                     r.source,
                     &r.slot,
@@ -166,8 +167,8 @@ fn render(claims: &[Claim], src: &Source, format: ExtractFormat, buf: &mut Vec<u
                     r.value,
                     r.text,
                     r.sentence,
-                    &r.start.to_string(),
-                    &r.end.to_string(),
+                    &start,
+                    &end,
                     r.rule,
                     if r.hedged { "true" } else { "false" },
                     r.entity.unwrap_or(""),
@@ -179,7 +180,14 @@ fn render(claims: &[Claim], src: &Source, format: ExtractFormat, buf: &mut Vec<u
                     &r.frame.phase,
                     if r.frame.negated { "true" } else { "false" },
                     if r.frame.planned { "true" } else { "false" },
-                ]);
+                ];
+                // Spreadsheet safety, as in the report (see crate::report::csv).
+                let _ = w.write_record(
+                    cells
+                        .map(crate::report::csv::neutralize)
+                        .iter()
+                        .map(|c| c.as_bytes()),
+                );
             }
             let _ = w.flush();
         }

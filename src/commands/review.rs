@@ -70,7 +70,8 @@ fn set(args: &ReviewArgs) -> Result<(), InputError> {
         };
         verdicts.push((id, *status));
     }
-    Reviews::update(&args.reviews, |r| {
+    let reviews = args.reviews_path();
+    Reviews::update(&reviews, |r| {
         for (id, status) in &verdicts {
             let note = match &args.note {
                 Some(n) => n.clone(),
@@ -83,7 +84,7 @@ fn set(args: &ReviewArgs) -> Result<(), InputError> {
         eprintln!(
             "claimdiff: {id}: {} (saved to {})",
             status_name(*status),
-            args.reviews.display()
+            reviews.display()
         );
     }
     Ok(())
@@ -124,9 +125,10 @@ fn interactive(args: &ReviewArgs) -> Result<(), InputError> {
         .hint("in scripts use `claimdiff review --set ID=confirmed|dismissed|open`"));
     }
     let mut rows = read_conflicts(&args.report)?;
-    let reviews = Reviews::load(&args.reviews)?;
+    let path = args.reviews_path();
+    let reviews = Reviews::load(&path)?;
     reviews.apply(&mut rows);
-    let mut app = tui::App::new(rows, &args.reviews);
+    let mut app = tui::App::new(rows, &path);
     if app.is_empty() {
         eprintln!("claimdiff: no open conflicts in {}", args.report.display());
         return Ok(());
@@ -141,7 +143,7 @@ fn interactive(args: &ReviewArgs) -> Result<(), InputError> {
         s.notes,
         s.still_open,
         app.len(),
-        args.reviews.display()
+        path.display()
     );
     Ok(())
 }

@@ -87,6 +87,19 @@ fn record(
             return None;
         }
     };
+    // serde would take `["a", "text"]` for a record, field by field in order: refuse it.
+    if !text.trim_start().starts_with('{') {
+        let column = text.len() - text.trim_start().len() + 1;
+        errors.push(
+            InputError::new(
+                file,
+                Place::Line(number),
+                format!("not a JSONL record: expected an object at column {column}"),
+            )
+            .hint(r#"each line should be {"source": ..., "text": ...}"#),
+        );
+        return None;
+    }
     let rec: Record = match serde_json::from_str(text) {
         Ok(r) => r,
         Err(e) => {

@@ -5,7 +5,10 @@
 //! `source` is matched against a source's name (its file name, or the JSONL `source` field);
 //! a path in that column is reduced to its file name. `published` is `YYYY-MM-DD` (a timestamp
 //! starting with one is accepted) or empty. A row with a bad date is reported as
-//! `sources.csv:LINE: ...` and its date ignored; the other rows still apply.
+//! `sources.csv:LINE: ...` and its date ignored; the other rows still apply. A source listed
+//! twice is an error at the second row (the first applies). A row naming a file the folder does
+//! not hold is a warning (a typo would otherwise leave that source without its date), unless the
+//! folder holds `.jsonl` files, whose sources are named inside them.
 //!
 //! Each folder's manifest is parsed once per process and shared (sources are loaded from many
 //! threads); the problems it has are handed to whichever caller reads it first, so they are
@@ -35,6 +38,8 @@ pub struct Entry {
 #[derive(Clone, Debug, Default)]
 pub struct Manifest {
     entries: HashMap<String, Entry>,
+    /// The line of each source's row, for messages.
+    lines: HashMap<String, usize>,
 }
 
 impl Manifest {
@@ -67,7 +72,9 @@ pub fn for_dir(dir: &Path) -> (Option<Arc<Manifest>>, Vec<InputError>) {
     let path = dir.join(FILE_NAME);
     let (found, errors) = match std::fs::read(&path) {
         Ok(bytes) => {
-            let (m, errs) = parse(&path.display().to_string(), &bytes);
+            let name = path.display().to_string();
+            let (m, errs) = parse(&name, &bytes);
+            warn_unknown(&name, dir, &m);
             (Some(Arc::new(m)), errs)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, vec![]),
@@ -84,10 +91,38 @@ pub fn for_dir(dir: &Path) -> (Option<Arc<Manifest>>, Vec<InputError>) {
     (found, errors)
 }
 
+/// Warns, once per manifest, about rows naming a file that `dir` does not hold.
+fn warn_unknown(file: &str, dir: &Path, m: &Manifest) {
+    let has_jsonl = std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.filter_map(Result::ok).any(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("jsonl"))
+        })
+    });
+    if has_jsonl {
+        return;
+    }
+    let mut unknown: Vec<(usize, &str)> = m
+        .lines
+        .iter()
+        .filter(|(name, _)| !dir.join(name).exists())
+        .map(|(name, &line)| (line, name.as_str()))
+        .collect();
+    unknown.sort();
+    for (line, name) in unknown {
+        crate::error::warn(format!(
+            "{file}:{line}: source `{name}` is not in this folder; its row applies to nothing"
+        ));
+    }
+}
+
 /// Parses manifest bytes; `file` names it in error messages.
 pub fn parse(file: &str, bytes: &[u8]) -> (Manifest, Vec<InputError>) {
     let mut errors = Vec::new();
     let mut manifest = Manifest::default();
+    // A spreadsheet's "CSV UTF-8" puts a byte-order mark in front of the header.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
@@ -148,6 +183,18 @@ pub fn parse(file: &str, bytes: &[u8]) -> (Manifest, Vec<InputError>) {
                 }
             },
         };
+        if let Some(first) = manifest.lines.get(&name) {
+            errors.push(
+                InputError::new(
+                    file,
+                    Place::Line(line),
+                    format!("source `{name}` is listed again (first on line {first})"),
+                )
+                .hint("keep one row per source; the first one applies"),
+            );
+            continue;
+        }
+        manifest.lines.insert(name.clone(), line);
         manifest.entries.insert(
             name,
             Entry {
@@ -199,6 +246,22 @@ mod tests {
         assert_eq!(m.len(), 3);
         assert_eq!(m.get("c.txt").unwrap().published, None);
         assert_eq!(m.get("c.txt").unwrap().outlet.as_deref(), Some("C"));
+    }
+
+    #[test]
+    fn a_source_listed_twice_is_an_error_at_the_second_row_and_the_first_applies() {
+        let csv = "source,published\na.txt,2024-01-02\nb.txt,\nseeds/a.txt,2024-05-06\n";
+        let (m, errs) = parse("s.csv", csv.as_bytes());
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].place, Place::Line(4));
+        assert_eq!(
+            errs[0].message,
+            "source `a.txt` is listed again (first on line 2)"
+        );
+        assert_eq!(
+            m.get("a.txt").unwrap().published,
+            Some(Date::constant(2024, 1, 2))
+        );
     }
 
     #[test]

@@ -21,12 +21,19 @@
 //! Boilerplate is not cut out of the text (spans must stay byte offsets into the original); it is
 //! marked as spans ([`boilerplate`]) that later stages skip with [`Source::strip_boilerplate`].
 //!
-//! Problems (missing file, folder with nothing readable, not UTF-8, binary, bad JSONL line, bad
-//! manifest date) come back as [`InputError`]s naming the file and the place; the other sources
+//! Encodings ([`encoding`]): UTF-8 with or without a byte-order mark and UTF-16 with one are
+//! read; a UTF-8 mark becomes three spaces so offsets into the original input stay right, UTF-16
+//! is converted (spans are then offsets into the UTF-8 text).
+//!
+//! An input holding nothing but whitespace is a warning and gives no source.
+//!
+//! Problems (missing file, folder with nothing readable, not UTF-8 or UTF-16, binary, bad JSONL
+//! line, bad manifest date) come back as [`InputError`]s naming the file and the place; the other sources
 //! are still read.
 
 pub mod boilerplate;
 pub mod dateline;
+pub mod encoding;
 pub mod html;
 pub mod jsonl;
 pub mod manifest;
@@ -334,8 +341,17 @@ pub fn load_with(input: &Input, opts: Options) -> (Vec<Source>, Vec<InputError>)
         Ok(b) => b,
         Err(e) => return (vec![], vec![e]),
     };
+    let bytes = match encoding::decode(&name, bytes) {
+        Ok(b) => b,
+        Err(e) => return (vec![], vec![e]),
+    };
     if let Err(e) = check_not_binary(&name, &bytes) {
         return (vec![], vec![e]);
+    }
+    // Readable but holding nothing: said once, not an error (an empty scrape is common).
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        crate::error::warn(format!("{name}: empty, nothing to read"));
+        return (vec![], vec![]);
     }
     // Normally `discover` has read the manifest already and reported its problems; a caller
     // that skipped it gets them here, once.
@@ -405,21 +421,16 @@ fn read_bytes(input: &Input) -> Result<Vec<u8>, InputError> {
     }
 }
 
-/// Rejects what is not text: UTF-16 (by its byte-order mark) and anything with a NUL byte,
-/// which no text file holds (the test git and ripgrep use).
+/// Rejects what is not text: anything with a NUL byte, which no UTF-8 text holds (the test git
+/// and ripgrep use). UTF-16 with a byte-order mark has been converted by then.
 fn check_not_binary(name: &str, bytes: &[u8]) -> Result<(), InputError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(
-            InputError::new(name, Place::Byte(0), "UTF-16 text, not UTF-8")
-                .hint("convert the file to UTF-8"),
-        );
-    }
     if let Some(at) = memchr::memchr(0, bytes) {
-        return Err(InputError::new(
-            name,
-            Place::Byte(at),
-            "looks like a binary file (NUL byte)",
-        ));
+        let err = InputError::new(name, Place::Byte(at), "looks like a binary file (NUL byte)");
+        return Err(if encoding::looks_like_utf16_without_bom(bytes) {
+            err.hint("UTF-16 without a byte-order mark? save it as UTF-8, or UTF-16 with one")
+        } else {
+            err
+        });
     }
     Ok(())
 }

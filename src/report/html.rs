@@ -154,9 +154,7 @@ const MAX_DRAWN_SOURCES: usize = 8;
 
 /// Writes the page to `path` atomically.
 pub fn write(path: &Path, page: &HtmlPage) -> io::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
+    // write_output makes missing folders, and names a file standing where one should be.
     crate::durable::write_output(path, render(page).as_bytes())
 }
 

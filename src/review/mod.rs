@@ -67,7 +67,15 @@ impl Reviews {
         let name = path.display().to_string();
         match std::fs::read(path) {
             Ok(bytes) => Reviews::parse(&name, &bytes),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Reviews::default()),
+            // No such file, or its folder is not there (or is a file): no verdicts yet.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                ) =>
+            {
+                Ok(Reviews::default())
+            }
             Err(e) => Err(InputError::new(
                 name,
                 Place::Whole,

@@ -23,18 +23,24 @@ pub fn read_conflicts(path: &Path) -> Result<Vec<ConflictRow>, InputError> {
     parse_conflicts(&name, &bytes)
 }
 
-/// Parses the bytes of a report called `name` (for messages).
+/// Parses the bytes of a report called `name` (for messages). A byte-order mark (`check --bom`)
+/// is skipped, and cells `check` neutralized for spreadsheets get their text back.
 pub fn parse_conflicts(name: &str, bytes: &[u8]) -> Result<Vec<ConflictRow>, InputError> {
+    let bytes = bytes.strip_prefix(crate::report::csv::BOM).unwrap_or(bytes);
     let mut rdr = csv::Reader::from_reader(bytes);
+    let err = |e: csv::Error| {
+        let place = e
+            .position()
+            .map_or(Place::Whole, |p| Place::Line(p.line() as usize));
+        InputError::new(name, place, format!("not a discrepancy report row: {e}"))
+    };
+    let headers = rdr.headers().map_err(err)?.clone();
     let mut rows = Vec::new();
-    for rec in rdr.deserialize::<ConflictRow>() {
-        let row = rec.map_err(|e| {
-            let place = e
-                .position()
-                .map_or(Place::Whole, |p| Place::Line(p.line() as usize));
-            InputError::new(name, place, format!("not a discrepancy report row: {e}"))
-        })?;
-        rows.push(row);
+    for rec in rdr.records() {
+        let rec = rec.map_err(err)?;
+        let mut restored: csv::StringRecord = rec.iter().map(crate::report::csv::restore).collect();
+        restored.set_position(rec.position().cloned());
+        rows.push(restored.deserialize(Some(&headers)).map_err(err)?);
     }
     Ok(rows)
 }

@@ -460,14 +460,21 @@ impl RuleSet {
                 Ok(entries) => {
                     let mut paths: Vec<_> = entries
                         .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+                        // Not `is_file`: a `.toml` that cannot be read (a broken link) is
+                        // reported, not skipped.
+                        .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
                         .collect();
                     paths.sort();
                     for p in paths {
-                        match std::fs::read_to_string(&p) {
-                            Ok(text) => {
+                        match std::fs::read(&p).map(String::from_utf8) {
+                            Ok(Ok(text)) => {
                                 files.push(RuleSource::new(p.display().to_string(), text, false))
                             }
+                            Ok(Err(e)) => other.push(format!(
+                                "{}: byte {}: not valid UTF-8 (convert the file to UTF-8)",
+                                p.display(),
+                                e.utf8_error().valid_up_to()
+                            )),
                             Err(e) => other.push(format!(
                                 "{}: cannot read: {}",
                                 p.display(),
