@@ -70,6 +70,37 @@ impl Out {
     }
 }
 
+/// Output is handed to `flush` in pieces of about this many bytes when streaming.
+pub const STREAM_CHUNK: usize = 1 << 16;
+
+/// Renders every source of `inputs` to `out` in input order. One input (a file or stdin) is
+/// rendered on this thread and streamed as it goes, so a reader at the other end of a pipe
+/// works alongside: `render` gets a `flush` to call whenever its buffer holds
+/// [`STREAM_CHUNK`] bytes. Several inputs go through [`render_in_order`] in parallel.
+pub fn render_streaming(
+    inputs: &[crate::read::Input],
+    opts: crate::read::Options,
+    out: &mut Out,
+    render: impl Fn(&crate::read::Source, &mut Vec<u8>, &mut dyn FnMut(&mut Vec<u8>)) + Sync,
+) -> Vec<crate::error::InputError> {
+    if let [input] = inputs {
+        let (sources, errs) = crate::read::load_with(input, opts);
+        let mut buf = Vec::with_capacity(2 * STREAM_CHUNK);
+        for src in &sources {
+            render(src, &mut buf, &mut |b: &mut Vec<u8>| {
+                out.write(b);
+                b.clear();
+            });
+        }
+        out.write(&buf);
+        errs
+    } else {
+        render_in_order(inputs, opts, out, |src, buf| {
+            render(src, buf, &mut |_: &mut Vec<u8>| {})
+        })
+    }
+}
+
 /// Reads `inputs` in parallel, a chunk at a time, renders the sources of each with `render`,
 /// and writes the bytes to `out` in input order: memory follows the chunk, not the corpus.
 /// Returns the problems met on the way.

@@ -48,31 +48,12 @@ pub fn run(args: ParseArgs) -> Outcome {
                 ParseFormat::Jsonl => jsonl_line(&mut s, &src.name, text, sent.span.start, &a),
             }
             buf.extend_from_slice(s.as_bytes());
-            if buf.len() >= 1 << 16 {
+            if buf.len() >= super::STREAM_CHUNK {
                 flush(buf);
             }
         }
     };
-    if let [input] = inputs.as_slice() {
-        // One input: analyse on this thread and stream, so a pipe reader works alongside.
-        let (sources, errs) = read::load_with(input, opts);
-        let mut buf = Vec::with_capacity(1 << 17);
-        for src in &sources {
-            render(src, &mut buf, &mut |b: &mut Vec<u8>| {
-                out.write(b);
-                b.clear();
-            });
-        }
-        out.write(&buf);
-        errors.extend(errs);
-    } else {
-        errors.extend(super::render_in_order(
-            &inputs,
-            opts,
-            &mut out,
-            |src, buf| render(src, buf, &mut |_: &mut Vec<u8>| {}),
-        ));
-    }
+    errors.extend(super::render_streaming(&inputs, opts, &mut out, render));
     out.finish();
     super::finish(&errors)
 }

@@ -1,4 +1,4 @@
-use super::{Out, Outcome};
+use super::{Out, Outcome, STREAM_CHUNK};
 use crate::cli::{SplitArgs, SplitFormat};
 use crate::error::InputError;
 use crate::read;
@@ -12,33 +12,15 @@ pub fn run(args: SplitArgs) -> Outcome {
     let opts = read::Options {
         boilerplate: !args.keep_boilerplate,
     };
-    if let [input] = inputs.as_slice() {
-        // One input (a file or stdin): split on this thread and stream the output as it is
-        // rendered, so a reader at the other end of a pipe works alongside.
-        let (sources, errs) = read::load_with(input, opts);
-        let mut buf = Vec::with_capacity(2 * STREAM_CHUNK);
-        for src in &sources {
-            render(src, &args, &mut buf, &mut |b: &mut Vec<u8>| {
-                out.write(b);
-                b.clear();
-            });
-        }
-        out.write(&buf);
-        errors.extend(errs);
-    } else {
-        errors.extend(super::render_in_order(
-            &inputs,
-            opts,
-            &mut out,
-            |src, buf| render(src, &args, buf, &mut |_: &mut Vec<u8>| {}),
-        ));
-    }
+    errors.extend(super::render_streaming(
+        &inputs,
+        opts,
+        &mut out,
+        |src, buf, flush| render(src, &args, buf, flush),
+    ));
     out.finish();
     super::finish(&errors)
 }
-
-/// Output is handed to `flush` in pieces of about this many bytes.
-const STREAM_CHUNK: usize = 1 << 16;
 
 /// Renders the sentences of `src` into `buf`, calling `flush` whenever `buf` holds a chunk.
 fn render(
