@@ -155,7 +155,7 @@ pub fn extract_sentence(text: &str, ctx: &Context, rules: &RuleSet) -> Vec<Sente
 
 fn sentence_claims(text: &str, ctx: &Context, rules: &RuleSet, frames: bool) -> Vec<SentenceClaim> {
     // One tokenization of the sentence serves values, rule patterns, units and the parser.
-    let tokens = crate::syntax::Tokens::of(text);
+    let tokens = crate::syntax::Tokens::fine(text);
     let values = recognize::recognize_tokens(text, &tokens.toks, ctx);
     file_tokens(text, tokens, values, rules, frames)
 }
@@ -163,7 +163,13 @@ fn sentence_claims(text: &str, ctx: &Context, rules: &RuleSet, frames: bool) -> 
 /// The claims in one sentence whose values are already recognized (spans relative to `text`,
 /// in order, not overlapping).
 pub fn file_values(text: &str, values: Vec<Value>, rules: &RuleSet) -> Vec<SentenceClaim> {
-    file_tokens(text, crate::syntax::Tokens::of(text), values, rules, false)
+    file_tokens(
+        text,
+        crate::syntax::Tokens::fine(text),
+        values,
+        rules,
+        false,
+    )
 }
 
 /// [`file_values`] over the sentence's tokens, already cut.

@@ -416,8 +416,8 @@ fn anchor_set(seq: &[Node]) -> Option<Vec<String>> {
 pub struct Doc<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
-    /// The same tokens grouped into treebank words, for the parser.
-    pub words: Vec<crate::syntax::Word>,
+    /// The same tokens grouped into treebank words, for the parser, on first use.
+    words: std::cell::OnceCell<Vec<crate::syntax::Word>>,
     /// The sentence's syntax, parsed the first time a stage asks for it.
     syntax: std::cell::OnceCell<Option<crate::syntax::Analysis>>,
     /// For each token: index into `values` of a value starting at it, and the token index
@@ -445,6 +445,12 @@ impl<'a> Doc<'a> {
         values: &[(Kind, Span)],
     ) -> Self {
         let crate::syntax::Tokens { toks, words } = tokens;
+        // Words cut along with the tokens are kept; otherwise they are grouped when asked for.
+        let words = if words.is_empty() {
+            std::cell::OnceCell::new()
+        } else {
+            std::cell::OnceCell::from(words)
+        };
         let mut value_at = vec![None; toks.len()];
         let mut ti = 0;
         for (vi, (_, span)) in values.iter().enumerate() {
@@ -494,13 +500,22 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The tokens grouped into treebank words (the parser's units).
+    pub fn words(&self) -> &[crate::syntax::Word] {
+        self.words.get_or_init(|| {
+            let mut w = Vec::new();
+            crate::syntax::words::words_into(self.text, &self.toks, &mut w);
+            w
+        })
+    }
+
     /// The sentence's words with their tags, lemmas, heads and relations, parsed on first use
     /// (so sentences no stage asks about cost nothing). `None` when the model cannot be loaded.
     pub fn syntax(&self) -> Option<&crate::syntax::Analysis> {
         self.syntax
             .get_or_init(|| {
                 let model = crate::syntax::model().ok()?;
-                let spans: Vec<Span> = self.words.iter().map(|w| w.span).collect();
+                let spans: Vec<Span> = self.words().iter().map(|w| w.span).collect();
                 Some(model.analyze_spans(self.text, &spans, &mut crate::syntax::Scratch::default()))
             })
             .as_ref()

@@ -28,6 +28,14 @@ impl Tokens {
         t
     }
 
+    /// The fine tokens only, words left to be grouped by whoever needs them
+    /// ([`words_into`]): most sentences never reach the parser.
+    pub fn fine(text: &str) -> Self {
+        let mut t = Tokens::default();
+        tokenize_into(text, &mut t.toks);
+        t
+    }
+
     /// Re-tokenizes `text` into the buffers already held.
     pub fn fill(&mut self, text: &str) {
         tokenize_into(text, &mut self.toks);
