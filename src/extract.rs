@@ -309,8 +309,12 @@ fn file_tokens(
         });
     }
     out.sort_by_key(|c| c.value.span.start);
+    // Frames walk subtrees per claim: past this many words (a table flattened into a line, not
+    // a sentence) they would cost the square of the length, so such lines get none.
+    const MAX_FRAME_WORDS: usize = 250;
     if frames
         && !out.is_empty()
+        && doc.words().len() <= MAX_FRAME_WORDS
         && let Some(a) = doc.syntax()
     {
         let times: Vec<Span> = values
