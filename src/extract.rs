@@ -234,6 +234,15 @@ fn file_tokens(
         .any(|u| u.kind == UKind::Word && rules.in_list("hedges", &u.text))
         || hedge_phrase(&units, rules);
 
+    // Which unit each value is, found once: looking it up per value would be quadratic.
+    let mut unit_of: Vec<Option<usize>> = vec![None; values.len()];
+    for (ui, u) in units.iter().enumerate() {
+        if let UKind::Value(vi) = u.kind
+            && unit_of[vi].is_none()
+        {
+            unit_of[vi] = Some(ui);
+        }
+    }
     let mut out = Vec::new();
     for (vi, v) in values.iter().enumerate() {
         if excluded[vi] || glued(&doc, v.span) {
@@ -253,7 +262,7 @@ fn file_tokens(
         }
         // A vague reference ("now", "recently") is no fact to compare: only a pattern
         // that asks for it files it.
-        if let Some(ui) = units.iter().position(|u| u.kind == UKind::Value(vi))
+        if let Some(ui) = unit_of[vi]
             && !v.vague
             && let Some((slot, rule, evidence)) = generic(&units, ui, v, text, rules)
         {
@@ -332,12 +341,21 @@ fn file_tokens(
 /// A value written against letters ("G5", "26th", "mc4wp") is part of a code, an ordinal or
 /// an identifier, not a figure to compare.
 fn glued(doc: &Doc, span: Span) -> bool {
-    let Some(first) = doc.toks.iter().position(|t| t.span.start == span.start) else {
+    // Tokens are in order: binary searches keep this linear over a sentence's values.
+    let first = doc.toks.partition_point(|t| t.span.start < span.start);
+    if doc
+        .toks
+        .get(first)
+        .is_none_or(|t| t.span.start != span.start)
+    {
         return false;
-    };
+    }
     let before =
         first > 0 && !doc.toks[first].space_before && doc.toks[first - 1].kind == TokKind::Word;
-    let last = doc.toks.iter().rposition(|t| t.span.end <= span.end);
+    let last = doc
+        .toks
+        .partition_point(|t| t.span.end <= span.end)
+        .checked_sub(1);
     let after = last
         .and_then(|l| doc.toks.get(l + 1))
         .is_some_and(|t| !t.space_before && t.kind == TokKind::Word && t.span.start == span.end);

@@ -1009,14 +1009,89 @@ impl<'a> Splitter<'a> {
 /// The sentences of a source that later stages read: boilerplate removed unless kept. A
 /// sentence running into an insert ("... control. (RELATED: ...)") keeps its article part; one
 /// that is all boilerplate is dropped.
+///
+/// A "sentence" longer than [`MAX_SENTENCE`] bytes is a table or a list run into one line, not
+/// prose: it is read in pieces of at most that size, cut at spaces, with one warning per source
+/// naming where. Every later stage then works on bounded pieces (claims quote their sentence, so
+/// an unbounded one would make output grow with the square of the line).
 pub fn article_sentences(src: &crate::read::Source, keep_boilerplate: bool) -> Vec<Sentence> {
     let all = split(&src.text);
-    if keep_boilerplate {
-        return all;
+    let kept: Vec<Sentence> = if keep_boilerplate {
+        all
+    } else {
+        all.into_iter()
+            .filter_map(|s| src.strip_boilerplate(s.span).map(|span| Sentence { span }))
+            .collect()
+    };
+    if kept.iter().all(|s| s.span.len() <= MAX_SENTENCE) {
+        return kept;
     }
-    all.into_iter()
-        .filter_map(|s| src.strip_boilerplate(s.span).map(|span| Sentence { span }))
-        .collect()
+    let mut out = Vec::with_capacity(kept.len());
+    let mut warned = false;
+    for s in kept {
+        if s.span.len() <= MAX_SENTENCE {
+            out.push(s);
+            continue;
+        }
+        if !warned {
+            warned = true;
+            let (line, col) =
+                crate::span::LineIndex::new(&src.text).line_col(&src.text, s.span.start);
+            crate::error::warn(format!(
+                "{}:{line}:{col}: a sentence of {} bytes (a table or list run together?) is read in pieces of at most {MAX_SENTENCE} bytes",
+                src.name,
+                s.span.len()
+            ));
+        }
+        out.extend(pieces(&src.text, s.span));
+    }
+    out
+}
+
+/// Longest sentence read as one; longer ones are cut (see [`article_sentences`]).
+pub const MAX_SENTENCE: usize = 3000;
+
+/// `span` cut into pieces of at most [`MAX_SENTENCE`] bytes, at the last space before the
+/// limit where there is one, else at a character boundary.
+fn pieces(text: &str, span: Span) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // Prefer a space before a figure or a capital (where a run-together table's next row
+        // or cell likely begins) within the last stretch, so "1,000 troops" stays whole.
+        let window = &text[start..cut];
+        let row = window
+            .char_indices()
+            .rev()
+            .take(200)
+            .find(|&(i, c)| {
+                c.is_whitespace()
+                    && window[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_digit() || n.is_uppercase())
+            })
+            .map(|(i, _)| i);
+        let end = row
+            .or_else(|| window.rfind(char::is_whitespace))
+            .map_or(cut, |i| start + i)
+            .max(start + 1);
+        let end = if text.is_char_boundary(end) { end } else { cut };
+        let piece = Span::new(start, end).trim(text);
+        if !piece.is_empty() {
+            out.push(Sentence { span: piece });
+        }
+        start = end;
+    }
+    let rest = Span::new(start, span.end).trim(text);
+    if !rest.is_empty() {
+        out.push(Sentence { span: rest });
+    }
+    out
 }
 
 #[cfg(test)]
