@@ -6,7 +6,7 @@
 //!   sentence (the literal is cut into tokens the way sentences are, so `U.S.` is four tokens);
 //! - `(a|b c|d)` one of several alternatives, each itself a sequence;
 //! - `[a|b]` the same, optional;
-//! - `<count>`, `<date>`, `<money>`, `<duration>`, `<percent>`, `<quantity>`, `<time>` or
+//! - `<count>`, `<date>`, `<money>`, `<duration>`, `<age>`, `<percent>`, `<quantity>`, `<time>` or
 //!   `<value>` (any kind): one recognized value starting at that token;
 //! - `<name>`: one to four capitalized words (a person's or place's name as written);
 //! - `*`: any one token; `...`: a gap of up to five tokens.
@@ -157,6 +157,7 @@ const KINDS: &[(&str, Option<Kind>)] = &[
     ("date", Some(Kind::Date)),
     ("money", Some(Kind::Money)),
     ("duration", Some(Kind::Duration)),
+    ("age", Some(Kind::Age)),
     ("percent", Some(Kind::Percent)),
     ("quantity", Some(Kind::Quantity)),
     ("time", Some(Kind::Time)),
@@ -305,7 +306,7 @@ impl Parser<'_> {
                         return Err(err(
                             span,
                             format!("unknown placeholder `<{name}>`"),
-                            "use one of <count>, <date>, <money>, <duration>, <percent>, <quantity>, <time>, <value>, <name>",
+                            "use one of <count>, <date>, <money>, <duration>, <age>, <percent>, <quantity>, <time>, <value>, <name>",
                         ));
                     };
                     if self.placeholder.is_some() {
@@ -708,6 +709,15 @@ mod tests {
             })
             .collect();
         Doc::new(text, &spans)
+    }
+
+    #[test]
+    fn age_hole_takes_a_persons_age_and_not_a_duration() {
+        let p = Pattern::compile("aged <age>").unwrap();
+        let d = doc("The diver, aged 37, died.", &[(Kind::Age, "37")]);
+        assert_eq!(p.find_all(&d).len(), 1);
+        let d = doc("The diver, aged 37, died.", &[(Kind::Duration, "37")]);
+        assert!(p.find_all(&d).is_empty());
     }
 
     #[test]
