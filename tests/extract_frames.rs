@@ -4,23 +4,28 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-fn claims(text: &str) -> Vec<Value> {
+/// `claimdiff extract --format FORMAT` on `text`, built-in rules only: its stdout.
+fn run_extract(text: &str, format: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("story.txt");
     std::fs::write(&path, text).unwrap();
-    let empty = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    std::fs::create_dir(&rules).unwrap();
     let out = Command::cargo_bin("claimdiff")
         .unwrap()
-        .args(["extract", "--rules"])
-        .arg(empty.path())
+        .args(["extract", "--format", format, "--rules"])
+        .arg(&rules)
         .arg(&path)
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
-    String::from_utf8(out)
-        .unwrap()
+    String::from_utf8(out).unwrap()
+}
+
+fn claims(text: &str) -> Vec<Value> {
+    run_extract(text, "jsonl")
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
@@ -60,22 +65,7 @@ fn a_nationality_marks_a_subgroup_and_csv_has_the_frame_columns() {
     assert_eq!(f["subgroup"], "Kenyan");
     assert_eq!(f["holder"], "Rescuers");
 
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("story.txt");
-    std::fs::write(&path, "Rescuers found 14 Kenyan passengers.\n").unwrap();
-    let rules = dir.path().join("rules");
-    std::fs::create_dir(&rules).unwrap();
-    let out = Command::cargo_bin("claimdiff")
-        .unwrap()
-        .args(["extract", "--format", "csv", "--rules"])
-        .arg(&rules)
-        .arg(&path)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let csv = String::from_utf8(out).unwrap();
+    let csv = run_extract("Rescuers found 14 Kenyan passengers.\n", "csv");
     let header = csv.lines().next().unwrap_or_default();
     assert!(
         header.ends_with("entity,measured,predicate,holder,place,subgroup,phase,negated,planned"),

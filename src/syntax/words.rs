@@ -23,8 +23,10 @@ pub struct Tokens {
 
 impl Tokens {
     pub fn of(text: &str) -> Self {
-        let mut t = Tokens::default();
-        t.fill(text);
+        let mut t = Tokens::fine(text);
+        let mut words = Vec::new();
+        words_into(text, &t.toks, &mut words);
+        t.words = words;
         t
     }
 
@@ -35,24 +37,16 @@ impl Tokens {
         tokenize_into(text, &mut t.toks);
         t
     }
-
-    /// Re-tokenizes `text` into the buffers already held.
-    pub fn fill(&mut self, text: &str) {
-        tokenize_into(text, &mut self.toks);
-        words_into(text, &self.toks, &mut self.words);
-    }
-
-    /// The index of the word that contains byte `at`, if any.
-    pub fn word_at(&self, at: usize) -> Option<usize> {
-        let i = self.words.partition_point(|w| w.span.end <= at);
-        (i < self.words.len() && self.words[i].span.start <= at).then_some(i)
-    }
 }
 
 const CLITICS: [&str; 6] = ["s", "re", "ve", "ll", "d", "m"];
 
 /// Where a clitic starts in a word token, if it ends with one: "don't" → 2, "Niger's" → 5.
 fn clitic_start(w: &str) -> Option<usize> {
+    // Most words have no apostrophe: say so before allocating anything.
+    if !w.contains(['\'', '\u{2019}']) {
+        return None;
+    }
     let lower = w.to_lowercase();
     if lower.len() != w.len() {
         return None;
