@@ -331,8 +331,13 @@ fn file_tokens(
             .filter(|v| matches!(v.kind, Kind::Date | Kind::Time))
             .map(|v| v.span)
             .collect();
+        let years: Vec<(Span, i32)> = values
+            .iter()
+            .filter(|v| v.kind == Kind::Date && !v.relative)
+            .filter_map(|v| Some((v.span, v.value.get(..4)?.parse().ok()?)))
+            .collect();
         for c in &mut out {
-            c.frame = Frame::of(a, text, c.value.span, &times);
+            c.frame = Frame::of(a, text, c.value.span, &times, &years);
         }
     }
     out

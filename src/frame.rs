@@ -34,6 +34,14 @@ pub struct Frame {
     /// An ordinal phase or round near the figure ("first round", "second day").
     #[serde(skip_serializing_if = "String::is_empty")]
     pub phase: String,
+    /// The year of a date that governs the figure's clause ("in 1933 ... where 29 people
+    /// died"): the figure may belong to another event than the one the corpus is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// The proper names in the holder, place and sub-group ("Dominica", "Puerto Rico",
+    /// "Kenyan"): what tells one region's, one candidate's or one nation's figure from another's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
     /// The predicate is negated ("no one was killed", "did not win").
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub negated: bool,
@@ -48,6 +56,7 @@ const ORDINALS: &[&str] = &[
 ];
 const PLACE_CASES: &[&str] = &[
     "in",
+    "on",
     "at",
     "near",
     "across",
@@ -65,7 +74,14 @@ impl Frame {
     /// are the spans of the sentence's dates and times: they are kept out of the holder and
     /// place phrases (a parse that hangs "on Monday" under "the state of Kerala" still gives
     /// the place as "in the state of Kerala").
-    pub fn of(a: &Analysis, text: &str, value: Span, times: &[Span]) -> Frame {
+    /// `years` are the spans of the dates among them that give a year, with that year.
+    pub fn of(
+        a: &Analysis,
+        text: &str,
+        value: Span,
+        times: &[Span],
+        years: &[(Span, i32)],
+    ) -> Frame {
         let mut f = Frame::default();
         let inside: Vec<usize> = (0..a.words.len())
             .filter(|&i| a.words[i].span.overlaps(value))
@@ -114,6 +130,7 @@ impl Frame {
                 && !contains(a, s, top)
             {
                 f.holder = phrase(a, text, s, times);
+                names_in(a, text, s, times, &mut f.names);
             }
         }
         if let Some(n) = counted {
@@ -122,6 +139,7 @@ impl Frame {
                 && let Some(p) = a.children(n).find(|&c| a.words[c].deprel == "nmod:poss")
             {
                 f.holder = phrase(a, text, p, times);
+                names_in(a, text, p, times, &mut f.names);
             }
             let sub: Vec<String> = a
                 .children(n)
@@ -133,6 +151,15 @@ impl Frame {
                 .map(|c| a.words[c].span.slice(text).to_string())
                 .collect();
             f.subgroup = sub.join(" ");
+            for c in a.children(n) {
+                let w = &a.words[c];
+                let capital = w.span.slice(text).starts_with(|ch: char| ch.is_uppercase());
+                if matches!(a.base_rel(c), "amod" | "compound")
+                    && (w.upos == "PROPN" || (w.upos == "ADJ" && capital))
+                {
+                    push_name(&mut f.names, w.span.slice(text));
+                }
+            }
         }
         for anchor in [pred, counted].into_iter().flatten() {
             if !f.place.is_empty() {
@@ -148,6 +175,7 @@ impl Frame {
                     && !contains(a, c, top)
             }) {
                 f.place = phrase(a, text, c, times);
+                names_in(a, text, c, times, &mut f.names);
             }
         }
         // An ordinal on the predicate's or the counted noun's phrases: "in the first round".
@@ -169,7 +197,81 @@ impl Frame {
                 break;
             }
         }
+        f.year = governing_year(a, top, years);
         f
+    }
+}
+
+/// The year of a date attached to the figure's own word or to one of its ancestors: a date
+/// that scopes the clause the figure is stated in ("the fire of 1933, where 29 died"), not
+/// one in a side phrase ("85 dead, the most since 1985" hangs "1985" under "most").
+fn governing_year(a: &Analysis, top: usize, years: &[(Span, i32)]) -> Option<i32> {
+    if years.is_empty() {
+        return None;
+    }
+    let mut ancestors = vec![top];
+    let mut at = a.head_of(top);
+    while let Some(h) = at {
+        if ancestors.contains(&h) || ancestors.len() > a.words.len() {
+            break;
+        }
+        ancestors.push(h);
+        at = a.head_of(h);
+    }
+    for &(span, year) in years {
+        let inside: Vec<usize> = (0..a.words.len())
+            .filter(|&i| a.words[i].span.overlaps(span))
+            .collect();
+        // The date's top word, and the word it hangs from.
+        let Some(&dtop) = inside
+            .iter()
+            .find(|&&i| a.head_of(i).is_none_or(|h| !inside.contains(&h)))
+        else {
+            continue;
+        };
+        if inside.contains(&top) {
+            continue;
+        }
+        if let Some(h) = a.head_of(dtop)
+            && ancestors.contains(&h)
+        {
+            return Some(year);
+        }
+    }
+    None
+}
+
+/// The runs of proper nouns in `i`'s phrase ("the island of Dominica" gives "Dominica"),
+/// leaving out dates and times.
+fn names_in(a: &Analysis, text: &str, i: usize, times: &[Span], out: &mut Vec<String>) {
+    let mut run: Option<Span> = None;
+    let mut words = subtree(a, i);
+    words.retain(|&w| !times.iter().any(|t| t.overlaps(a.words[w].span)));
+    for (k, &w) in words.iter().enumerate() {
+        let adjacent = k > 0 && words[k - 1] + 1 == w;
+        if a.words[w].upos == "PROPN" {
+            let sp = a.words[w].span;
+            run = match run {
+                Some(r) if adjacent => Some(Span::new(r.start, sp.end)),
+                Some(r) => {
+                    push_name(out, r.slice(text));
+                    Some(sp)
+                }
+                None => Some(sp),
+            };
+        } else if let Some(r) = run.take() {
+            push_name(out, r.slice(text));
+        }
+    }
+    if let Some(r) = run {
+        push_name(out, r.slice(text));
+    }
+}
+
+fn push_name(out: &mut Vec<String>, name: &str) {
+    let name = name.trim_end_matches(['\'', '’']).trim_end_matches("'s");
+    if !name.is_empty() && !out.iter().any(|n| n == name) {
+        out.push(name.to_string());
     }
 }
 
@@ -258,7 +360,7 @@ mod tests {
         let model = syntax::model().unwrap();
         let a = model.analyze(sentence, &mut syntax::Scratch::default());
         let s = sentence.find(value).unwrap();
-        Frame::of(&a, sentence, Span::new(s, s + value.len()), &[])
+        Frame::of(&a, sentence, Span::new(s, s + value.len()), &[], &[])
     }
 
     #[test]

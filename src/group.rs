@@ -99,28 +99,161 @@ pub struct Group {
     pub members: Vec<usize>,
     /// How many different sources the members come from.
     pub sources: usize,
+    /// The members' [`Qualifier`] key (all share it), empty for the slot's main fact.
+    pub qualifier: String,
 }
 
 /// The claim graph: one node per record (node index = record index).
 pub struct ClaimGraph {
     pub graph: UnGraph<usize, Link>,
     pub groups: Vec<Group>,
+    /// Per record: what sets its fact apart from the others of its slot, if anything.
+    pub qualifiers: Vec<Option<Qualifier>>,
+}
+
+/// What makes a claim's fact another one than the main fact of its slot: an earlier event
+/// whose year governs the clause ("in 1933 ... where 29 people died"), or a proper name in its
+/// holder, place or sub-group that few sources mention ("on Dominica" in a corpus about Puerto
+/// Rico, "Kenyan passengers"). Claims of one slot are only joined when their qualifiers are equal.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Qualifier {
+    /// The parts, sorted: `1933`, `Dominica`, `Kenyan`.
+    pub key: String,
+    /// The reason in words, for `explain`.
+    pub why: String,
+}
+
+/// Share of the corpus's sources that must name a place or holder for it to be the setting
+/// of the story (neutral) rather than a part of it that sets a figure apart.
+const SETTING_SHARE: f64 = 0.4;
+
+/// Computes every record's [`Qualifier`] from its frame and what the corpus says about the
+/// names in it: a name every source repeats is the story's setting ("Puerto Rico", "Paradise"),
+/// a name in lowercase elsewhere is a word a headline capitalized ("Gunman"); neither sets a
+/// figure apart. The main event's year is the earliest publication year.
+pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
+    let mut source_ids: HashMap<&str, usize> = HashMap::new();
+    for r in records {
+        let n = source_ids.len();
+        source_ids.entry(r.claim.source.as_str()).or_insert(n);
+    }
+    let n_sources = source_ids.len().max(1);
+    let wanted: BTreeSet<&str> = records
+        .iter()
+        .flat_map(|r| r.claim.frame.names.iter())
+        .flat_map(|n| n.split_whitespace())
+        .collect();
+    // Which sources use each wanted word, and which words are ever written in lowercase.
+    let mut used_by: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+    let mut lowercase: BTreeSet<String> = BTreeSet::new();
+    let mut seen_sentence: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for r in records {
+        let sid = source_ids[r.claim.source.as_str()];
+        if !seen_sentence.insert((sid, r.claim.sentence.start)) {
+            continue;
+        }
+        for w in r
+            .sentence
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+        {
+            if let Some((key, _)) = wanted.get(w).map(|k| (*k, ())) {
+                used_by.entry(key).or_default().insert(sid);
+            } else if w.starts_with(|c: char| c.is_lowercase()) {
+                let cap = capitalized(w);
+                if wanted.contains(cap.as_str()) {
+                    lowercase.insert(cap);
+                }
+            }
+        }
+    }
+    let main_year = records
+        .iter()
+        .filter_map(|r| r.published.map(|d| d.year() as i32))
+        .min();
+    records
+        .iter()
+        .map(|r| {
+            let f = &r.claim.frame;
+            let mut parts: Vec<String> = Vec::new();
+            let mut why: Vec<String> = Vec::new();
+            if let (Some(y), Some(main)) = (f.year, main_year)
+                && y < main
+            {
+                parts.push(y.to_string());
+                why.push(format!(
+                    "its clause is dated {y}, before the story's first publication year {main}: another event"
+                ));
+            }
+            for name in &f.names {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                if words.iter().all(|w| lowercase.contains(*w)) {
+                    continue;
+                }
+                let mut common: Option<BTreeSet<usize>> = None;
+                for w in &words {
+                    let s = used_by.get(w).cloned().unwrap_or_default();
+                    common = Some(match common {
+                        None => s,
+                        Some(c) => c.intersection(&s).copied().collect(),
+                    });
+                }
+                let share = common.map_or(0, |c| c.len()) as f64 / n_sources as f64;
+                if share >= SETTING_SHARE {
+                    continue;
+                }
+                parts.push(name.clone());
+                why.push(format!(
+                    "it is about {name}, named by {:.0}% of the sources (the setting needs {:.0}%)",
+                    share * 100.0,
+                    SETTING_SHARE * 100.0
+                ));
+            }
+            if parts.is_empty() {
+                return None;
+            }
+            parts.sort();
+            parts.dedup();
+            Some(Qualifier {
+                key: parts.join("+"),
+                why: why.join("; "),
+            })
+        })
+        .collect()
+}
+
+/// "gunman" as a headline would write it.
+fn capitalized(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// Builds the graph and its groups. `alias` maps a normalized subject to its canonical form
 /// when a rule names one.
 pub fn build(records: &[Record], alias: &dyn Fn(&str) -> Option<String>) -> ClaimGraph {
+    let qualifiers = qualifiers(records);
     let mut graph: UnGraph<usize, Link> = UnGraph::with_capacity(records.len(), records.len());
     for i in 0..records.len() {
         graph.add_node(i);
     }
-    // Block: (attribute, kind) -> normalized subject -> members.
-    let mut blocks: HashMap<(String, Kind), HashMap<String, Vec<usize>>> = HashMap::new();
+    // Block: (attribute, kind, qualifier) -> normalized subject -> members.
+    type Block = (String, Kind, String);
+    let mut blocks: HashMap<Block, HashMap<String, Vec<usize>>> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
         let subject = normalize(&r.claim.slot.subject);
         let subject = alias(&subject).unwrap_or(subject);
         blocks
-            .entry((normalize(&r.claim.slot.attribute), r.claim.value.kind))
+            .entry((
+                normalize(&r.claim.slot.attribute),
+                r.claim.value.kind,
+                qualifiers[i]
+                    .as_ref()
+                    .map(|q| q.key.clone())
+                    .unwrap_or_default(),
+            ))
             .or_default()
             .entry(subject)
             .or_default()
@@ -132,7 +265,7 @@ pub fn build(records: &[Record], alias: &dyn Fn(&str) -> Option<String>) -> Clai
         graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), link);
     };
     // Sorted for a deterministic graph whatever the hash order.
-    let mut block_keys: Vec<&(String, Kind)> = blocks.keys().collect();
+    let mut block_keys: Vec<&Block> = blocks.keys().collect();
     block_keys.sort();
     for key in block_keys {
         let subjects = &blocks[key];
@@ -168,15 +301,29 @@ pub fn build(records: &[Record], alias: &dyn Fn(&str) -> Option<String>) -> Clai
                 .map(|&m| records[m].claim.source.as_str())
                 .collect::<BTreeSet<_>>()
                 .len();
+            let qualifier = qualifiers[members[0]]
+                .as_ref()
+                .map(|q| q.key.clone())
+                .unwrap_or_default();
             Group {
                 slot,
                 members,
                 sources,
+                qualifier,
             }
         })
         .collect();
-    groups.sort_by(|a, b| a.slot.cmp(&b.slot).then(a.members.cmp(&b.members)));
-    ClaimGraph { graph, groups }
+    groups.sort_by(|a, b| {
+        a.slot
+            .cmp(&b.slot)
+            .then(a.qualifier.cmp(&b.qualifier))
+            .then(a.members.cmp(&b.members))
+    });
+    ClaimGraph {
+        graph,
+        groups,
+        qualifiers,
+    }
 }
 
 /// Joins the claims of one slot: each to the first claim of the first other source, so every

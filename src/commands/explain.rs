@@ -14,8 +14,9 @@ use std::fmt::Write as _;
 use petgraph::visit::EdgeRef;
 
 use super::Outcome;
-use super::check::{self, Analysis, relation_name};
+use super::check::{self, Analysis};
 use crate::cli::ExplainArgs;
+use crate::compare::facts::relation_name;
 use crate::compare::{describe_interval, sev_name};
 use crate::error::{self, InputError, Place};
 use crate::group::{Link, Record};

@@ -111,6 +111,7 @@ const CSV_HEADER: &[&str] = &[
     "phase",
     "negated",
     "planned",
+    "year",
 ];
 
 pub fn run(args: ExtractArgs) -> Outcome {
@@ -159,6 +160,7 @@ fn render(claims: &[Claim], src: &Source, format: ExtractFormat, buf: &mut Vec<u
             for c in claims {
                 let r = record(c, src, &lines);
                 let (start, end) = (r.start.to_string(), r.end.to_string());
+                let year = r.frame.year.map(|y| y.to_string()).unwrap_or_default();
                 let cells = [
                     r.id,
                     r.source,
@@ -180,6 +182,7 @@ fn render(claims: &[Claim], src: &Source, format: ExtractFormat, buf: &mut Vec<u
                     &r.frame.phase,
                     if r.frame.negated { "true" } else { "false" },
                     if r.frame.planned { "true" } else { "false" },
+                    &year,
                 ];
                 // Spreadsheet safety, as in the report (see crate::report::csv).
                 let _ = w.write_record(

@@ -41,6 +41,7 @@ pub const CONFLICT_COLUMNS: &[&str] = &[
     "rule",
     "note",
     "relation",
+    "fact",
 ];
 
 /// Columns of `agreements.csv`.
@@ -195,6 +196,7 @@ mod tests {
             rule: "generic-date".into(),
             note: String::new(),
             relation: Relation::Conflict,
+            fact: "f1".into(),
         }
     }
 
@@ -208,13 +210,13 @@ mod tests {
         assert_eq!(
             lines.next().unwrap(),
             "id,status,severity,kind,slot,value_a,value_b,text_a,text_b,sources_a,sources_b,\
-             evidence_a,evidence_b,location_a,location_b,rule,note,relation"
+             evidence_a,evidence_b,location_a,location_b,rule,note,relation,fact"
         );
         assert_eq!(
             lines.next().unwrap(),
             "abc,open,high,date,coup/date,2023-02,2023-07,February 2023,July 2023,a.txt,b.txt;c.txt,\
              \"A coup in February 2023, \"\"they said\"\".\",In July 2023.,a.txt:3:1,b.txt:9:5,\
-             generic-date,,conflict"
+             generic-date,,conflict,f1"
         );
         // No temporary file is left behind.
         assert_eq!(fs::read_dir(p.parent().unwrap()).unwrap().count(), 1);

@@ -680,6 +680,7 @@ mod tests {
             rule: String::new(),
             note: String::new(),
             relation: Relation::Conflict,
+            fact: String::new(),
         };
         let g = GraphView::from_rows(&[row], &[]);
         // Nodes a:1, b:1, c:2; a–b agree; a–c and b–c conflict.

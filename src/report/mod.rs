@@ -54,6 +54,10 @@ pub struct ConflictRow {
     pub rule: String,
     pub note: String,
     pub relation: Relation,
+    /// Stable id of the fact (the group of claims) the row belongs to; all rows of one fact
+    /// share it. Reports written before the column existed read as empty.
+    #[serde(default)]
+    pub fact: String,
 }
 
 /// One row of `agreements.csv`.

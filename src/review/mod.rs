@@ -339,6 +339,7 @@ mod tests {
             rule: "builtin".into(),
             note: String::new(),
             relation: crate::report::Relation::Conflict,
+            fact: String::new(),
         }
     }
 

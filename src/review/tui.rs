@@ -488,6 +488,7 @@ mod tests {
             rule: "builtin".into(),
             note: String::new(),
             relation: Relation::Conflict,
+            fact: String::new(),
         }
     }
 

@@ -17,6 +17,8 @@
 //! conflict when they share a word or are spelled alike ("Mohammed Morsi" / "Mohamed Morsi":
 //! low or medium), and are not compared otherwise (two different people, not one misspelt).
 
+pub mod facts;
+
 use jiff::civil::Date;
 
 use crate::recognize::{Interval, Kind, Value, fmt_number};
