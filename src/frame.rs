@@ -42,6 +42,10 @@ pub struct Frame {
     /// "Kenyan"): what tells one region's, one candidate's or one nation's figure from another's.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<String>,
+    /// The figure counts an addition or a remainder, not the whole ("four more bodies", "14
+    /// additional deaths", "the last three victims"): a part of the total, never set against it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub increment: bool,
     /// The predicate is negated ("no one was killed", "did not win").
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub negated: bool,
@@ -63,6 +67,17 @@ const PLACE_CASES: &[&str] = &[
     "throughout",
     "inside",
     "outside",
+];
+/// Modifiers that make a count a part added to or left of a total.
+const INCREMENTS: &[&str] = &[
+    "more",
+    "additional",
+    "another",
+    "further",
+    "extra",
+    "other",
+    "last",
+    "remaining",
 ];
 const PLANNING: &[&str] = &["will", "would", "could", "may", "might", "shall"];
 const PLAN_VERBS: &[&str] = &[
@@ -161,7 +176,26 @@ impl Frame {
                 }
             }
         }
-        for anchor in [pred, counted].into_iter().flatten() {
+        // Words that make the figure a part added to or left of a total. The value's own words
+        // ("more than 1,000") are not among them.
+        let part_of = |c: usize| {
+            !a.words[c].span.overlaps(value)
+                && matches!(a.base_rel(c), "amod" | "advmod" | "det")
+                && INCREMENTS.contains(&a.words[c].lemma.to_lowercase().as_str())
+        };
+        f.increment =
+            a.children(top).any(part_of) || counted.is_some_and(|n| a.children(n).any(part_of));
+        // Where: on the predicate, the counted noun, or a clause on the counted noun ("eight
+        // people who drowned in Toa Baja").
+        let relative: Vec<usize> = counted
+            .map(|n| a.children(n).filter(|&c| a.base_rel(c) == "acl").collect())
+            .unwrap_or_default();
+        let anchors: Vec<usize> = [pred, counted]
+            .into_iter()
+            .flatten()
+            .chain(relative)
+            .collect();
+        for anchor in anchors {
             if !f.place.is_empty() {
                 break;
             }
@@ -249,7 +283,12 @@ fn names_in(a: &Analysis, text: &str, i: usize, times: &[Span], out: &mut Vec<St
     words.retain(|&w| !times.iter().any(|t| t.overlaps(a.words[w].span)));
     for (k, &w) in words.iter().enumerate() {
         let adjacent = k > 0 && words[k - 1] + 1 == w;
-        if a.words[w].upos == "PROPN" {
+        let written = a.words[w].span.slice(text);
+        // "Southern California": a capitalized adjective inside a name is part of it.
+        let capital_adj = a.words[w].upos == "ADJ"
+            && written.starts_with(|c: char| c.is_uppercase())
+            && a.words[w].span.start > 0;
+        if a.words[w].upos == "PROPN" || capital_adj {
             let sp = a.words[w].span;
             run = match run {
                 Some(r) if adjacent => Some(Span::new(r.start, sp.end)),

@@ -123,6 +123,18 @@ pub struct Qualifier {
     pub why: String,
 }
 
+/// Counted nouns that say nothing of what is counted: a count of them is a fact only with its verb.
+const GENERIC_COUNTED: &[&str] = &[
+    "people",
+    "person",
+    "other",
+    "individual",
+    "one",
+    "those",
+    "resident",
+    "member",
+];
+
 /// Share of the corpus's sources that must name a place or holder for it to be the setting
 /// of the story (neutral) rather than a part of it that sets a figure apart.
 const SETTING_SHARE: f64 = 0.4;
@@ -138,12 +150,22 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
         source_ids.entry(r.claim.source.as_str()).or_insert(n);
     }
     let n_sources = source_ids.len().max(1);
-    let wanted: BTreeSet<&str> = records
-        .iter()
-        .flat_map(|r| r.claim.frame.names.iter())
+    // The names, by their first word, so each sentence is scanned once.
+    let mut by_first: HashMap<&str, Vec<&str>> = HashMap::new();
+    for name in records.iter().flat_map(|r| r.claim.frame.names.iter()) {
+        if let Some(first) = name.split_whitespace().next() {
+            let names = by_first.entry(first).or_default();
+            if !names.contains(&name.as_str()) {
+                names.push(name);
+            }
+        }
+    }
+    let wanted: BTreeSet<&str> = by_first
+        .values()
+        .flatten()
         .flat_map(|n| n.split_whitespace())
         .collect();
-    // Which sources use each wanted word, and which words are ever written in lowercase.
+    // Which sources use each name, and which of its words are ever written in lowercase.
     let mut used_by: HashMap<&str, BTreeSet<usize>> = HashMap::new();
     let mut lowercase: BTreeSet<String> = BTreeSet::new();
     let mut seen_sentence: BTreeSet<(usize, usize)> = BTreeSet::new();
@@ -152,13 +174,14 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
         if !seen_sentence.insert((sid, r.claim.sentence.start)) {
             continue;
         }
-        for w in r
-            .sentence
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .filter(|w| !w.is_empty())
-        {
-            if let Some((key, _)) = wanted.get(w).map(|k| (*k, ())) {
-                used_by.entry(key).or_default().insert(sid);
+        let text = r.sentence.as_str();
+        for (at, w) in words_at(text) {
+            if let Some(names) = by_first.get(w) {
+                for &name in names {
+                    if text[at..].starts_with(name) {
+                        used_by.entry(name).or_default().insert(sid);
+                    }
+                }
             } else if w.starts_with(|c: char| c.is_lowercase()) {
                 let cap = capitalized(w);
                 if wanted.contains(cap.as_str()) {
@@ -175,8 +198,30 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
         .iter()
         .map(|r| {
             let f = &r.claim.frame;
+            if f.increment {
+                return Some(Qualifier {
+                    key: format!("part {}", r.claim.id),
+                    why: "it counts a part added to or left of a total (\"four more\", \"the last three\"), compared with nothing".to_string(),
+                });
+            }
             let mut parts: Vec<String> = Vec::new();
             let mut why: Vec<String> = Vec::new();
+            // "people/count" says nothing of what the people did: the verb must say it
+            // (380 people added to a list, 820 searching, 52,000 evacuated).
+            let subject = normalize(&r.claim.slot.subject);
+            if normalize(&r.claim.slot.attribute) == "count"
+                && GENERIC_COUNTED.contains(&subject.as_str())
+            {
+                let verb = if f.predicate.is_empty() {
+                    "?"
+                } else {
+                    f.predicate.as_str()
+                };
+                parts.push(format!("~{verb}"));
+                why.push(format!(
+                    "it counts {subject} with no word for what they did but its verb, \"{verb}\""
+                ));
+            }
             if let (Some(y), Some(main)) = (f.year, main_year)
                 && y < main
             {
@@ -190,15 +235,8 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
                 if words.iter().all(|w| lowercase.contains(*w)) {
                     continue;
                 }
-                let mut common: Option<BTreeSet<usize>> = None;
-                for w in &words {
-                    let s = used_by.get(w).cloned().unwrap_or_default();
-                    common = Some(match common {
-                        None => s,
-                        Some(c) => c.intersection(&s).copied().collect(),
-                    });
-                }
-                let share = common.map_or(0, |c| c.len()) as f64 / n_sources as f64;
+                let share =
+                    used_by.get(name.as_str()).map_or(0, |s| s.len()) as f64 / n_sources as f64;
                 if share >= SETTING_SHARE {
                     continue;
                 }
@@ -220,6 +258,20 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
             })
         })
         .collect()
+}
+
+/// The words of a text (letters, digits, inner hyphens) with their byte offsets.
+fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let word = |c: char| c.is_alphanumeric() || c == '-';
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = i + text[i..].find(word)?;
+        let len = text[start..]
+            .find(|c: char| !word(c))
+            .unwrap_or(text.len() - start);
+        i = start + len;
+        Some((start, &text[start..i]))
+    })
 }
 
 /// "gunman" as a headline would write it.

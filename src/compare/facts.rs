@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use super::{Assessment, Policy, Side, Verdict};
 use crate::group::{self, ClaimGraph, Record};
 use crate::recognize::Kind;
-use crate::report::{AgreementRow, ConflictRow, Relation, Status};
+use crate::report::{AgreementRow, ConflictRow, Relation, Severity, Status};
 use crate::rules::RuleSet;
 
 /// One reported pair of values, with what `explain` needs to say why.
@@ -180,11 +180,14 @@ fn compare_group(
             }
             // A source stating both values hints the slot mixes two facts.
             let ambiguous = !srcs[i].is_disjoint(&srcs[j]);
-            let r = super::assess(
+            let mut r = super::assess(
                 &side_of(records, &sides[i]),
                 &side_of(records, &sides[j]),
                 &policy_for(i, j, ambiguous),
             );
+            if r.verdict == Verdict::Conflict && first.value.kind != Kind::Name {
+                cap_by_identity(&mut r, identity(records, &sides[i], &sides[j], rules));
+            }
             if r.verdict != Verdict::Agree {
                 all_agree = false;
             }
@@ -242,6 +245,107 @@ pub fn conflict_id(slot: &str, kind: &str, a: &str, b: &str) -> String {
         h.update(&[0]);
     }
     h.finalize().to_hex()[..16].to_string()
+}
+
+/// How surely two values' claims state one fact, from their frames.
+#[derive(Clone, Debug, PartialEq)]
+enum Identity {
+    /// They share the counted noun, the verb or the holder, and differ in none.
+    Clear(String),
+    /// They share one of those and differ in another.
+    Mixed(String),
+    /// They share none: only the slot's words join them.
+    Weak,
+}
+
+/// The best evidence between a few claims of each side that they state one fact.
+/// Words that make a date a reference point rather than the date of the event it is near.
+const REFERENCE_POINT: &[&str] = &["since", "before", "after", "until", "than", "prior"];
+
+/// A slot pattern (a rule naming the fact's own wording) is clear evidence by itself.
+fn identity(records: &[Record], a: &ValueSide, b: &ValueSide, rules: &RuleSet) -> Identity {
+    let mut best = Identity::Weak;
+    for &x in a.members.iter().take(4) {
+        for &y in b.members.iter().take(4) {
+            let (cx, cy) = (&records[x].claim, &records[y].claim);
+            if cx.rule == cy.rule && rules.rule(crate::rules::Section::Slot, &cx.rule).is_some() {
+                return Identity::Clear(format!("slot pattern {}", cx.rule));
+            }
+            // A date written on its event noun ("the coup in July 2023") says which fact it
+            // dates; one after "since" or "before" is a reference point, not the event's date.
+            let on_event = |r: &Record| {
+                r.claim.rule == "event-date"
+                    && matches!(r.claim.value.kind, Kind::Date | Kind::Time)
+                    && !r
+                        .words
+                        .to_lowercase()
+                        .split_whitespace()
+                        .any(|w| REFERENCE_POINT.contains(&w))
+            };
+            if on_event(&records[x]) && on_event(&records[y]) {
+                return Identity::Clear(format!(
+                    "event noun the dates are written on ({})",
+                    cx.slot.subject
+                ));
+            }
+            let (fx, fy) = (&cx.frame, &cy.frame);
+            let mut shared = Vec::new();
+            let mut differ = Vec::new();
+            for (what, p, q) in [
+                ("counted noun", &fx.measured, &fy.measured),
+                ("verb", &fx.predicate, &fy.predicate),
+                ("holder", &fx.holder, &fy.holder),
+            ] {
+                if p.is_empty() || q.is_empty() {
+                    continue;
+                }
+                if p.eq_ignore_ascii_case(q) {
+                    shared.push(format!("{what} \"{p}\""));
+                } else if what != "holder" {
+                    differ.push(format!("{what} \"{p}\" / \"{q}\""));
+                }
+            }
+            let found = match (shared.is_empty(), differ.is_empty()) {
+                (true, _) => Identity::Weak,
+                (false, true) => Identity::Clear(shared.join(", ")),
+                (false, false) => Identity::Mixed(format!(
+                    "share {} but differ in {}",
+                    shared.join(", "),
+                    differ.join(", ")
+                )),
+            };
+            best = match (&best, found) {
+                (Identity::Clear(_), _) => best,
+                (_, c @ Identity::Clear(_)) => return c,
+                (Identity::Weak, m @ Identity::Mixed(_)) => m,
+                (_, _) => best,
+            };
+        }
+    }
+    best
+}
+
+/// A pair whose identity rests on weak evidence is `low` whatever the gap; on mixed evidence
+/// at most `medium`.
+fn cap_by_identity(r: &mut Assessment, id: Identity) {
+    let (cap, why) = match id {
+        Identity::Clear(shared) => {
+            r.reasons
+                .push(format!("one fact: the claims share the {shared}"));
+            return;
+        }
+        Identity::Mixed(why) => (Severity::Medium, format!("the claims {why}")),
+        Identity::Weak => (
+            Severity::Low,
+            "the claims share no counted noun, verb or holder: only the slot joins them"
+                .to_string(),
+        ),
+    };
+    if r.severity > cap {
+        r.severity = cap;
+        r.reasons
+            .push(format!("lowered to {}: {why}", super::sev_name(cap)));
+    }
 }
 
 /// The stable id of a fact: a hash of its slot, kind and qualifier, so a fact keeps its id
@@ -358,7 +462,6 @@ mod tests {
     use super::*;
     use crate::compare;
     use crate::group::tests::record;
-    use crate::report::Severity;
     use proptest::prelude::*;
 
     /// Claims of four sources: a length two of them give differently, a toll that differs, a
