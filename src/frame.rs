@@ -46,6 +46,17 @@ pub struct Frame {
     /// additional deaths", "the last three victims"): a part of the total, never set against it.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub increment: bool,
+    /// Who gives the figure: the subject of the verb of saying or finding the figure's clause
+    /// depends on ("Rosselló said", "a study found that ...").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// The figure is an estimate, a study's or a model's, not a count ("a study found",
+    /// "the estimated toll").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub estimate: bool,
+    /// Words that restrict the measure to a rate or a kind ("daily", "average", "directly").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub restrict: Vec<String>,
     /// The predicate is negated ("no one was killed", "did not win").
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub negated: bool,
@@ -68,6 +79,35 @@ const PLACE_CASES: &[&str] = &[
     "inside",
     "outside",
 ];
+/// Subjects whose findings are estimates, not counts: "a study found that ...".
+const ESTIMATORS: &[&str] = &[
+    "study",
+    "researcher",
+    "scientist",
+    "analysis",
+    "survey",
+    "estimate",
+    "model",
+    "projection",
+    "statistician",
+    "demographer",
+];
+
+/// Words that restrict a measure to a rate or to one kind of it.
+const RESTRICTIONS: &[&str] = &[
+    "daily",
+    "weekly",
+    "monthly",
+    "annual",
+    "yearly",
+    "hourly",
+    "average",
+    "directly",
+    "indirectly",
+    "direct",
+    "indirect",
+];
+
 /// Modifiers that make a count a part added to or left of a total.
 const INCREMENTS: &[&str] = &[
     "more",
@@ -78,6 +118,7 @@ const INCREMENTS: &[&str] = &[
     "other",
     "last",
     "remaining",
+    "remain",
 ];
 const PLANNING: &[&str] = &["will", "would", "could", "may", "might", "shall"];
 const PLAN_VERBS: &[&str] = &[
@@ -232,6 +273,94 @@ impl Frame {
             }
         }
         f.year = governing_year(a, top, years);
+        // Who gives it: climb from the figure's clause through clauses of saying or finding.
+        let mut clause = pred;
+        let mut steps = 0;
+        while let Some(c) = clause
+            && steps < 4
+        {
+            steps += 1;
+            let Some(h) = a.head_of(c) else { break };
+            if !matches!(a.base_rel(c), "ccomp" | "xcomp" | "parataxis" | "advcl") {
+                break;
+            }
+            if let Some(s) = a.children(h).find(|&x| a.base_rel(x) == "nsubj") {
+                f.source = phrase(a, text, s, times);
+                if ESTIMATORS.contains(&a.words[s].lemma.to_lowercase().as_str()) {
+                    f.estimate = true;
+                    names_in(a, text, s, times, &mut f.names);
+                }
+                break;
+            }
+            clause = Some(h);
+        }
+        // "according to a new study": the source in a phrase of the figure's clause.
+        if let Some(p) = pred
+            && let Some(o) = a.children(p).find(|&c| {
+                a.base_rel(c) == "obl"
+                    && a.children(c).any(|k| {
+                        a.base_rel(k) == "case"
+                            && matches!(
+                                a.words[k].lemma.to_lowercase().as_str(),
+                                "according" | "accord"
+                            )
+                    })
+            })
+        {
+            f.source = phrase(a, text, o, times);
+            if ESTIMATORS.contains(&a.words[o].lemma.to_lowercase().as_str()) {
+                f.estimate = true;
+                names_in(a, text, o, times, &mut f.names);
+            }
+        }
+        // "the estimated toll of 1,400", "the average number of daily deaths ... 117": words
+        // on the figure's chain of heads, on its counted noun's clause, and on the subject.
+        let mut near_words: Vec<usize> = Vec::new();
+        let mut chain = vec![top];
+        let mut at = a.head_of(top);
+        while let Some(h) = at
+            && chain.len() < 8
+        {
+            chain.push(h);
+            if Some(h) == pred && a.words[h].upos == "VERB" && a.base_rel(h) != "acl" {
+                break;
+            }
+            at = a.head_of(h);
+        }
+        for &x in &chain {
+            near_words.push(x);
+            near_words.extend(a.children(x));
+        }
+        if let Some(n) = counted {
+            near_words.extend(a.children(n));
+            for c in a.children(n).filter(|&c| a.base_rel(c) == "acl") {
+                for g in a.children(c) {
+                    near_words.push(g);
+                    near_words.extend(a.children(g));
+                }
+            }
+        }
+        if let Some(p) = pred
+            && let Some(s) = a.children(p).find(|&x| a.base_rel(x) == "nsubj")
+        {
+            near_words.push(s);
+            near_words.extend(a.children(s));
+            near_words.extend(a.children(s).flat_map(|c| a.children(c)));
+        }
+        for &w in &near_words {
+            if a.words[w].span.overlaps(value) {
+                continue;
+            }
+            let lemma = a.words[w].lemma.to_lowercase();
+            if matches!(lemma.as_str(), "estimate" | "estimated" | "projected")
+                && matches!(a.base_rel(w), "amod" | "nsubj" | "compound")
+            {
+                f.estimate = true;
+            }
+            if RESTRICTIONS.contains(&lemma.as_str()) && !f.restrict.contains(&lemma) {
+                f.restrict.push(lemma);
+            }
+        }
         f
     }
 }

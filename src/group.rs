@@ -222,6 +222,35 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
                     "it counts {subject} with no word for what they did but its verb, \"{verb}\""
                 ));
             }
+            if f.estimate {
+                parts.push("estimate".to_string());
+                why.push(format!(
+                    "it is an estimate ({}), not a count",
+                    if f.source.is_empty() {
+                        "\"estimated\""
+                    } else {
+                        f.source.as_str()
+                    }
+                ));
+            }
+            for w in &f.restrict {
+                parts.push(w.clone());
+                why.push(format!("its measure is restricted: \"{w}\""));
+            }
+            if !f.phase.is_empty() {
+                parts.push(f.phase.clone());
+                why.push(format!("it belongs to one phase: \"{}\"", f.phase));
+            }
+            // A date years before the story began dates another event or the thing's past.
+            if matches!(r.claim.value.kind, Kind::Date)
+                && let (Some(i), Some(main)) = (r.claim.value.interval, main_year)
+                && crate::compare::day_to_date(i.hi).is_some_and(|d| (d.year() as i32) < main)
+            {
+                parts.push(format!("before {main}"));
+                why.push(format!(
+                    "it dates something before {main}, the year the story's sources begin"
+                ));
+            }
             if let (Some(y), Some(main)) = (f.year, main_year)
                 && y < main
             {

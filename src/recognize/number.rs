@@ -324,7 +324,7 @@ fn at(line: &str, toks: &[Token], i: usize) -> (Option<Value>, usize) {
     if a.measure == Measure::Count {
         // "10-15 people": a range of two plain numbers joined by a dash.
         if count_ok(line, toks, &a, false, Range::Head)
-            && let Some(r) = dash_range(line, toks, &a)
+            && let Some(r) = dash_range(line, toks, &a).or_else(|| to_range(line, toks, &a))
         {
             return r;
         }
@@ -389,7 +389,9 @@ fn skip_number(line: &str, toks: &[Token], start: usize, mut j: usize) -> usize 
 /// "between 1,000 and 1,200", "between $3 billion and $4 billion".
 fn between(line: &str, toks: &[Token], i: usize, p: usize) -> Option<(Option<Value>, usize)> {
     let mut a = amount(line, toks, p)?;
-    toks.get(a.end).filter(|t| t.is(line, "and"))?;
+    // "between 793 to 8,498" is written too, if less carefully.
+    toks.get(a.end)
+        .filter(|t| t.is(line, "and") || t.is(line, "to"))?;
     let b = amount(line, toks, a.end + 1)?;
     if a.vague.is_some() || b.vague.is_some() {
         return None;
@@ -464,6 +466,35 @@ fn dash_range(line: &str, toks: &[Token], a: &Amount) -> Option<(Option<Value>, 
                     .is_some_and(|n| n.is_num() && !n.space_before)
         })
     {
+        return None;
+    }
+    let v = build(line, toks, a.start, &b, Some(Qual::Between), Some(a.value));
+    Some((Some(v), b.end))
+}
+
+/// "18 to 20 firearms", "five to seven days": a range written with "to" before the counted
+/// word. Not "from 82 to 117" (a change) nor "rose to" (a bound of the change).
+fn to_range(line: &str, toks: &[Token], a: &Amount) -> Option<(Option<Value>, usize)> {
+    toks.get(a.end).filter(|t| t.is(line, "to"))?;
+    if a.start > 0 && toks[a.start - 1].is(line, "from") {
+        return None;
+    }
+    let b = amount(line, toks, a.end + 1)?;
+    if b.measure != Measure::Count || b.value <= a.value || b.value > 10.0 * a.value {
+        return None;
+    }
+    let (na, nb) = (a.num?, b.num?);
+    if na.decimal || nb.decimal || a.vague.is_some() || b.vague.is_some() {
+        return None;
+    }
+    if (na.bare_integer && (1000.0..=2100.0).contains(&na.value))
+        || (nb.bare_integer && (1000.0..=2100.0).contains(&nb.value))
+    {
+        return None;
+    }
+    // The counted word follows at once: "20 firearms", not "to 20, officials said".
+    toks.get(b.end).filter(|t| t.is_word() && t.space_before)?;
+    if !count_ok(line, toks, &b, true, Range::Tail) {
         return None;
     }
     let v = build(line, toks, a.start, &b, Some(Qual::Between), Some(a.value));
