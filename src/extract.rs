@@ -94,13 +94,35 @@ fn extract_with(
         reference: source.published,
     };
     let mut out = Vec::new();
+    // The last whole day the source named: a clock time with no day of its own is read on
+    // it ("on Monday, April 15 ... The fire started at 6:50 p.m."), as a reader does.
+    let mut last_day: Option<(String, f64)> = None;
     for s in sentences {
         let text = s.text(&source.text);
         for c in sentence_claims(text, &ctx, rules, frames) {
-            let value = Value {
+            let mut value = Value {
                 span: c.value.span.offset(s.span.start),
                 ..c.value
             };
+            match value.kind {
+                Kind::Date if is_whole_day(&value.value) => {
+                    last_day = value
+                        .interval
+                        .map(|i| (value.value.clone(), i.lo))
+                        .filter(|(_, lo)| lo.is_finite());
+                }
+                Kind::Time => {
+                    if let (Some(clock), Some((day, lo))) =
+                        (value.value.strip_prefix("XXXX-XX-XXT"), &last_day)
+                        && let Some(minutes) = clock_minutes(clock)
+                    {
+                        value.value = format!("{day}T{clock}");
+                        value.interval =
+                            Some(recognize::Interval::point(lo + f64::from(minutes) / 1440.0));
+                    }
+                }
+                _ => {}
+            }
             let slot = c.slot;
             let id = claim_id(&source.name, &slot, value.span);
             out.push(Claim {
@@ -118,6 +140,24 @@ fn extract_with(
         }
     }
     out
+}
+
+/// "2019-04-15": a date that names one whole day.
+fn is_whole_day(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// "18:50" as minutes after midnight.
+fn clock_minutes(clock: &str) -> Option<u32> {
+    let (h, m) = clock.split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
 fn claim_id(source: &str, slot: &Slot, span: Span) -> String {
@@ -789,6 +829,14 @@ fn counted_noun(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usi
         return Some(r);
     }
     let mut np = phrase_after(units, ui + 1, true, rules);
+    // "four more people died", "12 additional bodies": the noun past the word of increment.
+    if np.is_empty()
+        && units.get(ui + 1).is_some_and(|u| {
+            u.kind == UKind::Word && matches!(u.text.as_str(), "more" | "additional" | "further")
+        })
+    {
+        np = phrase_after(units, ui + 2, true, rules);
+    }
     let mut plural = true;
     if np.is_empty() {
         plural = false;
@@ -991,7 +1039,9 @@ fn event_date(
     let mut found = None;
     for d in 1..=BACK.min(ui) {
         let i = ui - d;
-        if stop(&units[i]) || matches!(units[i].kind, UKind::Value(_)) && d > 1 {
+        // A clock time reads through its own day ("broke out on Monday around 6.50pm").
+        let its_day = v.kind == Kind::Time && d <= 3;
+        if stop(&units[i]) || matches!(units[i].kind, UKind::Value(_)) && d > 1 && !its_day {
             break;
         }
         if let Some(e) = event_at(units, i, rules) {
@@ -999,10 +1049,16 @@ fn event_date(
             break;
         }
         if verb(&units[i]) {
-            if i > 0
-                && let Some(e) = event_at(units, i - 1, rules)
+            // "the fire, which began at 5.50pm": the relative pronoun stands for its noun.
+            let mut j = i;
+            while j > 0 && j + 3 > i && matches!(units[j - 1].text.as_str(), "which" | "that" | ",")
             {
-                found = Some((i - 1, e));
+                j -= 1;
+            }
+            if j > 0
+                && let Some(e) = event_at(units, j - 1, rules)
+            {
+                found = Some((j - 1, e));
             }
             break;
         }
@@ -1122,6 +1178,29 @@ fn age(
     rules: &RuleSet,
 ) -> Option<(Slot, usize, Span)> {
     let rule = rules.generic("age")?;
+    // "Ernest Foss, 63, moved": the age of the name before the comma (the surname joins the
+    // full name in grouping).
+    if v.kind == Kind::Age
+        && ui >= 2
+        && units[ui - 1].text == ","
+        && units[ui - 2].cap
+        && units[ui - 2].kind == UKind::Word
+    {
+        let mut first = ui - 2;
+        while first > 0
+            && ui - 2 - (first - 1) < 4
+            && units[first - 1].cap
+            && units[first - 1].kind == UKind::Word
+        {
+            first -= 1;
+        }
+        let name: Vec<&str> = units[first..ui - 1]
+            .iter()
+            .map(|u| u.text.as_str())
+            .collect();
+        let ev = units[first].span.join(units[ui].span);
+        return Some((Slot::new(name.join("-"), "age"), rule, ev));
+    }
     let written = v.span.slice(text).to_ascii_lowercase();
     let mut next = ui + 1;
     let old_inside = written.ends_with("old");

@@ -231,7 +231,9 @@ impl Frame {
         let relative: Vec<usize> = counted
             .map(|n| a.children(n).filter(|&c| a.base_rel(c) == "acl").collect())
             .unwrap_or_default();
-        let anchors: Vec<usize> = [pred, counted]
+        // The counted noun's own phrase first: it is the more specific ("64 people in
+        // Puerto Rico and 31 in Dominica" may hang Dominica on the verb).
+        let anchors: Vec<usize> = [counted, pred]
             .into_iter()
             .flatten()
             .chain(relative)
@@ -272,7 +274,14 @@ impl Frame {
                 break;
             }
         }
-        f.year = governing_year(a, top, years);
+        // A measure written on a thing's noun ("the $100 million facility, opened in 2018")
+        // describes that thing; the thing's own date does not make the figure another event.
+        let describes_thing = counted == Some(top)
+            && matches!(rel, "compound" | "amod" | "nmod")
+            && a.head_of(top).is_some_and(|h| a.words[h].upos == "NOUN");
+        if !describes_thing {
+            f.year = governing_year(a, top, years);
+        }
         // Who gives it: climb from the figure's clause through clauses of saying or finding.
         let mut clause = pred;
         let mut steps = 0;
@@ -328,6 +337,14 @@ impl Frame {
             at = a.head_of(h);
         }
         for &x in &chain {
+            // A figure inside a study's finding, even where the parse misses the clause.
+            if x != top
+                && a.words[x].upos == "NOUN"
+                && ESTIMATORS.contains(&a.words[x].lemma.to_lowercase().as_str())
+                && a.words[x].span.end <= value.start
+            {
+                f.estimate = true;
+            }
             near_words.push(x);
             near_words.extend(a.children(x));
         }
@@ -352,8 +369,12 @@ impl Frame {
                 continue;
             }
             let lemma = a.words[w].lemma.to_lowercase();
-            if matches!(lemma.as_str(), "estimate" | "estimated" | "projected")
-                && matches!(a.base_rel(w), "amod" | "nsubj" | "compound")
+            let estimating = matches!(lemma.as_str(), "estimate" | "estimated" | "projected");
+            // "the estimated toll"; "a study estimated that 4,645 died", however the
+            // parse hangs the verb, as long as it comes before the figure.
+            if estimating
+                && (matches!(a.base_rel(w), "amod" | "nsubj" | "compound")
+                    || a.words[w].upos == "VERB" && a.words[w].span.end <= value.start)
             {
                 f.estimate = true;
             }
@@ -417,7 +438,9 @@ fn names_in(a: &Analysis, text: &str, i: usize, times: &[Span], out: &mut Vec<St
         let capital_adj = a.words[w].upos == "ADJ"
             && written.starts_with(|c: char| c.is_uppercase())
             && a.words[w].span.start > 0;
-        if a.words[w].upos == "PROPN" || capital_adj {
+        // A tagger's PROPN on a lowercase word ("the hurricane") is no name.
+        let proper = a.words[w].upos == "PROPN" && !written.starts_with(|c: char| c.is_lowercase());
+        if proper || capital_adj {
             let sp = a.words[w].span;
             run = match run {
                 Some(r) if adjacent => Some(Span::new(r.start, sp.end)),

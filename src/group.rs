@@ -52,6 +52,8 @@ pub enum Link {
     SimilarSubject { score: f64 },
     /// One subject is the other with modifiers left out, and their sentences share words.
     ContainedSubject { shared: Vec<String> },
+    /// A person named by surname only and the one full name ending with it.
+    Surname,
     /// Values of the group found to conflict (added by the comparison, for export).
     Conflict {
         id: String,
@@ -72,6 +74,9 @@ impl Link {
                 "one subject holds the other: {a} ~ {b}, the only such pair, sentences share: {}",
                 shared.join(", ")
             ),
+            Link::Surname => {
+                format!("one person: {a} ~ {b}, a surname and the only full name ending with it")
+            }
             Link::Conflict {
                 id,
                 severity,
@@ -85,6 +90,7 @@ impl Link {
             Link::SameSlot => "same-slot",
             Link::SimilarSubject { .. } => "similar-subject",
             Link::ContainedSubject { .. } => "contained-subject",
+            Link::Surname => "surname",
             Link::Conflict { .. } => "conflict",
         }
     }
@@ -123,6 +129,44 @@ pub struct Qualifier {
     pub why: String,
 }
 
+/// Verbs of an event's phases, by the phase they name: a clock time is the time of what its
+/// verb says happened ("the fire started at 6:50", "spread to the tower at 8:30").
+const PHASE_VERBS: &[(&str, &[&str])] = &[
+    (
+        "start",
+        &[
+            "start", "begin", "break", "erupt", "ignite", "spark", "commence", "outbreak",
+            "strike", "hit", "occur", "happen", "open",
+        ],
+    ),
+    (
+        "end",
+        &[
+            "end",
+            "finish",
+            "conclude",
+            "extinguish",
+            "stop",
+            "contain",
+            "control",
+            "douse",
+            "cease",
+        ],
+    ),
+    (
+        "collapse",
+        &["collapse", "fall", "topple", "crumble", "crash", "cave"],
+    ),
+];
+
+/// The phase a verb names, or the verb itself.
+fn phase_of(verb: &str) -> &str {
+    PHASE_VERBS
+        .iter()
+        .find(|(_, verbs)| verbs.contains(&verb))
+        .map_or(verb, |(phase, _)| phase)
+}
+
 /// Counted nouns that say nothing of what is counted: a count of them is a fact only with its verb.
 const GENERIC_COUNTED: &[&str] = &[
     "people",
@@ -134,6 +178,35 @@ const GENERIC_COUNTED: &[&str] = &[
     "resident",
     "member",
 ];
+
+/// Words for the people a verb's count is about, when the verb says what happened to them
+/// ("59 people were killed", "500 others injured", "six confirmed deaths", "the 34 dead").
+const PEOPLE_WORDS: &[&str] = &[
+    "people",
+    "person",
+    "other",
+    "individual",
+    "victim",
+    "dead",
+    "death",
+    "fatality",
+    "casualty",
+    "toll",
+    "death-toll",
+];
+
+/// `people` for the subject of a count filed under a verb's attribute (`killed`, `injured`)
+/// when the subject is only a word for people or an adjective the rule took for a noun
+/// ("confirmed" deaths, "storm-related" deaths): the verb says what is counted.
+fn people_subject(subject: &str, attribute: &str, kind: Kind) -> Option<String> {
+    let attribute = normalize(attribute);
+    if kind != Kind::Count || matches!(attribute.as_str(), "count" | "age" | "duration") {
+        return None;
+    }
+    let last = subject.rsplit('-').next().unwrap_or(subject);
+    let adjective = last.ends_with("ed") || last.ends_with("ly");
+    (PEOPLE_WORDS.contains(&subject) || adjective).then(|| "people".to_string())
+}
 
 /// Share of the corpus's sources that must name a place or holder for it to be the setting
 /// of the story (neutral) rather than a part of it that sets a figure apart.
@@ -222,6 +295,18 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
                     "it counts {subject} with no word for what they did but its verb, \"{verb}\""
                 ));
             }
+            // "8.30pm: the fire spreads to a tower" times another moment than "the fire
+            // started at 6:50": a clock time is the time of its verb's phase.
+            if r.claim.value.kind == Kind::Time && !f.predicate.is_empty() {
+                let phase = phase_of(&f.predicate);
+                if phase != "start" {
+                    parts.push(format!("~{phase}"));
+                    why.push(format!(
+                        "it times what its verb \"{}\" says happened ({phase})",
+                        f.predicate
+                    ));
+                }
+            }
             if f.estimate {
                 parts.push("estimate".to_string());
                 why.push(format!(
@@ -259,7 +344,15 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
                     "its clause is dated {y}, before the story's first publication year {main}: another event"
                 ));
             }
-            for name in &f.names {
+            // A name claim's slot already says whose name it is ("the junta leader"); the
+            // other names of its sentence belong to the verb ("... and Russia's President
+            // detailed"), not to the person named.
+            let names = if r.claim.value.kind == Kind::Name {
+                &[][..]
+            } else {
+                &f.names[..]
+            };
+            for name in names {
                 let words: Vec<&str> = name.split_whitespace().collect();
                 if words.iter().all(|w| lowercase.contains(*w)) {
                     continue;
@@ -287,6 +380,67 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
             })
         })
         .collect()
+}
+
+/// Reads each clock time whose source named no day ("the fire started at 6:50 p.m.") on the
+/// day the sources give for the same event: the day its dates and dated times name, counted
+/// once per source, when one day has the most sources. Times stay unresolved otherwise.
+/// Returns how many times were read on a day.
+pub fn anchor_clock_times(records: &mut [Record]) -> usize {
+    // event -> day -> (day number, sources naming it)
+    let mut days: HashMap<String, BTreeMap<String, (f64, BTreeSet<String>)>> = HashMap::new();
+    for r in records.iter() {
+        let v = &r.claim.value;
+        let day = match v.kind {
+            Kind::Date if v.value.len() == 10 => v.value.as_str(),
+            Kind::Time if v.value.len() > 11 && !v.value.starts_with('X') => &v.value[..10],
+            _ => continue,
+        };
+        let Some(i) = v.interval else { continue };
+        if !day
+            .bytes()
+            .enumerate()
+            .all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit())
+        {
+            continue;
+        }
+        let entry = days
+            .entry(normalize(&r.claim.slot.subject))
+            .or_default()
+            .entry(day.to_string())
+            .or_insert_with(|| (i.lo.floor(), BTreeSet::new()));
+        entry.1.insert(r.claim.source.clone());
+    }
+    let mut anchored = 0;
+    for r in records.iter_mut() {
+        let v = &mut r.claim.value;
+        if v.kind != Kind::Time || v.interval.is_some() {
+            continue;
+        }
+        let Some(clock) = v.value.strip_prefix("XXXX-XX-XXT") else {
+            continue;
+        };
+        let Some((h, m)) = clock.split_once(':') else {
+            continue;
+        };
+        let (Ok(h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>()) else {
+            continue;
+        };
+        let Some(by_day) = days.get(&normalize(&r.claim.slot.subject)) else {
+            continue;
+        };
+        let most = by_day.values().map(|(_, s)| s.len()).max().unwrap_or(0);
+        let mut best = by_day.iter().filter(|(_, (_, s))| s.len() == most);
+        let (Some((day, (number, _))), None) = (best.next(), best.next()) else {
+            continue;
+        };
+        v.value = format!("{day}T{clock}");
+        v.interval = Some(crate::recognize::Interval::point(
+            number + f64::from(h * 60 + m) / 1440.0,
+        ));
+        anchored += 1;
+    }
+    anchored
 }
 
 /// The words of a text (letters, digits, inner hyphens) with their byte offsets.
@@ -326,6 +480,8 @@ pub fn build(records: &[Record], alias: &dyn Fn(&str) -> Option<String>) -> Clai
     for (i, r) in records.iter().enumerate() {
         let subject = normalize(&r.claim.slot.subject);
         let subject = alias(&subject).unwrap_or(subject);
+        let subject = people_subject(&subject, &r.claim.slot.attribute, r.claim.value.kind)
+            .unwrap_or(subject);
         blocks
             .entry((
                 normalize(&r.claim.slot.attribute),
@@ -355,7 +511,9 @@ pub fn build(records: &[Record], alias: &dyn Fn(&str) -> Option<String>) -> Clai
                 join(&mut graph, a, b, Link::SameSlot)
             });
         }
-        for (s1, s2, link) in similar_subjects(records, subjects) {
+        // An age belongs to a person: "Foss" is "Ernest Foss" when no other Foss is aged.
+        let people = key.0 == "age";
+        for (s1, s2, link) in similar_subjects(records, subjects, people) {
             let (a, b) = bridge(records, &subjects[s1], &subjects[s2]);
             join(&mut graph, a, b, link);
         }
@@ -443,6 +601,7 @@ fn bridge(records: &[Record], a: &[usize], b: &[usize]) -> (usize, usize) {
 fn similar_subjects<'a>(
     records: &[Record],
     subjects: &'a HashMap<String, Vec<usize>>,
+    people: bool,
 ) -> Vec<Pair<'a>> {
     let mut names: Vec<&str> = subjects.keys().map(String::as_str).collect();
     if names.len() < 2 {
@@ -484,7 +643,10 @@ fn similar_subjects<'a>(
                     continue;
                 }
                 let shared = shared_context(records, &subjects[short], &subjects[long], long);
-                if shared.len() >= 2 {
+                let surname = people && long.ends_with(&format!("-{short}"));
+                if surname {
+                    out.push((key.0, key.1, Link::Surname));
+                } else if shared.len() >= 2 {
                     out.push((key.0, key.1, Link::ContainedSubject { shared }));
                 }
             }

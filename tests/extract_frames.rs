@@ -68,7 +68,9 @@ fn a_nationality_marks_a_subgroup_and_csv_has_the_frame_columns() {
     let csv = run_extract("Rescuers found 14 Kenyan passengers.\n", "csv");
     let header = csv.lines().next().unwrap_or_default();
     assert!(
-        header.ends_with("entity,measured,predicate,holder,place,subgroup,phase,negated,planned"),
+        header.ends_with(
+            "entity,measured,predicate,holder,place,subgroup,phase,negated,planned,year"
+        ),
         "{header}"
     );
 }

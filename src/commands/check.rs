@@ -126,6 +126,7 @@ pub fn analyze(
         b.finish_and_clear();
     }
     stats.claims = records.len();
+    group::anchor_clock_times(&mut records);
     let mut graph = group::build(&records, &|s| {
         let c = rules.canonical(s);
         (c != s).then_some(c)

@@ -481,6 +481,9 @@ mod tests {
         ];
         for (i, r) in rs.iter_mut().enumerate() {
             r.claim.sentence = crate::span::Span::new(i * 10, i * 10 + 9);
+            // Each sentence names what it counts and the verb, as "12 people were killed" does.
+            r.claim.frame.measured = r.claim.slot.subject.clone();
+            r.claim.frame.predicate = r.claim.slot.attribute.clone();
         }
         rs
     }
@@ -540,6 +543,29 @@ mod tests {
             let shuffled: Vec<Record> = order.iter().map(|&i| base[i].clone()).collect();
             prop_assert_eq!(report(&shuffled), report(&base));
         }
+    }
+
+    #[test]
+    fn severity_is_capped_by_the_evidence_of_one_fact() {
+        let sev = |frames: [(&str, &str); 2]| {
+            let mut rs = vec![
+                record("a", "people", "killed", Kind::Count, "12"),
+                record("c", "people", "killed", Kind::Count, "41"),
+            ];
+            for (r, (noun, verb)) in rs.iter_mut().zip(frames) {
+                r.claim.frame.measured = noun.to_string();
+                r.claim.frame.predicate = verb.to_string();
+            }
+            let (rows, _) = report(&rs);
+            assert_eq!(rows.len(), 1);
+            compare::sev_name(rows[0].severity)
+        };
+        // 12 against 41 is far apart; how sure the report is that it is one fact decides.
+        assert_eq!(sev([("people", "killed"), ("people", "killed")]), "high");
+        // Same noun, another verb ("12 people were killed", "41 people were injured"): medium.
+        assert_eq!(sev([("people", "killed"), ("people", "injured")]), "medium");
+        // Nothing shared: low.
+        assert_eq!(sev([("", ""), ("", "")]), "low");
     }
 
     #[test]

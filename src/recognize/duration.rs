@@ -172,6 +172,37 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
         }
         i = m.end.max(i + 1);
     }
+    appositive_ages(w, out);
+}
+
+/// "Ernest Foss, 63, moved", "Saman Kunan, 38, died": a bare number set off by commas right
+/// after a name and before a lowercase word is the named person's age (news style).
+fn appositive_ages(w: &Words, out: &mut Vec<Value>) {
+    for i in 2..w.len().saturating_sub(2) {
+        let Some(n) = w.num(i) else { continue };
+        if !(1..=119).contains(&n) || w.digits(i) > 3 || !w.is_p(i - 1, ',') || !w.is_p(i + 1, ',')
+        {
+            continue;
+        }
+        let name = i - 2;
+        let lx = w.lex(name);
+        if !w.is_word(name)
+            || !w.capital(name)
+            || lx.month != 0
+            || lx.weekday != 0
+            || lx.known
+            || !w.is_word(i + 2)
+            || w.capital(i + 2)
+            // "In Paris, 12 were killed" with a stray comma: a count, not an age.
+            || matches!(w.low(i + 2), "were" | "are" | "have" | "had")
+        {
+            continue;
+        }
+        let span = Span::new(w.start(i), w.end(i));
+        let mut v = Value::new(Kind::Age, span, format!("P{n}Y"));
+        v.interval = Some(Interval::point(f64::from(n) * Unit::Year.seconds()));
+        out.push(v);
+    }
 }
 
 /// The amount of time at `m` is the age of a person: "a 6-year-old boy", "6-year-old

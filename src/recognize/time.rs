@@ -93,7 +93,23 @@ fn digits_clock(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
     let mut j = i + 1;
     let mut m = 0;
     let mut with_minutes = false;
-    if w.is_p(j, ':') && w.glued(j) && w.glued(j + 1) && w.digits(j + 1) == 2 {
+    // "6.50pm", "16.50 GMT": the British dot, taken only when a meridiem or zone follows,
+    // since "6.50" alone is a decimal.
+    let mut dotted = false;
+    if w.is_p(j, '.') && w.glued(j) && w.glued(j + 1) && w.digits(j + 1) == 2 {
+        let after = j + 2;
+        let zone_after = is_zone(w.low(after)) && !w.glued(after);
+        if meridiem(w, after).is_some() || zone_after {
+            m = w.num(j + 1)?;
+            if m > 59 {
+                return None;
+            }
+            j = after;
+            with_minutes = true;
+            dotted = true;
+        }
+    }
+    if !dotted && w.is_p(j, ':') && w.glued(j) && w.glued(j + 1) && w.digits(j + 1) == 2 {
         m = w.num(j + 1)?;
         if m > 59 {
             return None;
@@ -129,21 +145,7 @@ fn digits_clock(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
     // "13:14" alone could be a score or a verse: a clock needs two-digit hours, a
     // meridiem, a preposition before it, or "local time", "GMT", "UTC" after it.
     let prev = if i > 0 { w.low(i - 1) } else { "" };
-    let zone = matches!(
-        w.low(j),
-        "gmt"
-            | "utc"
-            | "local"
-            | "est"
-            | "edt"
-            | "cet"
-            | "bst"
-            | "pst"
-            | "pdt"
-            | "wat"
-            | "cat"
-            | "eat"
-    );
+    let zone = is_zone(w.low(j));
     let preposition = matches!(
         prev,
         "at" | "by" | "until" | "till" | "around" | "about" | "before" | "after" | "from" | "since"
@@ -152,6 +154,26 @@ fn digits_clock(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
         return None;
     }
     Some((h, m, j))
+}
+
+/// A word naming the clock a time is read on: "GMT", "local (time)", "BST".
+fn is_zone(word: &str) -> bool {
+    matches!(
+        word,
+        "gmt"
+            | "utc"
+            | "local"
+            | "est"
+            | "edt"
+            | "cet"
+            | "cest"
+            | "bst"
+            | "pst"
+            | "pdt"
+            | "wat"
+            | "cat"
+            | "eat"
+    )
 }
 
 /// "pm", "p.m.", "am", "a.m." at `j`: (is pm, end).
@@ -210,6 +232,29 @@ mod tests {
             times("12am", &[]),
             vec![("12am".into(), "XXXX-XX-XXT00:00".into())]
         );
+    }
+
+    #[test]
+    fn british_dotted_times_need_a_meridiem_or_a_zone() {
+        assert_eq!(
+            times("broke out around 6.50pm on Monday", &[]),
+            vec![("6.50pm".into(), "XXXX-XX-XXT18:50".into())]
+        );
+        assert_eq!(
+            times("which began at 5.50pm local time (16.50 GMT)", &[]),
+            vec![
+                ("5.50pm".into(), "XXXX-XX-XXT17:50".into()),
+                ("16.50".into(), "XXXX-XX-XXT16:50".into())
+            ]
+        );
+        assert_eq!(
+            times("7.05 p.m. - part of the spire collapses", &[]),
+            vec![("7.05 p.m.".into(), "XXXX-XX-XXT19:05".into())]
+        );
+        // Decimals stay decimals.
+        assert!(times("shares rose 6.50 percent", &[]).is_empty());
+        assert!(times("it cost 6.50 at the gate", &[]).is_empty());
+        assert!(times("a 13.75pm typo", &[]).is_empty());
     }
 
     #[test]

@@ -1,0 +1,144 @@
+//! Fact identity end to end: short articles written for these tests, run through `check` with
+//! the built-in rules only, and the rows a person expects after reading them. Each test is one
+//! way two figures that share a slot can still be different facts (or one fact written
+//! differently).
+
+mod check_util;
+use check_util::*;
+
+/// Writes `sources` (file name, text) into a folder and runs `check` on it with no user rules.
+fn check_texts(sources: &[(&str, &str)]) -> Vec<Row> {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, text) in sources {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    let rules = dir.path().join("rules");
+    std::fs::create_dir(&rules).unwrap();
+    let (rows, _, _, _) = check(
+        &[corpus.to_str().unwrap()],
+        &["--rules", rules.to_str().unwrap()],
+    );
+    rows
+}
+
+fn values(rows: &[Row]) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| {
+            let (a, b) = (r["value_a"].clone(), r["value_b"].clone());
+            if a <= b { (a, b) } else { (b, a) }
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_clock_time_is_read_on_the_events_day_and_kept_to_its_verbs_moment() {
+    // a names the day and the time the fire broke out; b and c give times with no day; c also
+    // times when the fire reached a tower, another moment of the story.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "A fire broke out at the museum on April 15, 2019, around 6.50pm, officials said.\n",
+        ),
+        (
+            "b.txt",
+            "The fire, which began at 5.50pm local time, spread quickly through the roof.\n",
+        ),
+        (
+            "c.txt",
+            "The fire started at 6:50 p.m. after the site had closed.\n\n\
+             At 8:30 p.m., the fire reached the north tower.\n",
+        ),
+    ]);
+    // The start: 17:50 (b) against 18:50 (a, c), both read on 15 April 2019.
+    assert_eq!(
+        values(&rows),
+        vec![("2019-04-15T17:50".into(), "2019-04-15T18:50".into())],
+        "{rows:#?}"
+    );
+    let row = &rows[0];
+    assert_eq!(row["slot"], "fire/time");
+    let (text, sources, _, _) = side(row, "2019-04-15T17:50");
+    assert_eq!((text, sources), ("5.50pm", "b.txt"));
+    let (text, sources, _, _) = side(row, "2019-04-15T18:50");
+    assert_eq!(sources, "a.txt;c.txt");
+    assert!(["6.50pm", "6:50 p.m."].contains(&text), "{text}");
+}
+
+#[test]
+fn a_place_few_sources_name_is_its_own_fact() {
+    // All three give Puerto Rico's toll (64, 64, 58); b alone adds Dominica's 31.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "The hurricane killed 64 people in Puerto Rico, officials said.\n",
+        ),
+        (
+            "b.txt",
+            "The hurricane killed 64 people in Puerto Rico and 31 people in Dominica.\n",
+        ),
+        (
+            "c.txt",
+            "The hurricane killed 58 people in Puerto Rico, the governor said.\n",
+        ),
+    ]);
+    assert_eq!(values(&rows), vec![("58".into(), "64".into())], "{rows:#?}");
+    assert_eq!(rows[0]["slot"], "people/killed");
+    assert_eq!(rows[0]["sources_a"], "c.txt");
+    assert_eq!(rows[0]["sources_b"], "a.txt;b.txt");
+}
+
+#[test]
+fn an_increment_is_not_a_total() {
+    // "Four more people died" adds to a toll; the totals are 19 (a) and 23 (b).
+    let rows = check_texts(&[
+        ("a.txt", "Nineteen people died in the fire, police said.\n"),
+        (
+            "b.txt",
+            "Four more people died in hospital on Tuesday, police said.\n\n\
+             In all, 23 people died in the fire.\n",
+        ),
+    ]);
+    assert_eq!(values(&rows), vec![("19".into(), "23".into())], "{rows:#?}");
+}
+
+#[test]
+fn a_studys_estimate_is_not_the_official_count() {
+    // Officials: 64 and 62 killed; a study's estimate of 4,645 deaths is another fact.
+    let rows = check_texts(&[
+        ("a.txt", "The storm killed 64 people, officials said.\n"),
+        (
+            "b.txt",
+            "A Harvard study estimated that 4,645 people died because of the storm.\n",
+        ),
+        ("c.txt", "The storm killed 62 people, the governor said.\n"),
+    ]);
+    assert_eq!(values(&rows), vec![("62".into(), "64".into())], "{rows:#?}");
+}
+
+#[test]
+fn a_persons_age_after_the_name_joins_the_surname_alone() {
+    // "Rahim Uddin, 54" and later "Uddin, 45": one man, two ages.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "The captain, Rahim Uddin, 54, was arrested on Friday.\n",
+        ),
+        (
+            "b.txt",
+            "Uddin, 45, told police he had tried to turn back.\n",
+        ),
+    ]);
+    assert_eq!(
+        values(&rows),
+        vec![("P45Y".into(), "P54Y".into())],
+        "{rows:#?}"
+    );
+    assert_eq!(rows[0]["kind"], "age");
+    let (text, sources, _, _) = side(&rows[0], "P54Y");
+    assert_eq!((text, sources), ("54", "a.txt"));
+}
