@@ -1188,16 +1188,50 @@ fn age(
     {
         let mut first = ui - 2;
         while first > 0
-            && ui - 2 - (first - 1) < 4
+            && ui - 2 - (first - 1) < 3
             && units[first - 1].cap
             && units[first - 1].kind == UKind::Word
+            && !rules.in_list("honorifics", &units[first - 1].text)
         {
             first -= 1;
+        }
+        if rules.in_list("honorifics", &units[first].text) && first < ui - 2 {
+            first += 1;
         }
         let name: Vec<&str> = units[first..ui - 1]
             .iter()
             .map(|u| u.text.as_str())
             .collect();
+        let ev = units[first].span.join(units[ui].span);
+        return Some((Slot::new(name.join("-"), "age"), rule, ev));
+    }
+    // "Saman Kunan, a retired diver in his early thirties": the name before the comma that
+    // opens the phrase.
+    if v.kind == Kind::Age
+        && ui >= 2
+        && matches!(units[ui - 1].text.as_str(), "his" | "her" | "their")
+        && units[ui - 2].text == "in"
+        && let Some(comma) = (ui.saturating_sub(12)..ui - 2)
+            .rev()
+            .find(|&k| units[k].text == ",")
+        && comma > 0
+        && units[comma - 1].cap
+        && units[comma - 1].kind == UKind::Word
+    {
+        let end = comma;
+        let mut first = end - 1;
+        while first > 0
+            && end - first < 3
+            && units[first - 1].cap
+            && units[first - 1].kind == UKind::Word
+            && !rules.in_list("honorifics", &units[first - 1].text)
+        {
+            first -= 1;
+        }
+        if rules.in_list("honorifics", &units[first].text) && first < end - 1 {
+            first += 1;
+        }
+        let name: Vec<&str> = units[first..end].iter().map(|u| u.text.as_str()).collect();
         let ev = units[first].span.join(units[ui].span);
         return Some((Slot::new(name.join("-"), "age"), rule, ev));
     }

@@ -120,6 +120,11 @@ const INCREMENTS: &[&str] = &[
     "remaining",
     "remain",
 ];
+/// Words that, between a determiner and a figure, make it a part of a larger count ("the
+/// latest two deaths", "the previous four").
+const PARTS: &[&str] = &[
+    "latest", "late", "previous", "new", "recent", "earlier", "first", "initial",
+];
 const PLANNING: &[&str] = &["will", "would", "could", "may", "might", "shall"];
 const PLAN_VERBS: &[&str] = &[
     "plan", "expect", "schedule", "intend", "aim", "hope", "project", "estimate",
@@ -185,8 +190,46 @@ impl Frame {
                 && Some(s) != counted
                 && !contains(a, s, top)
             {
-                f.holder = phrase(a, text, s, times);
-                names_in(a, text, s, times, &mut f.names);
+                let relative = a.words[s].upos == "PRON"
+                    && matches!(
+                        a.words[s].lemma.to_lowercase().as_str(),
+                        "that" | "which" | "who"
+                    )
+                    && a.base_rel(p) == "acl";
+                match a.head_of(p).filter(|_| relative) {
+                    // "the Sandy Hook school shooting that killed 27": the pronoun stands
+                    // for its noun, named by the words before it.
+                    Some(noun) => {
+                        let from = a
+                            .children(noun)
+                            .filter(|&c| {
+                                matches!(a.base_rel(c), "compound" | "amod" | "flat" | "det")
+                                    && c < noun
+                            })
+                            .min()
+                            .unwrap_or(noun);
+                        let span = Span::new(a.words[from].span.start, a.words[noun].span.end);
+                        f.holder = span.slice(text).to_string();
+                        let mut run: Option<Span> = None;
+                        for c in from..=noun {
+                            let w = &a.words[c];
+                            if w.upos == "PROPN"
+                                && w.span.slice(text).starts_with(char::is_uppercase)
+                            {
+                                run = Some(run.map_or(w.span, |r| r.join(w.span)));
+                            } else if let Some(r) = run.take() {
+                                push_name(&mut f.names, r.slice(text));
+                            }
+                        }
+                        if let Some(r) = run {
+                            push_name(&mut f.names, r.slice(text));
+                        }
+                    }
+                    None => {
+                        f.holder = phrase(a, text, s, times);
+                        names_in(a, text, s, times, &mut f.names);
+                    }
+                }
             }
         }
         if let Some(n) = counted {
@@ -226,6 +269,21 @@ impl Frame {
         };
         f.increment =
             a.children(top).any(part_of) || counted.is_some_and(|n| a.children(n).any(part_of));
+        // "the remaining four boys", "the latest two reported deaths", "the previous four
+        // fatalities": read from the words themselves too, as parsers often miss them.
+        let first = inside.iter().copied().min().unwrap_or(top);
+        if first >= 2 {
+            let before = a.words[first - 1].lemma.to_lowercase();
+            let det = a.words[first - 2].span.slice(text).to_lowercase();
+            if (INCREMENTS.contains(&before.as_str()) || PARTS.contains(&before.as_str()))
+                && matches!(
+                    det.as_str(),
+                    "the" | "its" | "their" | "these" | "those" | "his" | "her"
+                )
+            {
+                f.increment = true;
+            }
+        }
         // Where: on the predicate, the counted noun, or a clause on the counted noun ("eight
         // people who drowned in Toa Baja").
         let relative: Vec<usize> = counted
@@ -402,6 +460,9 @@ fn governing_year(a: &Analysis, top: usize, years: &[(Span, i32)]) -> Option<i32
         ancestors.push(h);
         at = a.head_of(h);
     }
+    // The year attached nearest the figure on its chain of heads wins ("27 killed at Sandy
+    // Hook in 2012 and the massacre in 2007 in which 32 died": 32 is 2007's).
+    let mut best: Option<(usize, i32)> = None;
     for &(span, year) in years {
         let inside: Vec<usize> = (0..a.words.len())
             .filter(|&i| a.words[i].span.overlaps(span))
@@ -416,13 +477,27 @@ fn governing_year(a: &Analysis, top: usize, years: &[(Span, i32)]) -> Option<i32
         if inside.contains(&top) {
             continue;
         }
-        if let Some(h) = a.head_of(dtop)
-            && ancestors.contains(&h)
+        let Some(h) = a.head_of(dtop) else { continue };
+        let mut at = ancestors.iter().position(|&x| x == h);
+        // "the school shooting in 2012 that killed 27": the date on a modifier of the noun
+        // whose relative clause states the figure dates that noun's event too.
+        if at.is_none()
+            && matches!(a.base_rel(h), "acl" | "amod" | "compound" | "nmod")
+            && let Some(g) = a.head_of(h)
+            && matches!(a.words[g].upos, "NOUN" | "PROPN")
+            && let Some(k) = ancestors.iter().position(|&x| x == g)
+            && k > 0
+            && a.base_rel(ancestors[k - 1]) == "acl"
         {
-            return Some(year);
+            at = Some(k);
+        }
+        if let Some(k) = at
+            && best.is_none_or(|(b, _)| k < b)
+        {
+            best = Some((k, year));
         }
     }
-    None
+    best.map(|(_, y)| y)
 }
 
 /// The runs of proper nouns in `i`'s phrase ("the island of Dominica" gives "Dominica"),

@@ -307,6 +307,17 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
                     ));
                 }
             }
+            // A timeline's entry ("10:55pm: Eight officers arrive") counts what was so at
+            // that moment.
+            if normalize(&r.claim.slot.attribute) == "count"
+                && r.claim.value.kind == Kind::Count
+                && let Some(clock) = leading_clock(&r.sentence)
+            {
+                parts.push(format!("at {clock}"));
+                why.push(format!(
+                    "it is a timeline's entry, counted at {clock}, the time its sentence begins with"
+                ));
+            }
             if f.estimate {
                 parts.push("estimate".to_string());
                 why.push(format!(
@@ -380,6 +391,45 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
             })
         })
         .collect()
+}
+
+/// The clock time a sentence begins with ("10:55pm: ...", "By 10:12 p.m. two officers ..."),
+/// as written.
+fn leading_clock(sentence: &str) -> Option<&str> {
+    let mut rest = sentence.trim_start();
+    for lead in [
+        "At ",
+        "By ",
+        "Around ",
+        "About ",
+        "Shortly after ",
+        "Just after ",
+        "Before ",
+    ] {
+        if let Some(r) = rest.strip_prefix(lead) {
+            rest = r;
+            break;
+        }
+    }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let mut end = digits;
+    let b = rest.as_bytes();
+    if end + 2 < b.len()
+        && matches!(b[end], b':' | b'.')
+        && b[end + 1..end + 3].iter().all(u8::is_ascii_digit)
+    {
+        end += 3;
+    }
+    let after = rest[end..].trim_start();
+    let lower = after.to_ascii_lowercase();
+    let meridiem = ["a.m.", "p.m.", "am", "pm"]
+        .iter()
+        .find(|m| lower.starts_with(*m))?;
+    let used = rest.len() - after.len() + meridiem.len();
+    Some(&rest[..used])
 }
 
 /// Reads each clock time whose source named no day ("the fire started at 6:50 p.m.") on the

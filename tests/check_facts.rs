@@ -142,3 +142,47 @@ fn a_persons_age_after_the_name_joins_the_surname_alone() {
     let (text, sources, _, _) = side(&rows[0], "P54Y");
     assert_eq!((text, sources), ("54", "a.txt"));
 }
+
+#[test]
+fn another_years_event_in_a_relative_clause_is_its_own_fact() {
+    // Both published in October 2017: the Sandy Hook shooting "in 2012 that killed 27" is
+    // another event, cited for comparison. 58 (a, 2 Oct) and at least 59 (b, 3 Oct) remain.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "The gunman killed 58 people at the concert, police said.\n\n\
+             Other recent rampages include the Sandy Hook school shooting in 2012 that killed \
+             27 people.\n",
+        ),
+        ("b.txt", "At least 59 people were killed at the concert.\n"),
+        (
+            "sources.csv",
+            "source,outlet,published,url\n\
+             a.txt,A,2017-10-02,https://a.example/1\n\
+             b.txt,B,2017-10-03,https://b.example/2\n",
+        ),
+    ]);
+    assert_eq!(
+        values(&rows),
+        vec![("58".into(), ">=59".into())],
+        "{rows:#?}"
+    );
+    // The later source gives the higher toll: an update, not a contradiction.
+    assert_eq!(rows[0]["relation"], "update");
+}
+
+#[test]
+fn a_timelines_entries_count_at_their_own_moments() {
+    // Two officers at 10:12, eight at 10:55: two moments, no disagreement.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "By 10:12 p.m. two officers arrive on the 31st floor.\n",
+        ),
+        (
+            "b.txt",
+            "10:55pm: Eight officers arrive at the stairwell.\n",
+        ),
+    ]);
+    assert!(rows.is_empty(), "{rows:#?}");
+}

@@ -173,6 +173,66 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
         i = m.end.max(i + 1);
     }
     appositive_ages(w, out);
+    decade_ages(w, out);
+}
+
+/// "in his early thirties", "in her mid-40s", "in their late 20s": a person's age as part of
+/// a decade (early: the first four years, mid: the middle three, late: the last three).
+fn decade_ages(w: &Words, out: &mut Vec<Value>) {
+    const TENS: &[(&str, u32)] = &[
+        ("twenties", 20),
+        ("thirties", 30),
+        ("forties", 40),
+        ("fifties", 50),
+        ("sixties", 60),
+        ("seventies", 70),
+        ("eighties", 80),
+        ("nineties", 90),
+    ];
+    for i in 1..w.len().saturating_sub(1) {
+        if w.low(i - 1) != "in" || !matches!(w.low(i), "his" | "her" | "their" | "my" | "your") {
+            continue;
+        }
+        let mut j = i + 1;
+        let part = match w.low(j) {
+            p @ ("early" | "mid" | "late") => {
+                j += 1;
+                if w.is_dash(j) {
+                    j += 1;
+                }
+                Some(p)
+            }
+            _ => None,
+        };
+        // "thirties", or "30s" written as digits and a glued "s".
+        let (decade, end) = if let Some(&(_, d)) = TENS.iter().find(|(t, _)| w.low(j) == *t) {
+            (d, j + 1)
+        } else if let Some(d) = w
+            .num(j)
+            .filter(|d| w.digits(j) == 2 && d % 10 == 0 && *d >= 20)
+            && w.glued(j + 1)
+            && matches!(w.low(j + 1), "s" | "'s")
+        {
+            (d, j + 2)
+        } else {
+            continue;
+        };
+        let (lo, hi) = match part {
+            Some("early") => (decade, decade + 3),
+            Some("mid") => (decade + 4, decade + 6),
+            Some("late") => (decade + 7, decade + 9),
+            _ => (decade, decade + 9),
+        };
+        let start = if part.is_some() { i + 1 } else { j };
+        let span = Span::new(w.start(start), w.end(end - 1));
+        let mut v = Value::new(Kind::Age, span, format!("P{lo}Y..P{hi}Y"));
+        v.interval = Some(Interval::new(
+            f64::from(lo) * Unit::Year.seconds(),
+            f64::from(hi + 1) * Unit::Year.seconds(),
+        ));
+        v.approximate = true;
+        out.push(v);
+    }
 }
 
 /// "Ernest Foss, 63, moved", "Saman Kunan, 38, died": a bare number set off by commas right
@@ -194,7 +254,25 @@ fn appositive_ages(w: &Words, out: &mut Vec<Value>) {
             || !w.is_word(i + 2)
             || w.capital(i + 2)
             // "In Paris, 12 were killed" with a stray comma: a count, not an age.
-            || matches!(w.low(i + 2), "were" | "are" | "have" | "had")
+            || matches!(w.low(i + 2), "were" | "are" | "have")
+        {
+            continue;
+        }
+        // "In Paris, 12 had died": a place after a preposition, not a person.
+        let mut first = name;
+        while first > 0 && w.is_word(first - 1) && w.capital(first - 1) {
+            first -= 1;
+        }
+        if (first..name).chain([name]).any(|k| {
+            matches!(
+                w.low(k),
+                "in" | "at" | "on" | "from" | "across" | "near" | "outside" | "inside" | "by"
+            )
+        }) || first > 0
+            && matches!(
+                w.low(first - 1),
+                "in" | "at" | "on" | "from" | "across" | "near" | "outside" | "inside" | "by"
+            )
         {
             continue;
         }
@@ -537,6 +615,28 @@ mod tests {
 
     fn one(text: &str, value: &str) -> Vec<(String, String)> {
         vec![(text.to_string(), value.to_string())]
+    }
+
+    #[test]
+    fn ages_after_a_name_and_in_a_decade() {
+        assert_eq!(
+            durations("Petty Officer Saman Kunan, 38, had delivered oxygen tanks"),
+            one("38", "P38Y")
+        );
+        assert!(durations("In Paris, 12 had died by noon").is_empty());
+        assert_eq!(
+            durations("a retired Navy Seal in his early thirties, had volunteered"),
+            one("early thirties", "P30Y..P33Y")
+        );
+        assert_eq!(
+            durations("a woman in her mid-40s"),
+            one("mid-40s", "P44Y..P46Y")
+        );
+        assert_eq!(
+            durations("two men in their late twenties"),
+            one("late twenties", "P27Y..P29Y")
+        );
+        assert!(durations("in the thirties, prices fell").is_empty());
     }
 
     #[test]

@@ -124,6 +124,8 @@ pub enum Kw {
     Recent,
     /// "fiscal": a fiscal year or quarter ("fiscal 1990", "the fiscal first quarter").
     Fiscal,
+    /// "twenties" .. "nineties": a decade of a person's age ("in his early thirties").
+    DecadeAge,
 }
 
 /// What one token can mean in a date, duration or time expression.
@@ -355,6 +357,7 @@ fn unit_named(name: &str) -> Option<Unit> {
 fn kw_named(name: &str) -> Option<Kw> {
     Some(match name {
         "today" => Kw::Today,
+        "decade-age" => Kw::DecadeAge,
         "tonight" => Kw::Tonight,
         "tomorrow" => Kw::Tomorrow,
         "yesterday" => Kw::Yesterday,

@@ -216,6 +216,7 @@ pub const WORDLISTS: &[&str] = &[
     "age-words",
     "verbs",
     "not-names",
+    "honorifics",
 ];
 
 /// Every rule in effect, compiled.
