@@ -288,6 +288,9 @@ impl Weights {
     /// sparse ones. The misses of one sweep overlap instead of waiting on each other.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        if self.buckets.is_empty() {
+            return;
+        }
         assert_eq!(scores.len(), self.n_classes);
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
