@@ -76,7 +76,7 @@ impl W {
         for (k, row) in w.rows() {
             self.u64(k);
             self.u8(row.len() as u8);
-            for e in row {
+            for e in &row {
                 self.u8(e.class);
                 self.u16(e.w as u16);
             }

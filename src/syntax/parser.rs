@@ -162,6 +162,49 @@ impl State {
     }
 }
 
+/// Which transitions a configuration allows, worked out once: the same answers as
+/// [`State::valid`], read per class without looking at the state again.
+struct Validity {
+    nl: usize,
+    root: usize,
+    shift: bool,
+    reduce: bool,
+    left: bool,
+    right_root: bool,
+    right_other: bool,
+}
+
+impl Validity {
+    #[inline]
+    fn allows(&self, t: usize) -> bool {
+        match t {
+            SHIFT => self.shift,
+            REDUCE => self.reduce,
+            _ if t < 2 + self.nl => self.left && t - 2 != self.root,
+            _ if t - 2 - self.nl == self.root => self.right_root,
+            _ => self.right_other,
+        }
+    }
+}
+
+impl State {
+    fn validity(&self, nl: usize, root: usize) -> Validity {
+        let s = self.s0();
+        let buffer = self.b <= self.n;
+        let real = s != 0 && s != NONE_ID;
+        let has_head = real && self.head[s] != NONE_ID;
+        Validity {
+            nl,
+            root,
+            shift: buffer,
+            reduce: has_head,
+            left: buffer && real && !has_head,
+            right_root: buffer && s == 0 && self.r1[0] == NONE_ID,
+            right_other: buffer && real,
+        }
+    }
+}
+
 /// Punctuation words strictly between `a` and `b` (0, 1, or 2 for more).
 fn punct_between(items: &[Item], a: usize, b: usize) -> u64 {
     if a == NONE_ID || b == NONE_ID || b <= a + 1 {
@@ -342,7 +385,11 @@ impl Parser {
             features(&st, items, &mut scratch.feats);
             scratch.scores.iter_mut().for_each(|s| *s = 0);
             self.weights.score(&scratch.feats, &mut scratch.scores);
-            let t = argmax(&scratch.scores, |t| st.valid(t, nl, self.root)).unwrap_or(SHIFT);
+            let ok = st.validity(nl, self.root);
+            debug_assert!(
+                (0..self.n_classes()).all(|t| ok.allows(t) == st.valid(t, nl, self.root))
+            );
+            let t = argmax(&scratch.scores, |t| ok.allows(t)).unwrap_or(SHIFT);
             st.apply(t, nl);
         }
         finish(&st, items, self)

@@ -8,31 +8,65 @@ use rustc_hash::FxHashMap;
 
 /// Trained weights, read-only: feature hash → a short run of (class, weight) entries.
 ///
-/// Laid out for the cache, since scoring is almost all table lookups: an open-addressing
-/// table of 8-byte slots (a 32-bit fingerprint of the feature, where its row starts, how long
-/// it is), then the rows packed one after another as (class, 16-bit weight). A lookup touches
-/// one slot line and one row line. Weights are integers on one scale per table, which keeps
-/// the argmax exact; a fingerprint collision between two features is possible and harmless
-/// (it adds a small weight to a score).
+/// Laid out for the cache and the branch predictor, since scoring is almost all table lookups.
+/// Features hash to 64-byte buckets of eight slots: eight 32-bit fingerprints, then eight
+/// 32-bit values; a full bucket spills into the next. One compare of the eight fingerprints
+/// finds a feature's slot, or the first empty one, whose value means "no weights", so a lookup
+/// takes no branch that depends on the feature. A row of one entry lives in its slot's value;
+/// a longer one is stored apart, sparse as (class, weight) entries padded to a multiple of
+/// four, or, when it has weights for many classes (the frequent features: tags alone, tag
+/// pairs), dense as one 16-bit weight per class, added with vector instructions. Weights are
+/// integers on one scale per table, which keeps the argmax exact and the sum independent of
+/// the order of the additions; a fingerprint collision between two features is possible and
+/// harmless (it adds a small weight to a score).
 #[derive(Debug, Default)]
 pub struct Weights {
     pub n_classes: usize,
     /// One unit of a stored weight, as a perceptron weight.
     pub scale: f32,
-    slots: Vec<Slot>,
-    entries: Vec<Entry16>,
-    mask: usize,
-    /// Features in key order with their rows: what the model file stores.
+    buckets: Huge<Bucket>,
+    /// Sparse rows, each a whole number of groups of four entries (padding: class `SINK`).
+    sparse: Huge<Entry16>,
+    /// Dense rows, `stride` weights each (zeros past `n_classes`).
+    dense: Huge<i16>,
+    stride: usize,
+    /// Features in key order: what the model file stores.
     keys: Vec<u64>,
+    #[cfg(target_arch = "x86_64")]
+    avx2: bool,
 }
 
-#[derive(Clone, Copy, Debug, Default)]
-struct Slot {
-    /// 0 marks an empty slot; fingerprints are never 0.
-    finger: u32,
-    /// Row start (low 24 bits) and length (high 8 bits).
-    at: u32,
+const SLOTS: usize = 8;
+
+/// `finger[i]` 0 marks an empty slot (fingerprints are never 0) and its `val[i]` is `NONE`.
+/// A value is `class | weight << 8` (one entry; bit 31 clear), or a row stored apart:
+/// `FAR | dense << 30 | groups << 22 | start`, where `start` counts dense rows, or groups of
+/// four sparse entries, and `groups` is a sparse row's length in groups.
+#[derive(Clone, Copy, Debug)]
+#[repr(C, align(64))]
+struct Bucket {
+    finger: [u32; SLOTS],
+    val: [u32; SLOTS],
 }
+
+impl Default for Bucket {
+    fn default() -> Self {
+        Bucket {
+            finger: [0; SLOTS],
+            val: [NONE; SLOTS],
+        }
+    }
+}
+
+/// The class that takes the additions nobody reads (padding, absent features).
+const SINK: u32 = 255;
+/// The value of an absent feature: nothing added to class `SINK`.
+const NONE: u32 = SINK;
+const FAR: u32 = 1 << 31;
+const DENSE: u32 = 1 << 30;
+const START_BITS: u32 = 22;
+/// Most dense rows, or groups of four sparse entries, a table can hold.
+pub const MAX_ROWS: usize = 1 << START_BITS;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Entry16 {
@@ -40,25 +74,55 @@ pub struct Entry16 {
     pub w: i16,
 }
 
-/// Asks the kernel to back a large table with 2 MB pages before it is first written. Lookups
-/// jump all over the tables, and with 4 KB pages most of them also miss the TLB.
-fn huge_pages<T>(v: &Vec<T>) {
-    #[cfg(target_os = "linux")]
-    {
+/// Scores being summed: one per class, then the sink.
+#[repr(C, align(32))]
+struct Acc([i32; 256]);
+
+/// A read-only array that starts on a 2 MB boundary, backed by 2 MB pages where the kernel
+/// allows. Lookups jump all over the tables, and with 4 KB pages most of them also miss the
+/// TLB (each miss a page walk, dearer still in a virtual machine). Arrays under 1 MB stay
+/// ordinary.
+#[derive(Debug, Default)]
+struct Huge<T> {
+    buf: Vec<T>,
+    off: usize,
+}
+
+impl<T: Copy + Default> Huge<T> {
+    fn new(data: Vec<T>) -> Self {
         const HUGE: usize = 2 << 20;
-        let start = v.as_ptr() as usize;
-        let end = start + v.capacity() * std::mem::size_of::<T>();
-        let (a, b) = (start.div_ceil(HUGE) * HUGE, end / HUGE * HUGE);
-        if b > a {
-            // SAFETY: the range lies inside the vector's own allocation; MADV_HUGEPAGE only
-            // changes how the kernel backs it, never its contents. Failure is harmless.
-            unsafe {
-                libc::madvise(a as *mut libc::c_void, b - a, libc::MADV_HUGEPAGE);
-            }
+        let size = std::mem::size_of::<T>().max(1);
+        let bytes = data.len() * size;
+        if !cfg!(target_os = "linux") || bytes < HUGE / 2 {
+            return Huge { buf: data, off: 0 };
         }
+        let mut buf: Vec<T> = Vec::with_capacity((bytes + 2 * HUGE) / size);
+        let start = buf.as_ptr() as usize;
+        let a = start.next_multiple_of(HUGE);
+        let off = (a - start) / size;
+        #[cfg(target_os = "linux")]
+        // SAFETY: [a, a + bytes rounded up to 2 MB) lies inside the vector's own allocation;
+        // MADV_HUGEPAGE only changes how the kernel backs it, never its contents, and it is
+        // given before any of it is written. Failure is harmless.
+        unsafe {
+            libc::madvise(
+                a as *mut libc::c_void,
+                bytes.next_multiple_of(HUGE),
+                libc::MADV_HUGEPAGE,
+            );
+        }
+        buf.resize(off, T::default());
+        buf.extend_from_slice(&data);
+        Huge { buf, off }
     }
-    #[cfg(not(target_os = "linux"))]
-    let _ = v;
+}
+
+impl<T> std::ops::Deref for Huge<T> {
+    type Target = [T];
+    #[inline(always)]
+    fn deref(&self) -> &[T] {
+        &self.buf[self.off..]
+    }
 }
 
 /// Asks the CPU to start loading `x`'s cache line (a hint: no effect on results).
@@ -75,106 +139,221 @@ fn prefetch<T>(x: &T) {
     let _ = x;
 }
 
+/// The bucket feature `k` starts looking in, of `nb`.
+#[inline(always)]
+fn bucket_of(k: u64, nb: usize) -> usize {
+    ((k as u32 as u64 * nb as u64) >> 32) as usize
+}
+
 #[inline]
 fn finger(k: u64) -> u32 {
     ((k >> 32) as u32) | 1
 }
 
-/// Most entries a table can hold (row starts are 24-bit).
-pub const MAX_ENTRIES: usize = 1 << 24;
-
 impl Weights {
     /// Builds the table from rows of (feature key, quantized entries); rows longer than 255
-    /// entries keep their 255 largest.
+    /// entries keep their 255 largest, and entries of weight 0 are dropped.
     pub fn from_rows(n_classes: usize, scale: f32, mut rows: Vec<(u64, Vec<Entry16>)>) -> Self {
+        assert!(n_classes < SINK as usize, "at most 254 classes");
+        rows.iter_mut().for_each(|(_, r)| r.retain(|e| e.w != 0));
+        rows.retain(|(_, r)| !r.is_empty());
         rows.sort_unstable_by_key(|(k, _)| *k);
-        let cap = (rows.len() * 3 / 2 + 1).next_power_of_two().max(16);
-        let total: usize = rows
-            .iter()
-            .map(|(_, r)| r.len().min(255))
-            .sum::<usize>()
-            .min(MAX_ENTRIES);
-        let mut slots = Vec::with_capacity(cap);
-        huge_pages(&slots);
-        slots.resize(cap, Slot::default());
-        let entries = Vec::with_capacity(total);
-        huge_pages(&entries);
-        let mut w = Weights {
-            n_classes,
-            scale,
-            slots,
-            entries,
-            mask: cap - 1,
-            keys: Vec::with_capacity(rows.len()),
+        // About three quarters full: most lookups, found or not, end in their first bucket.
+        let nb = (rows.len() * 4 / (3 * SLOTS) + 1).max(4);
+        let mut buckets = vec![Bucket::default(); nb];
+        let stride = n_classes.next_multiple_of(16).max(16);
+        let mut sparse: Vec<Entry16> = Vec::new();
+        let mut dense: Vec<i16> = Vec::new();
+        let mut keys = Vec::with_capacity(rows.len());
+        // A row is dense when adding all classes costs less than visiting its entries.
+        let dense_from = (n_classes / 5).max(3);
+        let pad = Entry16 {
+            class: SINK as u8,
+            w: 0,
         };
         for (k, mut row) in rows {
-            if row.is_empty() || w.entries.len() + row.len() > MAX_ENTRIES {
-                continue;
-            }
             if row.len() > 255 {
                 row.sort_by_key(|e| std::cmp::Reverse(e.w.unsigned_abs()));
                 row.truncate(255);
                 row.sort_by_key(|e| e.class);
             }
-            let mut i = (k as usize) & w.mask;
-            while w.slots[i].finger != 0 {
-                i = (i + 1) & w.mask;
-            }
-            w.slots[i] = Slot {
-                finger: finger(k),
-                at: w.entries.len() as u32 | (row.len() as u32) << 24,
+            let val = if row.len() == 1 {
+                row[0].class as u32 | (row[0].w as u16 as u32) << 8
+            } else if row.len() >= dense_from {
+                let start = dense.len();
+                dense.resize(start + stride, 0);
+                for e in &row {
+                    dense[start + e.class as usize] = e.w;
+                }
+                FAR | DENSE | (start / stride) as u32
+            } else {
+                let start = sparse.len();
+                sparse.extend_from_slice(&row);
+                sparse.resize(start + row.len().next_multiple_of(4), pad);
+                FAR | (row.len().div_ceil(4) as u32) << START_BITS | (start / 4) as u32
             };
-            w.entries.extend_from_slice(&row);
-            w.keys.push(k);
+            let mut b = bucket_of(k, nb);
+            'place: loop {
+                for i in 0..SLOTS {
+                    if buckets[b].finger[i] == 0 {
+                        buckets[b].finger[i] = finger(k);
+                        buckets[b].val[i] = val;
+                        break 'place;
+                    }
+                }
+                b = (b + 1) % nb;
+            }
+            keys.push(k);
         }
-        w
+        assert!(
+            sparse.len() / 4 < MAX_ROWS && dense.len() / stride < MAX_ROWS,
+            "weight table too large for its layout"
+        );
+        Weights {
+            n_classes,
+            scale,
+            buckets: Huge::new(buckets),
+            sparse: Huge::new(sparse),
+            dense: Huge::new(dense),
+            stride,
+            keys,
+            #[cfg(target_arch = "x86_64")]
+            avx2: std::arch::is_x86_feature_detected!("avx2"),
+        }
     }
 
-    fn row(&self, k: u64) -> &[Entry16] {
-        let (start, len) = self.locate(k);
-        &self.entries[start as usize..(start + len) as usize]
+    /// The value of feature `k`'s slot, `NONE` when it has none.
+    #[inline(always)]
+    fn find(&self, k: u64) -> u32 {
+        let f = finger(k);
+        let nb = self.buckets.len();
+        let mut b = bucket_of(k, nb);
+        loop {
+            let bucket = &self.buckets[b];
+            // Slots fill in order, so the first slot that is the feature's or empty decides.
+            let mut m = 0u32;
+            for (i, &x) in bucket.finger.iter().enumerate() {
+                m |= ((x == f) as u32 | (x == 0) as u32) << i;
+            }
+            if m != 0 {
+                return bucket.val[m.trailing_zeros() as usize];
+            }
+            b += 1;
+            if b == nb {
+                b = 0;
+            }
+        }
     }
 
-    /// Adds every feature's weights to `scores` (length `n_classes`, zeroed by the caller),
-    /// in units of [`Weights::scale`].
+    /// Feature `k`'s row, in class order (empty when absent).
+    fn row(&self, k: u64) -> Vec<Entry16> {
+        if self.buckets.is_empty() {
+            return Vec::new();
+        }
+        let v = self.find(k);
+        if v & FAR == 0 {
+            return if v == NONE {
+                Vec::new()
+            } else {
+                vec![Entry16 {
+                    class: v as u8,
+                    w: (v >> 8) as u16 as i16,
+                }]
+            };
+        }
+        let start = (v & (MAX_ROWS as u32 - 1)) as usize;
+        if v & DENSE != 0 {
+            // Weights of 0 are never stored, so a 0 here is a class without weight.
+            return self.dense[start * self.stride..start * self.stride + self.n_classes]
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| **w != 0)
+                .map(|(c, &w)| Entry16 { class: c as u8, w })
+                .collect();
+        }
+        let groups = ((v >> START_BITS) & 0xFF) as usize;
+        self.sparse[start * 4..(start + groups) * 4]
+            .iter()
+            .filter(|e| e.class as u32 != SINK)
+            .copied()
+            .collect()
+    }
+
+    /// Adds every feature's weights to `scores` (length `n_classes`), in units of
+    /// [`Weights::scale`].
     ///
-    /// Nearly all the time goes into cache misses, so the lookups are made in three sweeps:
-    /// prefetch every slot, then read the slots and prefetch every row, then add. The misses
-    /// of one sweep overlap instead of waiting on each other.
+    /// Nearly all the time goes into cache misses, so the lookups are made in sweeps:
+    /// prefetch every feature's bucket, then read the slots (adding the one-entry rows) and
+    /// note the rows stored apart, prefetch the sparse ones, add the dense ones, then the
+    /// sparse ones. The misses of one sweep overlap instead of waiting on each other.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        if self.buckets.is_empty() {
+            return;
+        }
+        assert_eq!(scores.len(), self.n_classes);
+        #[cfg(target_arch = "x86_64")]
+        if self.avx2 {
+            // SAFETY: the CPU was checked for AVX2 when the table was built.
+            return unsafe { self.score_avx2(feats, scores) };
+        }
+        self.score_any(feats, scores)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn score_avx2(&self, feats: &[u64], scores: &mut [i32]) {
+        self.score_any(feats, scores)
+    }
+
+    #[inline(always)]
+    fn score_any(&self, feats: &[u64], scores: &mut [i32]) {
         const CHUNK: usize = 128;
-        let mut rows = [(0u32, 0u32); CHUNK];
+        if self.buckets.is_empty() {
+            return;
+        }
+        let nb = self.buckets.len();
+        let stride = self.stride;
+        let mut acc = Acc([0; 256]);
+        let mut dense = [0u32; CHUNK];
+        let mut sparse = [0u32; CHUNK];
         for part in feats.chunks(CHUNK) {
             for f in part {
-                prefetch(&self.slots[(*f as usize) & self.mask]);
+                prefetch(&self.buckets[bucket_of(*f, nb)]);
             }
-            for (f, r) in part.iter().zip(rows.iter_mut()) {
-                *r = self.locate(*f);
-                prefetch(&self.entries[(r.0 as usize).min(self.entries.len().saturating_sub(1))]);
+            let (mut nd, mut ns) = (0, 0);
+            for f in part {
+                let v = self.find(*f);
+                // Every value adds one entry: its own, or 0 to the sink for a far row.
+                let one = if v & FAR == 0 { v } else { NONE };
+                acc.0[(one & 0xFF) as usize] += (one >> 8) as u16 as i16 as i32;
+                let start = v & (MAX_ROWS as u32 - 1);
+                dense[nd] = start;
+                nd += (v & (FAR | DENSE) == FAR | DENSE) as usize;
+                sparse[ns] = v;
+                ns += (v & (FAR | DENSE) == FAR) as usize;
             }
-            for &(start, len) in &rows[..part.len()] {
-                for e in &self.entries[start as usize..(start + len) as usize] {
-                    scores[e.class as usize] += e.w as i32;
+            for &v in &sparse[..ns] {
+                prefetch(&self.sparse[(v & (MAX_ROWS as u32 - 1)) as usize * 4]);
+            }
+            for &r in &dense[..nd] {
+                let row = &self.dense[r as usize * stride..(r as usize + 1) * stride];
+                for (a, w) in acc.0[..stride].iter_mut().zip(row) {
+                    *a += *w as i32;
+                }
+            }
+            for &v in &sparse[..ns] {
+                let start = (v & (MAX_ROWS as u32 - 1)) as usize * 4;
+                let groups = ((v >> START_BITS) & 0xFF) as usize;
+                for g in self.sparse[start..start + groups * 4].chunks_exact(4) {
+                    for e in g {
+                        acc.0[e.class as usize] += e.w as i32;
+                    }
                 }
             }
         }
-    }
-
-    /// Where feature `k`'s row is: (start, length), length 0 when absent.
-    #[inline]
-    fn locate(&self, k: u64) -> (u32, u32) {
-        let f = finger(k);
-        let mut i = (k as usize) & self.mask;
-        loop {
-            let s = self.slots[i];
-            if s.finger == f {
-                return (s.at & 0x00FF_FFFF, s.at >> 24);
-            }
-            if s.finger == 0 {
-                return (0, 0);
-            }
-            i = (i + 1) & self.mask;
+        for (s, a) in scores.iter_mut().zip(&acc.0) {
+            *s += a;
         }
     }
 
@@ -186,8 +365,7 @@ impl Weights {
             .map(|(k, r)| {
                 (
                     k,
-                    r.iter()
-                        .copied()
+                    r.into_iter()
                         .filter(|e| e.w.unsigned_abs() >= min_units)
                         .collect::<Vec<_>>(),
                 )
@@ -198,7 +376,7 @@ impl Weights {
     }
 
     /// Every feature and its row, in key order.
-    pub fn rows(&self) -> impl Iterator<Item = (u64, &[Entry16])> + '_ {
+    pub fn rows(&self) -> impl Iterator<Item = (u64, Vec<Entry16>)> + '_ {
         self.keys.iter().map(|&k| (k, self.row(k)))
     }
 
@@ -206,8 +384,9 @@ impl Weights {
         self.keys.len()
     }
 
+    /// Weights stored (a dense row counts all its classes).
     pub fn entries(&self) -> usize {
-        self.entries.len()
+        self.sparse.len() + self.dense.len()
     }
 }
 
@@ -380,6 +559,73 @@ impl Rng {
         for i in (1..v.len()).rev() {
             let j = (self.next_u64() % (i as u64 + 1)) as usize;
             v.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows of every shape (one entry, sparse, dense), enough to fill buckets and spill.
+    fn rows(n_classes: usize, n: usize) -> Vec<(u64, Vec<Entry16>)> {
+        let mut rng = Rng(3);
+        (0..n)
+            .map(|_| {
+                let k = rng.next_u64();
+                let len = match rng.next_u64() % 4 {
+                    0 => 1,
+                    1 => 2 + (rng.next_u64() % 8) as usize,
+                    2 => n_classes / 2,
+                    _ => n_classes,
+                }
+                .min(n_classes);
+                let row = (0..len)
+                    .map(|c| Entry16 {
+                        class: (c * n_classes / len) as u8,
+                        w: (rng.next_u64() % 2001) as i16 - 1000,
+                    })
+                    .filter(|e| e.w != 0)
+                    .collect();
+                (k, row)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn table_scores_like_a_plain_sum_and_round_trips() {
+        for n_classes in [3, 50, 104] {
+            let rows = rows(n_classes, 3000);
+            let w = Weights::from_rows(n_classes, 1.0, rows.clone());
+            let mut sorted = rows.clone();
+            sorted.retain(|(_, r)| !r.is_empty());
+            sorted.sort_by_key(|(k, _)| *k);
+            let back: Vec<_> = w.rows().collect();
+            assert_eq!(back, sorted);
+            let mut rng = Rng(5);
+            for _ in 0..200 {
+                // Present features, some twice, and absent ones.
+                let feats: Vec<u64> = (0..150)
+                    .map(|_| {
+                        if rng.unit() < 0.2 {
+                            rng.next_u64()
+                        } else {
+                            rows[(rng.next_u64() % rows.len() as u64) as usize].0
+                        }
+                    })
+                    .collect();
+                let mut want = vec![0i32; n_classes];
+                for f in &feats {
+                    for (k, r) in &rows {
+                        if k == f {
+                            r.iter().for_each(|e| want[e.class as usize] += e.w as i32);
+                        }
+                    }
+                }
+                let mut got = vec![0i32; n_classes];
+                w.score(&feats, &mut got);
+                assert_eq!(got, want);
+            }
         }
     }
 }
