@@ -350,3 +350,72 @@ fn periods_named_from_other_dates() {
         vec![p("June 1998", "1998-06"), p("later that year", "1998")]
     );
 }
+
+#[test]
+fn a_date_line_ending_in_a_colon() {
+    // 1998-10-26 is a Monday; the colon closes the line, it is no clock time.
+    assert_eq!(
+        dates_in(
+            "The New York Times said in an editorial on Monday, Oct. 26:",
+            "1998-10-25"
+        ),
+        vec![p("Monday, Oct. 26", "1998-10-26")]
+    );
+}
+
+#[test]
+fn the_weekday_of_the_report_is_that_day_in_any_tense() {
+    // 2000-06-01 is a Thursday: "Thursday" in Thursday's paper is that day, even in a
+    // sentence whose main clause speaks of the future.
+    let r = "2000-06-01";
+    assert_eq!(
+        dates_in(
+            "Elian will remain in the United States even after a federal appeals court Thursday refused to order a hearing.",
+            r
+        ),
+        vec![p("Thursday", "2000-06-01")]
+    );
+    assert_eq!(
+        dates_in("The board will meet on Thursday.", r),
+        vec![p("Thursday", "2000-06-01")]
+    );
+}
+
+#[test]
+fn irregular_past_forms_and_adjectives_in_ed() {
+    // "brought" is a past form: January is the one behind, not the one ahead.
+    assert_eq!(
+        dates_in(
+            "In January, the company brought in a new chief executive.",
+            "1989-10-27"
+        ),
+        vec![p("January", "1989-01")]
+    );
+    // "a still unspecified date": an adjective, not a past verb; "would" looks ahead.
+    assert_eq!(
+        dates_in(
+            "The dividend would be paid on a still unspecified date in January.",
+            "1989-10-26"
+        ),
+        vec![p("January", "1990-01")]
+    );
+}
+
+#[test]
+fn a_deadline_month_looks_ahead() {
+    let r = "1989-10-30";
+    assert_eq!(
+        dates_in(
+            "Canada gave Merieux until mid-November to submit more information.",
+            r
+        ),
+        vec![p("mid-November", "1989-11")]
+    );
+    assert_eq!(
+        dates_in(
+            "The company has a program to pay down $5 billion of the loan by February.",
+            r
+        ),
+        vec![p("February", "1990-02")]
+    );
+}

@@ -650,7 +650,8 @@ impl Parser<'_, '_> {
             {
                 return None;
             }
-            if w.is_p(i + 1, ':') || w.is_p(i + 1, '.') && w.is_num(i + 2) && w.glued(i + 2) {
+            // "5:30" is a time; "on Monday, Oct. 26:" ends a date line with a colon.
+            if (w.is_p(i + 1, ':') || w.is_p(i + 1, '.')) && w.is_num(i + 2) && w.glued(i + 2) {
                 return None;
             }
             if w.glued(i + 1) && matches!(w.low(i + 1), "st" | "nd" | "rd" | "th") {
@@ -1265,6 +1266,12 @@ impl Parser<'_, '_> {
         if k > 0 && w.kw(k - 1) == Kw::On {
             k -= 1;
         }
+        // "until mid-November", "by early March"
+        if k > 1 && w.is_dash(k - 1) && w.low(k - 2) == "mid" {
+            k -= 2;
+        } else if k > 0 && matches!(w.low(k - 1), "early" | "late" | "mid") {
+            k -= 1;
+        }
         k > 0
             && (matches!(
                 w.low(k - 1),
@@ -1323,11 +1330,13 @@ impl Parser<'_, '_> {
             if m <= cur { r.year() } else { r.year() - 1 }
         } else {
             // Without a tense, news reports what happened: a month ahead is meant only
-            // when it is near (the next four), else the last such month.
+            // when it is near (the next four; the next six after a word that sets a
+            // deadline, "by February"), else the last such month.
+            let ahead = if self.deadline(at) { 6 } else { 4 };
             let diff = (m - cur) as i32;
-            if diff > 4 {
+            if diff > ahead {
                 r.year() - 1
-            } else if diff < -8 {
+            } else if diff <= ahead - 12 {
                 r.year() + 1
             } else {
                 r.year()
@@ -2764,13 +2773,10 @@ impl Parser<'_, '_> {
         // A weekday alone.
         let when = match self.r {
             None => When::WeekdayOnly(wd),
-            // A report dated Tuesday that says "on Tuesday" in the past tense means that day:
-            // news names the weekday of same-day events too.
-            Some(r)
-                if self.tense_for(i).leans_past() && r.weekday().to_monday_one_offset() == wd =>
-            {
-                When::Day(r)
-            }
+            // A report dated Tuesday that says "on Tuesday" means that day, in any tense:
+            // news names the weekday of same-day events ("will meet Tuesday" in Tuesday's
+            // paper is today's meeting); a week away is "next Tuesday".
+            Some(r) if r.weekday().to_monday_one_offset() == wd => When::Day(r),
             Some(r) => {
                 let t = self.tense_for(i);
                 // "by Friday", "as soon as Tuesday": a deadline ahead, unless the clause

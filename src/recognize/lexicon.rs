@@ -739,6 +739,13 @@ impl<'a> Words<'a> {
             return None;
         }
         if w.len() >= 5 && w.ends_with("ed") {
+            // An adjective, not a verb: "a still unspecified date", "the proposed merger",
+            // "unexpected".
+            let det = |j: usize| matches!(self.low(j), "a" | "an" | "the" | "its" | "their");
+            let adverb = |j: usize| self.low(j) == "still" || self.low(j).ends_with("ly");
+            if k > 0 && det(k - 1) || k > 1 && adverb(k - 1) && det(k - 2) {
+                return None;
+            }
             let mut t = Tense::default();
             past_form(w, &mut t);
             return (t.past && !after_aux).then_some((-1, false));
