@@ -50,6 +50,10 @@ pub enum When {
     Year(i16),
     /// The decade starting at this year ("the 1990s" is 1990).
     Decade(i16),
+    /// A century by its first two digits ("the 20th century" is 19: 1900-1999).
+    Century(i16),
+    /// The weekend (Saturday and Sunday) of an ISO week: `1990-W32-WE`.
+    Weekend(i16, i8),
     /// A reference to the past, present or future that needs a reference date.
     Open(&'static str),
     /// A vague reference that no date resolves ("now", "recently", "the future"):
@@ -79,6 +83,8 @@ impl When {
             When::Season(y, s) => format!("{y:04}-{}", ["SP", "SU", "FA", "WI"][(s - 1) as usize]),
             When::Year(y) => format!("{y:04}"),
             When::Decade(y) => format!("{:03}", y / 10),
+            When::Century(c) => format!("{c:02}"),
+            When::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
             When::Open(s) | When::Vague(s) => s.to_string(),
             When::MonthDay(m, d) => format!("XXXX-{m:02}-{d:02}"),
             When::MonthOnly(m) => format!("XXXX-{m:02}"),
@@ -112,6 +118,14 @@ impl When {
             When::Season(y, s) => season_span(y, s)?,
             When::Year(y) => (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?),
             When::Decade(y) => (Date::new(y, 1, 1).ok()?, Date::new(y + 9, 12, 31).ok()?),
+            When::Century(c) => (
+                Date::new(100 * c, 1, 1).ok()?,
+                Date::new(100 * c + 99, 12, 31).ok()?,
+            ),
+            When::Weekend(y, w) => {
+                let a = ISOWeekDate::new(y, w, Weekday::Saturday).ok()?.date();
+                (a, a.tomorrow().ok()?)
+            }
             _ => return None,
         };
         Some(Interval::new(day_number(a), day_number(b)))
@@ -500,6 +514,7 @@ impl Parser<'_, '_> {
             self.the_day(i, i, out);
             self.period_led(i, i, out);
             self.year_then_period(i, i, out);
+            self.century(i, i, out);
             return;
         }
         if !w.is_word(i) {
@@ -547,6 +562,7 @@ impl Parser<'_, '_> {
                 });
             }
             self.ordinal_period(i, i, out);
+            self.century(i, i, out);
         }
         if lx.number || matches!(lx.kw, Kw::A | Kw::Couple | Kw::Half) {
             self.offset(i, i, out);
@@ -557,6 +573,25 @@ impl Parser<'_, '_> {
             _ => {}
         }
         match lx.kw {
+            // "the people of tomorrow", "the youth of today": the times to come or these
+            // times, not a day.
+            Kw::Today | Kw::Tomorrow
+                if i >= 2
+                    && w.kw(i - 1) == Kw::Of
+                    && w.is_word(i - 2)
+                    && !w.lex(i - 2).known =>
+            {
+                return;
+            }
+            // A title in quotes: ABC's "This Week".
+            k if direction(k).is_some()
+                && i > 0
+                && w.capital(i)
+                && w.capital(i + 1)
+                && matches!(w.low(i - 1), "\"" | "`" | "``" | "\u{201c}") =>
+            {
+                return;
+            }
             Kw::Today | Kw::Tonight => {
                 let when = self.r.map_or(When::Open("PRESENT_REF"), When::Day);
                 self.rel(out, i, i + 1, when);
@@ -586,6 +621,7 @@ impl Parser<'_, '_> {
             }
             // "Now, ..." opening a clause is a discourse marker (a turn in the argument),
             // not a time: "Now, he says, it looks like ...".
+            Kw::Weekend => self.weekend(i, out),
             Kw::Now if !(w.is_p(i + 1, ',') && (i == 0 || !w.is_word(i - 1))) => {
                 self.hit(out, i, i + 1, When::Vague("PRESENT_REF"))
             }
@@ -869,6 +905,17 @@ impl Parser<'_, '_> {
                 | "around"
         );
         if !(1900..=2099).contains(&y) && !prep {
+            return None;
+        }
+        // A year after a capitalized word that is no calendar word, inside a sentence, is
+        // part of a name: "a venture called Orion 1980", "Windows 2000".
+        if i >= 2
+            && w.is_word(i - 1)
+            && w.capital(i - 1)
+            && !w.lex(i - 1).known
+            && w.is_word(i - 2)
+            && !w.capital(i - 2)
+        {
             return None;
         }
         // "2000 people", "1500 migrants": a count of a plural noun, unless a preposition
@@ -1266,6 +1313,26 @@ impl Parser<'_, '_> {
         if k > 0 && w.kw(k - 1) == Kw::On {
             k -= 1;
         }
+        // "until 9 a.m. Tuesday", "until 4 a.m. EDT Thursday": past a clock time.
+        if k > 0
+            && matches!(
+                w.low(k - 1),
+                "est" | "edt" | "gmt" | "utc" | "cst" | "cdt" | "pst" | "pdt" | "local"
+            )
+        {
+            k -= 1;
+        }
+        if k >= 5
+            && w.is_p(k - 1, '.')
+            && w.low(k - 2) == "m"
+            && w.is_p(k - 3, '.')
+            && matches!(w.low(k - 4), "a" | "p")
+            && w.is_num(k - 5)
+        {
+            k -= 5;
+        } else if k >= 2 && matches!(w.low(k - 1), "am" | "pm") && w.is_num(k - 2) {
+            k -= 2;
+        }
         // "until mid-November", "by early March"
         if k > 1 && w.is_dash(k - 1) && w.low(k - 2) == "mid" {
             k -= 2;
@@ -1571,6 +1638,11 @@ impl Parser<'_, '_> {
             return;
         }
         if !w.capital(i) {
+            return;
+        }
+        // A name that goes on with a capitalized noun names a place or a thing: "St.
+        // Patrick's Cathedral", "Easter Island", "Christmas Carol".
+        if w.is_word(e) && w.capital(e) && w.lex(e) == Default::default() {
             return;
         }
         let Some(r) = self.r else {
@@ -1929,6 +2001,22 @@ impl Parser<'_, '_> {
             }
             return;
         }
+        // "the end of the year": this year, as "year-end" is.
+        if w.low(j) == "end"
+            && w.kw(j + 1) == Kw::Of
+            && w.kw(j + 2) == Kw::The
+            && w.low(j + 3) == "year"
+            && let Some(r) = self.r
+        {
+            out.push(Hit {
+                start: i,
+                end: j + 4,
+                when: When::Year(r.year()),
+                approximate: true,
+                relative: true,
+            });
+            return;
+        }
         // "the summer", "the fall of 1998"
         if w.lex(j).season > 0 {
             self.season_led(j, i, out);
@@ -2164,9 +2252,144 @@ impl Parser<'_, '_> {
         });
     }
 
+    /// "year-end", "year end", "year's end" at `i`: the token after it.
+    fn year_end(&self, i: usize) -> Option<usize> {
+        let w = self.w;
+        let k = if w.is_dash(i + 1) && w.glued(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        // After a preposition ("by year-end", "since year-end"): "year-end net" qualifies a
+        // noun, and whose year it is the sentence does not say.
+        let prep = i > 0
+            && matches!(
+                w.low(i - 1),
+                "by" | "at" | "before" | "until" | "till" | "around" | "since" | "after"
+                    | "through" | "near" | "to" | "from" | "toward" | "towards"
+            );
+        (prep && w.low(k) == "end" && (k == i + 1 || w.glued(k)) && !w.is_dash(k + 1))
+            .then_some(k + 1)
+    }
+
+    /// "the weekend", "over the weekend", "this weekend", "last weekend", "next weekend":
+    /// the weekend of an ISO week, `1990-W32-WE`. Without "last" or "next", the tense
+    /// decides: the last one in a report of the past (this one, on a Saturday or Sunday),
+    /// else the coming one ("ahead of the weekend" looks ahead in any tense). A weekend
+    /// that qualifies a noun ("weekend talks") or a plural ("weekends") is left alone.
+    fn weekend(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        if i == 0 || w.lex(i).plural {
+            return;
+        }
+        if w.is_word(i + 1)
+            && !w.capital(i + 1)
+            && !matches!(
+                w.low(i + 1),
+                "at" | "in"
+                    | "of"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "for"
+                    | "with"
+                    | "when"
+                    | "before"
+                    | "after"
+                    | "but"
+                    | "as"
+                    | "that"
+                    | "by"
+                    | "on"
+                    | "from"
+                    | "while"
+            )
+        {
+            return;
+        }
+        let Some(r) = self.r else {
+            return;
+        };
+        let start = i - 1;
+        let dir = match w.kw(start) {
+            Kw::Last | Kw::Past | Kw::Previous => -1,
+            Kw::Next | Kw::Coming | Kw::Upcoming | Kw::Following => 1,
+            Kw::The | Kw::This => {
+                let ahead = start >= 2 && w.low(start - 2) == "ahead" && w.kw(start - 1) == Kw::Of;
+                if !ahead && self.tense_for(i).leans_past() {
+                    -1
+                } else {
+                    1
+                }
+            }
+            _ => return,
+        };
+        let start = if w.kw(start) == Kw::Past && start > 0 && w.kw(start - 1) == Kw::The {
+            start - 1
+        } else {
+            start
+        };
+        // Saturday (6) and Sunday (7) are in their weekend: it is the last one and the
+        // coming one alike.
+        let wd = r.weekday().to_monday_one_offset();
+        let days: i64 = if wd >= 6 {
+            0
+        } else if dir < 0 {
+            -(wd as i64) - 1
+        } else {
+            6 - wd as i64
+        };
+        let Some(sat) = r.checked_add(days.days()).ok() else {
+            return;
+        };
+        let iw = sat.iso_week_date();
+        self.rel(out, start, i + 1, When::Weekend(iw.year(), iw.week()));
+    }
+
+    /// "the 20th century", "11th-century", "the twentieth century": `19`, `10`. `start`
+    /// is where the span starts.
+    fn century(&self, i: usize, start: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let (n, e) = if w.is_num(i) {
+            if !(w.glued(i + 1) && matches!(w.low(i + 1), "st" | "nd" | "rd" | "th")) {
+                return;
+            }
+            (w.num(i).unwrap_or(0), i + 2)
+        } else {
+            (u32::from(w.lex(i).ordinal), i + 1)
+        };
+        let k = if w.is_dash(e) && w.glued(e) { e + 1 } else { e };
+        if !(1..=30).contains(&n) || w.lex(k).unit != Some(Unit::Century) || w.lex(k).plural {
+            return;
+        }
+        let start = if start == i && i > 0 && w.kw(i - 1) == Kw::The {
+            i - 1
+        } else {
+            start
+        };
+        self.hit(out, start, k + 1, When::Century(n as i16 - 1));
+    }
+
     /// "year 2008", "year 247", "Year two hundred and sixty seven", "year to date".
     fn year_led(&self, i: usize, out: &mut Vec<Hit>) {
         let w = self.w;
+        // "by year's end"
+        if w.low(i) == "year's" || w.low(i) == "year\u{2019}s" {
+            if i > 0
+                && matches!(w.low(i - 1), "by" | "at" | "before" | "until" | "around" | "since")
+                && w.low(i + 1) == "end"
+                && let Some(r) = self.r
+            {
+                out.push(Hit {
+                    start: i,
+                    end: i + 2,
+                    when: When::Year(r.year()),
+                    approximate: true,
+                    relative: true,
+                });
+            }
+            return;
+        }
         if w.low(i) != "year" {
             return;
         }
@@ -2203,6 +2426,20 @@ impl Parser<'_, '_> {
             }
             if let Some(when) = when {
                 self.rel(out, i, end, when);
+            }
+            return;
+        }
+        // "by year-end", "by year end", "by year's end": the end of this year, read as
+        // the year (the time of "the end" is not said more closely).
+        if let Some(end) = self.year_end(i) {
+            if let Some(r) = self.r {
+                out.push(Hit {
+                    start: i,
+                    end,
+                    when: When::Year(r.year()),
+                    approximate: true,
+                    relative: true,
+                });
             }
             return;
         }

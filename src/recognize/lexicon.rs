@@ -124,6 +124,8 @@ pub enum Kw {
     Recent,
     /// "fiscal": a fiscal year or quarter ("fiscal 1990", "the fiscal first quarter").
     Fiscal,
+    /// "weekend": "over the weekend" is the weekend of a week (`1990-W32-WE`).
+    Weekend,
 }
 
 /// What one token can mean in a date, duration or time expression.
@@ -405,6 +407,7 @@ fn kw_named(name: &str) -> Option<Kw> {
         "future" => Kw::Future,
         "recent" => Kw::Recent,
         "fiscal" => Kw::Fiscal,
+        "weekend" => Kw::Weekend,
         _ => return None,
     })
 }
