@@ -419,3 +419,127 @@ fn a_deadline_month_looks_ahead() {
         vec![p("February", "1990-02")]
     );
 }
+
+#[test]
+fn weekends() {
+    // 1990-08-13 is a Monday of ISO week 33: the weekend just past is Aug. 11-12, in
+    // week 32; the coming one Aug. 18-19, in week 33.
+    let r = "1990-08-13";
+    assert_eq!(
+        dates_in("Over the weekend, Pentagon officials confirmed reports.", r),
+        vec![p("the weekend", "1990-W32-WE")]
+    );
+    assert_eq!(
+        dates_in("Talks will resume this weekend.", r),
+        vec![p("this weekend", "1990-W33-WE")]
+    );
+    // "ahead of the weekend" looks ahead even in the past tense: 1989-10-30 is a Monday,
+    // and the weekend after it (Nov. 4-5) is in week 44.
+    assert_eq!(
+        dates_in(
+            "Traders had squared positions ahead of the weekend.",
+            "1989-10-30"
+        ),
+        vec![p("the weekend", "1989-W44-WE")]
+    );
+    assert_eq!(dates_in("The weekend talks failed.", r), vec![]);
+}
+
+#[test]
+fn centuries_and_year_end() {
+    let r = "1989-11-02";
+    assert_eq!(
+        dates_in(
+            "Angkor Wat, the fabled 11th century temple, drew visitors.",
+            r
+        ),
+        vec![p("11th century", "10")]
+    );
+    assert_eq!(
+        dates_in("It was among the great events of the 20th century.", r),
+        vec![p("the 20th century", "19")]
+    );
+    assert_eq!(
+        dates_in("The sale should close by year-end.", r),
+        vec![p("year-end", "1989")]
+    );
+    assert_eq!(
+        dates_in("It plans to cut 6,000 jobs by the end of the year.", r),
+        vec![p("the end of the year", "1989")]
+    );
+    // "year-end" that qualifies a noun says nothing of which year.
+    assert_eq!(
+        dates_in("In 1988, when year-end net was lower, it cut jobs.", r),
+        vec![p("1988", "1988")]
+    );
+}
+
+#[test]
+fn accounting_years_and_more_amounts_of_time() {
+    let got = values(
+        "They had revenue of $76 million for the year ended March 31.\n\
+         Elian will remain here for at least two more weeks.\n\
+         The loan may be extended for an additional year.\n\
+         They lived in refugee camps for 2 1/2 years.\n",
+        "1989-11-02",
+    );
+    assert_eq!(of_kind(&got[0], "duration"), vec![p("the year", "P1Y")]);
+    assert_eq!(
+        of_kind(&got[1], "duration"),
+        vec![p("two more weeks", "P2W")]
+    );
+    assert_eq!(
+        of_kind(&got[2], "duration"),
+        vec![p("an additional year", "P1Y")]
+    );
+    // Two and a half years, in the contract's decimal form (as "PT1.5H").
+    assert_eq!(
+        of_kind(&got[3], "duration"),
+        vec![p("2 1/2 years", "P2.5Y")]
+    );
+}
+
+#[test]
+fn ages_of_persons_named_past_a_qualifying_noun() {
+    let got = values(
+        "Kopp, a 44-year-old anti-abortion protester, vanished.\n\
+         The great-uncle of 6-year-old shipwreck survivor Elian Gonzalez spoke.\n\
+         The junta revoked a 12-year-old security pact with France.\n",
+        "2000-02-24",
+    );
+    assert_eq!(of_kind(&got[0], "age"), vec![p("44-year-old", "P44Y")]);
+    assert_eq!(of_kind(&got[1], "age"), vec![p("6-year-old", "P6Y")]);
+    assert_eq!(of_kind(&got[2], "duration"), vec![p("12-year-old", "P12Y")]);
+}
+
+#[test]
+fn a_deadline_past_a_clock_time() {
+    // 2000-04-03 is a Monday: "until 9 a.m. Tuesday" is the next day.
+    let got = values(
+        "The INS has given the relatives until 9 a.m. Tuesday to sign.\n",
+        "2000-04-03",
+    );
+    assert_eq!(of_kind(&got[0], "date"), vec![p("Tuesday", "2000-04-04")]);
+    assert_eq!(
+        of_kind(&got[0], "time"),
+        vec![p("9 a.m.", "2000-04-04T09:00")]
+    );
+}
+
+#[test]
+fn names_titles_and_figures_of_speech_are_not_dates() {
+    let r = "1998-10-25";
+    for line in [
+        "In his Sunday sermon at St. Patrick's Cathedral in New York, he spoke.",
+        "Farkas set up a joint venture called Orion 1980, making space equipment.",
+        "\"If I were choosing the people of tomorrow, I would choose them,\" he said.",
+        "Baker, speaking on ABC News' \"This Week,\" said the request was welcome.",
+    ] {
+        let got = dates_in(line, r);
+        assert!(
+            got.iter()
+                .all(|(t, _)| t == "Sunday" && line.contains("sermon")),
+            "{line}: {got:?}"
+        );
+    }
+}

@@ -576,10 +576,7 @@ impl Parser<'_, '_> {
             // "the people of tomorrow", "the youth of today": the times to come or these
             // times, not a day.
             Kw::Today | Kw::Tomorrow
-                if i >= 2
-                    && w.kw(i - 1) == Kw::Of
-                    && w.is_word(i - 2)
-                    && !w.lex(i - 2).known =>
+                if i >= 2 && w.kw(i - 1) == Kw::Of && w.is_word(i - 2) && !w.lex(i - 2).known =>
             {
                 return;
             }
@@ -2265,8 +2262,19 @@ impl Parser<'_, '_> {
         let prep = i > 0
             && matches!(
                 w.low(i - 1),
-                "by" | "at" | "before" | "until" | "till" | "around" | "since" | "after"
-                    | "through" | "near" | "to" | "from" | "toward" | "towards"
+                "by" | "at"
+                    | "before"
+                    | "until"
+                    | "till"
+                    | "around"
+                    | "since"
+                    | "after"
+                    | "through"
+                    | "near"
+                    | "to"
+                    | "from"
+                    | "toward"
+                    | "towards"
             );
         (prep && w.low(k) == "end" && (k == i + 1 || w.glued(k)) && !w.is_dash(k + 1))
             .then_some(k + 1)
@@ -2376,7 +2384,10 @@ impl Parser<'_, '_> {
         // "by year's end"
         if w.low(i) == "year's" || w.low(i) == "year\u{2019}s" {
             if i > 0
-                && matches!(w.low(i - 1), "by" | "at" | "before" | "until" | "around" | "since")
+                && matches!(
+                    w.low(i - 1),
+                    "by" | "at" | "before" | "until" | "around" | "since"
+                )
                 && w.low(i + 1) == "end"
                 && let Some(r) = self.r
             {

@@ -384,7 +384,8 @@ fn open_plural(w: &Words, i: usize, m: &mut Measure) -> Option<usize> {
 fn pair(w: &Words, i: usize) -> Option<(f64, Unit, usize, bool)> {
     let (n, mut j, approx, digits) = amount(w, i)?;
     // "two more weeks", "an additional year", "20 further years"
-    if matches!(w.low(j), "more" | "additional" | "further" | "extra") && w.lex(j + 1).unit.is_some()
+    if matches!(w.low(j), "more" | "additional" | "further" | "extra")
+        && w.lex(j + 1).unit.is_some()
     {
         j += 1;
     }
