@@ -543,3 +543,66 @@ fn names_titles_and_figures_of_speech_are_not_dates() {
         );
     }
 }
+
+#[test]
+fn a_line_about_a_quarter_compares_with_that_quarter_a_year_before() {
+    // The reference date 1989-11-02 falls in the fourth quarter: a report then speaks of
+    // the third quarter, which ended on September 30.
+    let r = "1989-11-02";
+    assert_eq!(
+        dates_in(
+            "In the quarter, net income fell to $5 million from $90.5 million a year ago.",
+            r
+        ),
+        vec![p("the quarter", "1989-Q3"), p("a year ago", "1988-Q3")]
+    );
+    assert_eq!(
+        dates_in(
+            "In the quarter, revenue was $4 million, up from $3 million a year earlier.",
+            r
+        ),
+        vec![p("the quarter", "1989-Q3"), p("a year earlier", "1988-Q3")]
+    );
+    assert_eq!(
+        dates_in(
+            "In the quarter, profit fell 5% from the year-earlier period.",
+            r
+        ),
+        vec![
+            p("the quarter", "1989-Q3"),
+            p("year-earlier period", "1988-Q3")
+        ]
+    );
+    // A year named before "quarter" or "period": the quarter reported on, in that year.
+    assert_eq!(
+        dates_in(
+            "Profit rose to $3 million from $2 million in the 1988 quarter.",
+            r
+        ),
+        vec![p("the 1988 quarter", "1988-Q3")]
+    );
+    assert_eq!(
+        dates_in(
+            "Third-quarter net rose 10%, compared with the 1988 period.",
+            r
+        ),
+        vec![
+            p("Third-quarter", "1989-Q3"),
+            p("the 1988 period", "1988-Q3")
+        ]
+    );
+    // A share of something is no quarter of a year: "a year ago" is then the year.
+    assert_eq!(
+        dates_in("A quarter of the staff left a year ago.", r),
+        vec![p("a year ago", "1988")]
+    );
+    assert_eq!(
+        dates_in("Three quarters of the staff left a year earlier.", r),
+        vec![p("a year earlier", "1988")]
+    );
+    // No quarter in the line: the year-earlier period is the year before.
+    assert_eq!(
+        dates_in("Revenue in the year-earlier period was $12 million.", r),
+        vec![p("year-earlier period", "1988")]
+    );
+}

@@ -281,6 +281,7 @@ pub fn find(w: &Words, ctx: &Context, out: &mut Vec<Value>) {
         r: ctx.reference,
         depth: Cell::new(0),
         ante: Cell::new(None),
+        quarterly: Cell::new(None),
     };
     let mut hits = Vec::new();
     // Calendar readings, as (start, end, when), for anaphoric dates ("a year earlier"):
@@ -447,6 +448,9 @@ struct Parser<'a, 'b> {
     /// The nearest date before the token being read, for anaphoric dates ("a year
     /// earlier", "the previous month"); `None` at the start of the line.
     ante: Cell<Option<When>>,
+    /// Whether the line speaks of a quarter of a year ([`Parser::quarter_line`]): worked
+    /// out once, when a comparison first asks.
+    quarterly: Cell<Option<bool>>,
 }
 
 /// How deep readers may nest.
@@ -576,19 +580,13 @@ impl Parser<'_, '_> {
             // "the people of tomorrow", "the youth of today": the times to come or these
             // times, not a day.
             Kw::Today | Kw::Tomorrow
-                if i >= 2 && w.kw(i - 1) == Kw::Of && w.is_word(i - 2) && !w.lex(i - 2).known =>
-            {
-                return;
-            }
+                if i >= 2 && w.kw(i - 1) == Kw::Of && w.is_word(i - 2) && !w.lex(i - 2).known => {}
             // A title in quotes: ABC's "This Week".
             k if direction(k).is_some()
                 && i > 0
                 && w.capital(i)
                 && w.capital(i + 1)
-                && matches!(w.low(i - 1), "\"" | "`" | "``" | "\u{201c}") =>
-            {
-                return;
-            }
+                && matches!(w.low(i - 1), "\"" | "`" | "``" | "\u{201c}") => {}
             Kw::Today | Kw::Tonight => {
                 let when = self.r.map_or(When::Open("PRESENT_REF"), When::Day);
                 self.rel(out, i, i + 1, when);
@@ -2434,6 +2432,13 @@ impl Parser<'_, '_> {
                 }
             } else if matches!(w.low(end), "period" | "half") {
                 end += 1;
+                // "the year-earlier period" in a line about a quarter: that quarter.
+                if w.low(end - 1) == "period"
+                    && !matches!(a, Some(When::Quarter(..)))
+                    && let Some(q) = self.reported_quarter()
+                {
+                    when = q.step_years(-1).or(when);
+                }
             }
             if let Some(when) = when {
                 self.rel(out, i, end, when);
@@ -2515,6 +2520,38 @@ impl Parser<'_, '_> {
         };
         if let Some(&y) = found {
             self.rel(out, start, i + 1, When::Season(y, s));
+        }
+    }
+
+    /// The line speaks of a quarter of a year ("third-quarter profit", "in the quarter",
+    /// "the quarter-to-quarter comparison"), not of a share ("a quarter of the budget").
+    /// In such a line a comparison with a year before ("from $90.5 million a year ago",
+    /// "the year-earlier period", "the 1988 quarter") is about that quarter, as TimeML
+    /// reads financial reports.
+    fn quarter_line(&self) -> bool {
+        if let Some(q) = self.quarterly.get() {
+            return q;
+        }
+        let w = self.w;
+        let q = w.low.contains("quarter")
+            && (0..w.len()).any(|k| {
+                w.kw(k) == Kw::Quarter
+                    && !w.lex(k).plural
+                    && (k == 0 || !matches!(w.low(k - 1), "a" | "one" | "two" | "three"))
+            });
+        self.quarterly.set(Some(q));
+        q
+    }
+
+    /// The quarter a line about a quarter reports on: the one named before, else the
+    /// last one ended by the reference date (reports come after a quarter ends).
+    fn reported_quarter(&self) -> Option<When> {
+        if !self.quarter_line() {
+            return None;
+        }
+        match self.ante.get() {
+            Some(a @ When::Quarter(..)) => Some(a),
+            _ => quarter_of(self.r?).step(-1),
         }
     }
 
@@ -2617,6 +2654,16 @@ impl Parser<'_, '_> {
         };
         if let Some((half, n, e)) = self.period_at(i + 1) {
             self.hit(out, start, e, period(half, y as i16, n));
+            return;
+        }
+        // "the 1988 quarter", "the 1989 period" in a line about a quarter: the quarter
+        // reported on, in that year.
+        let w1 = w.low(i + 1);
+        if start < i
+            && (w1 == "quarter" || w1 == "period" && self.quarter_line())
+            && let Some(When::Quarter(_, q)) = self.reported_quarter()
+        {
+            self.hit(out, start, i + 2, When::Quarter(y as i16, q));
         }
     }
 
@@ -2825,6 +2872,7 @@ impl Parser<'_, '_> {
                     .ante
                     .get()
                     .filter(|a| matches!(a, When::Quarter(..) | When::Half(..)))
+                    .or_else(|| self.reported_quarter())
                     .and_then(|a| a.moved(&m, -1.0));
                 let when = match period {
                     Some(p) => p,
@@ -2845,7 +2893,10 @@ impl Parser<'_, '_> {
             // date is the future, which a clause in the past does not speak of.
             Kw::Earlier | Kw::Later => {
                 let sign = if w.kw(k) == Kw::Later { 1.0 } else { -1.0 };
-                let when = match self.ante.get() {
+                let when = match self.ante.get().or_else(|| {
+                    self.reported_quarter()
+                        .filter(|_| sign < 0.0 && m.finest() == Unit::Year)
+                }) {
                     Some(a) => a.moved(&m, sign),
                     None if sign < 0.0 || w.tense_at(start).clearly_future() => self
                         .r
