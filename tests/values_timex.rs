@@ -606,3 +606,95 @@ fn a_line_about_a_quarter_compares_with_that_quarter_a_year_before() {
         vec![p("year-earlier period", "1988")]
     );
 }
+
+#[test]
+fn last_year_beside_a_figure_in_a_line_about_a_quarter() {
+    let r = "1989-11-02";
+    // The figure of last year compared with the quarter's is that quarter's, a year back.
+    assert_eq!(
+        dates_in(
+            "In the latest quarter, Aetna had a $23 million loss, compared with earnings of $33 million last year.",
+            r
+        ),
+        vec![
+            p("the latest quarter", "1989-Q3"),
+            p("last year", "1988-Q3")
+        ]
+    );
+    assert_eq!(
+        dates_in(
+            "Net sales for this year's third quarter were $14 million, down from $21.4 million last year.",
+            r
+        ),
+        vec![
+            p("this year's third quarter", "1989-Q3"),
+            p("last year", "1988-Q3")
+        ]
+    );
+    assert_eq!(
+        dates_in("U.K. sales for last year's quarter were $5 million.", r),
+        vec![p("last year's quarter", "1988-Q3")]
+    );
+    // "Last year" that opens a clause, or in a line about no quarter of a year, is the year.
+    assert_eq!(
+        dates_in(
+            "Third-quarter profit fell, and last year the company sold a unit.",
+            r
+        ),
+        vec![p("Third-quarter", "1989-Q3"), p("last year", "1988")]
+    );
+    assert_eq!(
+        dates_in("A quarter of the staff earned $3 million last year.", r),
+        vec![p("last year", "1988")]
+    );
+}
+
+#[test]
+fn the_year_a_line_speaks_of() {
+    let r = "1989-11-02";
+    // Ending its phrase, "the year" is the year under way ...
+    assert_eq!(
+        dates_in("For the year, pet food volume was flat.", r),
+        vec![p("the year", "1989")]
+    );
+    assert_eq!(
+        dates_in("Sales for the full year were $6.6 billion.", r),
+        vec![p("the full year", "1989")]
+    );
+    assert_eq!(
+        dates_in("It expects lower earnings for the fiscal year.", r),
+        vec![p("the fiscal year", "1989")]
+    );
+    // ... or the year named before it on the line.
+    assert_eq!(
+        dates_in(
+            "In 1987, the company lost money. For the year, sales fell 5%.",
+            r
+        ),
+        vec![p("1987", "1987"), p("the year", "1987")]
+    );
+    // An accounting year, a year counted from another, a year a clause describes: no.
+    assert_eq!(
+        dates_in(
+            "For the year ended Sept. 30, Ralston earned $422.5 million.",
+            r
+        ),
+        vec![p("Sept. 30", "1989-09-30")]
+    );
+    assert_eq!(
+        dates_in("The year after next will be hard.", r),
+        vec![p("The year after next", "1991")]
+    );
+    assert_eq!(dates_in("He died in the year the war ended.", r), vec![]);
+    // "The latest period" in a line about a quarter is the quarter just reported.
+    assert_eq!(
+        dates_in(
+            "There were no one-time gains in the latest period, and the quarter was weak.",
+            r
+        ),
+        vec![
+            p("the latest period", "1989-Q3"),
+            p("the quarter", "1989-Q3")
+        ]
+    );
+}

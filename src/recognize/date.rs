@@ -1757,6 +1757,32 @@ impl Parser<'_, '_> {
             }
             return;
         }
+        // "down from $21.4 million last year", "a 13% increase from last year's $1.55
+        // billion", "last year's quarter" in a line about a quarter: the figure compared is
+        // the quarter's, a year back, as "a year ago" there is.
+        if w.kw(i) == Kw::Last
+            && j == i + 1
+            && w.lex(j).unit == Some(Unit::Year)
+            && !w.lex(j).plural
+        {
+            let amount = |k: usize| {
+                w.is_num(k) || matches!(w.low(k), "million" | "billion" | "%" | "percent" | "cents")
+            };
+            let compared = i > 0 && amount(i - 1)
+                || w.lex(j).possessive
+                    && (w.is_num(j + 1)
+                        || w.is_num(j + 2)
+                        || matches!(w.low(j + 1), "quarter" | "period"));
+            if compared && let Some(q) = self.reported_quarter().and_then(|q| q.step_years(-1)) {
+                let end = if w.lex(j).possessive && matches!(w.low(j + 1), "quarter" | "period") {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                self.rel(out, i, end, q);
+                return;
+            }
+        }
         // "the coming months", "past decades": a vague stretch of time.
         if w.lex(j).plural && w.lex(j).unit.is_some() && dir != 0 && w.kw(i) != Kw::Last {
             let v = if dir > 0 { "FUTURE_REF" } else { "PAST_REF" };
@@ -2027,7 +2053,9 @@ impl Parser<'_, '_> {
             "most" if w.kw(j + 1) == Kw::Recent => j + 2,
             _ => j,
         };
-        if w.kw(k) == Kw::Quarter && !w.is_dash(k + 1) && w.kw(k + 1) != Kw::Of {
+        // "the latest period" in a line about a quarter: that quarter.
+        let period = k > j && w.low(k) == "period" && self.quarter_line();
+        if (w.kw(k) == Kw::Quarter || period) && !w.is_dash(k + 1) && w.kw(k + 1) != Kw::Of {
             let when = match (self.ante.get(), self.r) {
                 (Some(a @ When::Quarter(..)), _) if k == j => Some(a),
                 (_, Some(r)) => quarter_of(r).step(-1),
@@ -2053,6 +2081,30 @@ impl Parser<'_, '_> {
                 self.rel(out, i, k, when);
             }
             return;
+        }
+        // "For the year, volume was flat", "sales for the full year were", "earnings for
+        // the fiscal year.": the year the line speaks of (of the date named before it),
+        // else the year under way. Not "the year ended June 30" (an accounting year),
+        // "the year before", "the year he died": the year must end its phrase.
+        let k = if matches!(w.low(j), "full" | "fiscal") {
+            j + 1
+        } else {
+            j
+        };
+        if w.low(k) == "year" && !w.lex(k).possessive {
+            let ends = k + 1 >= w.len()
+                || matches!(
+                    w.low(k + 1),
+                    "," | "." | ";" | ":" | "was" | "were" | "is" | "will"
+                ) && !w.is_dash(k + 1);
+            let year = match self.ante.get() {
+                Some(a) if a.is_calendar() => a.first_day().map(|d| d.year()),
+                _ => self.r.map(|r| r.year()),
+            };
+            if ends && let Some(y) = year {
+                self.rel(out, i, k + 1, When::Year(y));
+                return;
+            }
         }
         // "the week after next", "the month after the next", "the year after next"
         if let Some(u @ (Unit::Week | Unit::Month | Unit::Year)) = w.lex(j).unit {
