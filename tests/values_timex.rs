@@ -698,3 +698,27 @@ fn the_year_a_line_speaks_of() {
         ]
     );
 }
+
+#[test]
+fn years_spoken_in_two_pairs_of_digits() {
+    let r = "1998-02-27";
+    assert_eq!(
+        dates_in(
+            "Atlanta nineteen ninety-six. A bomb blast shocks the Olympic games.",
+            r
+        ),
+        vec![p("nineteen ninety-six", "1996")]
+    );
+    assert_eq!(
+        dates_in("By nineteen ninety-seven the plan was dead.", r),
+        vec![p("nineteen ninety-seven", "1997")]
+    );
+    assert_eq!(
+        dates_in("The games of nineteen eighty were boycotted.", r),
+        vec![p("nineteen eighty", "1980")]
+    );
+    // Counts: a number before a noun, hundreds, two numbers apart.
+    assert_eq!(dates_in("It sold nineteen ninety-six cars.", r), vec![]);
+    assert_eq!(dates_in("It had nineteen hundred workers.", r), vec![]);
+    assert_eq!(dates_in("She was nineteen, he was twenty.", r), vec![]);
+}

@@ -567,6 +567,7 @@ impl Parser<'_, '_> {
             }
             self.ordinal_period(i, i, out);
             self.century(i, i, out);
+            self.spoken_year(i, out);
         }
         if lx.number || matches!(lx.kw, Kw::A | Kw::Couple | Kw::Half) {
             self.offset(i, i, out);
@@ -785,6 +786,32 @@ impl Parser<'_, '_> {
             }
         }
         None
+    }
+
+    /// A year spoken as two pairs of digits, as transcripts write it: "Atlanta nineteen
+    /// ninety-six.", "by nineteen ninety-seven the plan was dead". A count is not said so,
+    /// but "nineteen ninety-six cars" may be one: before a word in small letters the year
+    /// needs a preposition before it. ("in nineteen ninety six" is read by `in_future`.)
+    fn spoken_year(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        if !matches!(w.low(i), "eighteen" | "nineteen" | "twenty")
+            || matches!(w.low(i + 1), "hundred" | "thousand")
+            || i > 0 && w.low(i - 1) == "in"
+        {
+            return;
+        }
+        let Some((y, e)) = self.year_words(i).filter(|&(y, _)| y >= 1000) else {
+            return;
+        };
+        let word_after = w.is_word(e) && !w.capital(e);
+        let led = i > 0
+            && matches!(
+                w.low(i - 1),
+                "by" | "since" | "until" | "of" | "from" | "to" | "before" | "after" | "during"
+            );
+        if !word_after || led {
+            self.hit(out, i, e, When::Year(y));
+        }
     }
 
     /// A year after a month or a day: 4 digits, 2 digits (`loose`), or words.
