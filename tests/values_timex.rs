@@ -722,3 +722,23 @@ fn years_spoken_in_two_pairs_of_digits() {
     assert_eq!(dates_in("It had nineteen hundred workers.", r), vec![]);
     assert_eq!(dates_in("She was nineteen, he was twenty.", r), vec![]);
 }
+
+#[test]
+fn an_hour_after_a_weekday_is_no_day_of_the_month() {
+    // 1998-02-13 is a Friday: "Friday 6 p.m." is that day at six in the evening, not the
+    // Friday on the sixth (February 6, 1998, also a Friday).
+    let r = "1998-02-13";
+    assert_eq!(
+        dates_in("He arrived Friday 6 p.m. and left.", r),
+        vec![p("Friday", "1998-02-13")]
+    );
+    assert_eq!(
+        of_kind(&values("He arrived Friday 6pm and left.", r)[0], "time"),
+        vec![p("6pm", "1998-02-13T18:00")]
+    );
+    // A day of a month followed by a word "a" stays a day.
+    assert_eq!(
+        dates_in("On Feb. 6 a bomb exploded.", r),
+        vec![p("Feb. 6", "1998-02-06")]
+    );
+}

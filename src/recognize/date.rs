@@ -686,6 +686,12 @@ impl Parser<'_, '_> {
             if (w.is_p(i + 1, ':') || w.is_p(i + 1, '.')) && w.is_num(i + 2) && w.glued(i + 2) {
                 return None;
             }
+            // "Friday 6 p.m.", "Friday 6pm": an hour, not the sixth.
+            if matches!(w.low(i + 1), "a" | "p" | "am" | "pm")
+                && (w.is_p(i + 2, '.') || matches!(w.low(i + 1), "am" | "pm"))
+            {
+                return None;
+            }
             if w.glued(i + 1) && matches!(w.low(i + 1), "st" | "nd" | "rd" | "th") {
                 return Some((d as i8, i + 2, true));
             }
