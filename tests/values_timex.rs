@@ -742,3 +742,25 @@ fn an_hour_after_a_weekday_is_no_day_of_the_month() {
         vec![p("Feb. 6", "1998-02-06")]
     );
 }
+
+#[test]
+fn a_future_seen_from_the_past_may_lie_just_behind_the_report() {
+    // Written on Saturday 2000-01-15: the deadline of the day before, not of 2001.
+    let r = "2000-01-15";
+    assert_eq!(
+        dates_in(
+            "The relatives said they would look for ways to return the child by Jan. 14.",
+            r
+        ),
+        vec![p("Jan. 14", "2000-01-14")]
+    );
+    // Ahead, or two weeks behind: the next one.
+    assert_eq!(
+        dates_in("The board will meet on Jan. 20.", r),
+        vec![p("Jan. 20", "2000-01-20")]
+    );
+    assert_eq!(
+        dates_in("The board will meet on Jan. 2.", r),
+        vec![p("Jan. 2", "2001-01-02")]
+    );
+}

@@ -1396,9 +1396,11 @@ impl Parser<'_, '_> {
         // Without a tense, news reports what happened: a day ahead is meant only when it
         // is near (within a quarter) and nearer than the one behind. A deadline or a
         // term ("effective Feb. 1") looks ahead as far as behind.
+        // A future just behind the reference ("said they would act by Jan. 14", written
+        // on the 15th) is a future seen from the past, not a day a year ahead.
         let ok = |x: i64| {
             if t.clearly_future() {
-                x >= 0
+                x >= -7
             } else if t.past {
                 x <= 0
             } else {
