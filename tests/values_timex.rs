@@ -764,3 +764,26 @@ fn a_future_seen_from_the_past_may_lie_just_behind_the_report() {
         vec![p("Jan. 2", "2001-01-02")]
     );
 }
+
+#[test]
+fn last_and_next_before_a_month_and_day() {
+    // Written on 1999-04-19.
+    let r = "1999-04-19";
+    assert_eq!(
+        dates_in("The shooting happened last Oct. 23 in Amherst.", r),
+        vec![p("last Oct. 23", "1998-10-23")]
+    );
+    assert_eq!(
+        dates_in("The vote is set for next March 3.", r),
+        vec![p("next March 3", "2000-03-03")]
+    );
+    // "past" a day is that day, read by its clause (here a past one).
+    assert_eq!(
+        dates_in("They kept the child past Jan. 14.", r),
+        vec![p("Jan. 14", "1999-01-14")]
+    );
+    assert_eq!(
+        dates_in("Sales rose last October.", r),
+        vec![p("last October", "1998-10")]
+    );
+}

@@ -1937,6 +1937,29 @@ impl Parser<'_, '_> {
         }
         if lx.month > 0 && w.is_word(j) && (!lx.ambiguous || w.capital(j)) {
             let m = lx.month;
+            // A day after the month: "last Oct. 23" is the latest October 23 before the
+            // reference date, "next March 3" the first after it; "past Jan. 14" ("kept
+            // past Jan. 14") is that day read on its own.
+            let k = self.after_month(j);
+            if let Some((d, e, _)) = self.day_num(k, false).filter(|_| w.is_num(k)) {
+                if w.kw(i) == Kw::Past {
+                    return;
+                }
+                let Some(r) = self.r else {
+                    self.rel(out, i, e, When::MonthDay(m, d));
+                    return;
+                };
+                let at = |y: i16| Date::new(y, m, d).ok();
+                let day = match dir.signum() {
+                    0 => at(r.year()),
+                    -1 => at(r.year()).filter(|&x| x < r).or_else(|| at(r.year() - 1)),
+                    _ => at(r.year()).filter(|&x| x > r).or_else(|| at(r.year() + 1)),
+                };
+                if let Some(day) = day {
+                    self.rel(out, i, e, When::Day(day));
+                }
+                return;
+            }
             let Some(r) = self.r else {
                 self.rel(out, i, j + 1, When::MonthOnly(m));
                 return;
