@@ -787,3 +787,33 @@ fn last_and_next_before_a_month_and_day() {
         vec![p("last October", "1998-10")]
     );
 }
+
+#[test]
+fn a_weekday_something_was_put_off_to_lies_ahead() {
+    // Written on Thursday 2000-03-30.
+    let r = "2000-03-30";
+    assert_eq!(
+        dates_in(
+            "Officials postponed until Tuesday any action on the case.",
+            r
+        ),
+        vec![p("Tuesday", "2000-04-04")]
+    );
+    assert_eq!(
+        dates_in("The vote was delayed to Friday.", r),
+        vec![p("Friday", "2000-03-31")]
+    );
+    assert_eq!(
+        dates_in("The talks were pushed back to Monday.", r),
+        vec![p("Monday", "2000-04-03")]
+    );
+    // Nothing put off: a past clause keeps the weekday behind.
+    assert_eq!(
+        dates_in("They had filed reports by Wednesday.", r),
+        vec![p("Wednesday", "2000-03-29")]
+    );
+    assert_eq!(
+        dates_in("He stayed until Tuesday.", r),
+        vec![p("Tuesday", "2000-03-28")]
+    );
+}

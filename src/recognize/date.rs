@@ -1377,6 +1377,38 @@ impl Parser<'_, '_> {
                 && w.low(k - 3) == "as")
     }
 
+    /// A deadline set by putting something off: "postponed until Tuesday morning",
+    /// "delayed to Friday", "pushed back to Monday". The act may be past; the day it
+    /// moved to lies ahead of the report.
+    fn put_off(&self, at: usize) -> bool {
+        let w = self.w;
+        let Some(u) = (at.saturating_sub(7)..at)
+            .rev()
+            .find(|&k| matches!(w.low(k), "until" | "till" | "to"))
+        else {
+            return false;
+        };
+        let mut v = u;
+        if v > 0 && w.low(v - 1) == "back" {
+            v -= 1;
+        }
+        v > 0
+            && matches!(
+                w.low(v - 1),
+                "postponed"
+                    | "delayed"
+                    | "deferred"
+                    | "adjourned"
+                    | "recessed"
+                    | "extended"
+                    | "pushed"
+                    | "moved"
+                    | "rescheduled"
+                    | "off"
+            )
+            && self.deadline(at)
+    }
+
     /// A date that qualifies a noun ("the Jan. 14 deadline", "a Dec. 7 meeting", "the
     /// Aug. 7 blasts"): the clause's verb does not date it.
     fn attributive(&self, at: usize) -> bool {
@@ -3189,8 +3221,9 @@ impl Parser<'_, '_> {
             Some(r) => {
                 let t = self.tense_for(i);
                 // "by Friday", "as soon as Tuesday": a deadline ahead, unless the clause
-                // is past ("had filed reports by Wednesday").
-                let deadline = self.deadline(i) && !w.tense_at(i).past;
+                // is past ("had filed reports by Wednesday") without putting anything off
+                // ("postponed until Tuesday" is still ahead).
+                let deadline = self.deadline(i) && (!w.tense_at(i).past || self.put_off(i));
                 let dir = if t.leans_past() && !deadline { -1 } else { 1 };
                 match weekday_from(r, wd, dir) {
                     Some(d) => When::Day(d),
