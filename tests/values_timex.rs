@@ -817,3 +817,26 @@ fn a_weekday_something_was_put_off_to_lies_ahead() {
         vec![p("Tuesday", "2000-03-28")]
     );
 }
+
+#[test]
+fn the_first_or_last_two_quarters_are_a_half() {
+    let r = "1989-10-26";
+    assert_eq!(
+        dates_in("Sales fell in the first two quarters of 1990.", r),
+        vec![p("the first two quarters of 1990", "1990-H1")]
+    );
+    assert_eq!(
+        dates_in("Profit rose in the last two quarters of 1989.", r),
+        vec![p("the last two quarters of 1989", "1989-H2")]
+    );
+    // Begun by October 26: this year's first half.
+    assert_eq!(
+        dates_in("The first two quarters were weak.", r),
+        vec![p("The first two quarters", "1989-H1")]
+    );
+    // Quarters of something else.
+    assert_eq!(
+        dates_in("The first two quarters of the pie were eaten.", r),
+        vec![]
+    );
+}

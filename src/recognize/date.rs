@@ -2703,7 +2703,9 @@ impl Parser<'_, '_> {
     fn period_at(&self, i: usize) -> Option<(bool, i8, usize)> {
         let w = self.w;
         // Most tokens are followed by no "quarter" or "half": a cheap look first.
-        if !(1..=4).any(|d| matches!(w.kw(i + d), Kw::Quarter | Kw::Half)) {
+        if !(1..=4)
+            .any(|d| matches!(w.kw(i + d), Kw::Quarter | Kw::Half) || w.low(i + d) == "quarters")
+        {
             return None;
         }
         let mut k = i;
@@ -2721,6 +2723,10 @@ impl Parser<'_, '_> {
                 _ => return None,
             }
         };
+        // "the first two quarters", "the last two quarters": a half of the year.
+        if matches!(n, 1 | -1) && w.low(e) == "two" && w.low(e + 1) == "quarters" {
+            return Some((true, if n == 1 { 1 } else { 2 }, e + 2));
+        }
         let u = if w.is_dash(e) && w.glued(e) && w.glued(e + 1) {
             e + 1
         } else {
