@@ -350,3 +350,493 @@ fn periods_named_from_other_dates() {
         vec![p("June 1998", "1998-06"), p("later that year", "1998")]
     );
 }
+
+#[test]
+fn a_date_line_ending_in_a_colon() {
+    // 1998-10-26 is a Monday; the colon closes the line, it is no clock time.
+    assert_eq!(
+        dates_in(
+            "The New York Times said in an editorial on Monday, Oct. 26:",
+            "1998-10-25"
+        ),
+        vec![p("Monday, Oct. 26", "1998-10-26")]
+    );
+}
+
+#[test]
+fn the_weekday_of_the_report_is_that_day_in_any_tense() {
+    // 2000-06-01 is a Thursday: "Thursday" in Thursday's paper is that day, even in a
+    // sentence whose main clause speaks of the future.
+    let r = "2000-06-01";
+    assert_eq!(
+        dates_in(
+            "Elian will remain in the United States even after a federal appeals court Thursday refused to order a hearing.",
+            r
+        ),
+        vec![p("Thursday", "2000-06-01")]
+    );
+    assert_eq!(
+        dates_in("The board will meet on Thursday.", r),
+        vec![p("Thursday", "2000-06-01")]
+    );
+}
+
+#[test]
+fn irregular_past_forms_and_adjectives_in_ed() {
+    // "brought" is a past form: January is the one behind, not the one ahead.
+    assert_eq!(
+        dates_in(
+            "In January, the company brought in a new chief executive.",
+            "1989-10-27"
+        ),
+        vec![p("January", "1989-01")]
+    );
+    // "a still unspecified date": an adjective, not a past verb; "would" looks ahead.
+    assert_eq!(
+        dates_in(
+            "The dividend would be paid on a still unspecified date in January.",
+            "1989-10-26"
+        ),
+        vec![p("January", "1990-01")]
+    );
+}
+
+#[test]
+fn a_deadline_month_looks_ahead() {
+    let r = "1989-10-30";
+    assert_eq!(
+        dates_in(
+            "Canada gave Merieux until mid-November to submit more information.",
+            r
+        ),
+        vec![p("mid-November", "1989-11")]
+    );
+    assert_eq!(
+        dates_in(
+            "The company has a program to pay down $5 billion of the loan by February.",
+            r
+        ),
+        vec![p("February", "1990-02")]
+    );
+}
+
+#[test]
+fn weekends() {
+    // 1990-08-13 is a Monday of ISO week 33: the weekend just past is Aug. 11-12, in
+    // week 32; the coming one Aug. 18-19, in week 33.
+    let r = "1990-08-13";
+    assert_eq!(
+        dates_in("Over the weekend, Pentagon officials confirmed reports.", r),
+        vec![p("the weekend", "1990-W32-WE")]
+    );
+    assert_eq!(
+        dates_in("Talks will resume this weekend.", r),
+        vec![p("this weekend", "1990-W33-WE")]
+    );
+    // "ahead of the weekend" looks ahead even in the past tense: 1989-10-30 is a Monday,
+    // and the weekend after it (Nov. 4-5) is in week 44.
+    assert_eq!(
+        dates_in(
+            "Traders had squared positions ahead of the weekend.",
+            "1989-10-30"
+        ),
+        vec![p("the weekend", "1989-W44-WE")]
+    );
+    assert_eq!(dates_in("The weekend talks failed.", r), vec![]);
+}
+
+#[test]
+fn centuries_and_year_end() {
+    let r = "1989-11-02";
+    assert_eq!(
+        dates_in(
+            "Angkor Wat, the fabled 11th century temple, drew visitors.",
+            r
+        ),
+        vec![p("11th century", "10")]
+    );
+    assert_eq!(
+        dates_in("It was among the great events of the 20th century.", r),
+        vec![p("the 20th century", "19")]
+    );
+    assert_eq!(
+        dates_in("The sale should close by year-end.", r),
+        vec![p("year-end", "1989")]
+    );
+    assert_eq!(
+        dates_in("It plans to cut 6,000 jobs by the end of the year.", r),
+        vec![p("the end of the year", "1989")]
+    );
+    // "year-end" that qualifies a noun says nothing of which year.
+    assert_eq!(
+        dates_in("In 1988, when year-end net was lower, it cut jobs.", r),
+        vec![p("1988", "1988")]
+    );
+}
+
+#[test]
+fn accounting_years_and_more_amounts_of_time() {
+    let got = values(
+        "They had revenue of $76 million for the year ended March 31.\n\
+         Elian will remain here for at least two more weeks.\n\
+         The loan may be extended for an additional year.\n\
+         They lived in refugee camps for 2 1/2 years.\n",
+        "1989-11-02",
+    );
+    assert_eq!(of_kind(&got[0], "duration"), vec![p("the year", "P1Y")]);
+    assert_eq!(
+        of_kind(&got[1], "duration"),
+        vec![p("two more weeks", "P2W")]
+    );
+    assert_eq!(
+        of_kind(&got[2], "duration"),
+        vec![p("an additional year", "P1Y")]
+    );
+    // Two and a half years, in the contract's decimal form (as "PT1.5H").
+    assert_eq!(
+        of_kind(&got[3], "duration"),
+        vec![p("2 1/2 years", "P2.5Y")]
+    );
+}
+
+#[test]
+fn ages_of_persons_named_past_a_qualifying_noun() {
+    let got = values(
+        "Kopp, a 44-year-old anti-abortion protester, vanished.\n\
+         The great-uncle of 6-year-old shipwreck survivor Elian Gonzalez spoke.\n\
+         The junta revoked a 12-year-old security pact with France.\n",
+        "2000-02-24",
+    );
+    assert_eq!(of_kind(&got[0], "age"), vec![p("44-year-old", "P44Y")]);
+    assert_eq!(of_kind(&got[1], "age"), vec![p("6-year-old", "P6Y")]);
+    assert_eq!(of_kind(&got[2], "duration"), vec![p("12-year-old", "P12Y")]);
+}
+
+#[test]
+fn a_deadline_past_a_clock_time() {
+    // 2000-04-03 is a Monday: "until 9 a.m. Tuesday" is the next day.
+    let got = values(
+        "The INS has given the relatives until 9 a.m. Tuesday to sign.\n",
+        "2000-04-03",
+    );
+    assert_eq!(of_kind(&got[0], "date"), vec![p("Tuesday", "2000-04-04")]);
+    assert_eq!(
+        of_kind(&got[0], "time"),
+        vec![p("9 a.m.", "2000-04-04T09:00")]
+    );
+}
+
+#[test]
+fn names_titles_and_figures_of_speech_are_not_dates() {
+    let r = "1998-10-25";
+    for line in [
+        "In his Sunday sermon at St. Patrick's Cathedral in New York, he spoke.",
+        "Farkas set up a joint venture called Orion 1980, making space equipment.",
+        "\"If I were choosing the people of tomorrow, I would choose them,\" he said.",
+        "Baker, speaking on ABC News' \"This Week,\" said the request was welcome.",
+    ] {
+        let got = dates_in(line, r);
+        assert!(
+            got.iter()
+                .all(|(t, _)| t == "Sunday" && line.contains("sermon")),
+            "{line}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_line_about_a_quarter_compares_with_that_quarter_a_year_before() {
+    // The reference date 1989-11-02 falls in the fourth quarter: a report then speaks of
+    // the third quarter, which ended on September 30.
+    let r = "1989-11-02";
+    assert_eq!(
+        dates_in(
+            "In the quarter, net income fell to $5 million from $90.5 million a year ago.",
+            r
+        ),
+        vec![p("the quarter", "1989-Q3"), p("a year ago", "1988-Q3")]
+    );
+    assert_eq!(
+        dates_in(
+            "In the quarter, revenue was $4 million, up from $3 million a year earlier.",
+            r
+        ),
+        vec![p("the quarter", "1989-Q3"), p("a year earlier", "1988-Q3")]
+    );
+    assert_eq!(
+        dates_in(
+            "In the quarter, profit fell 5% from the year-earlier period.",
+            r
+        ),
+        vec![
+            p("the quarter", "1989-Q3"),
+            p("year-earlier period", "1988-Q3")
+        ]
+    );
+    // A year named before "quarter" or "period": the quarter reported on, in that year.
+    assert_eq!(
+        dates_in(
+            "Profit rose to $3 million from $2 million in the 1988 quarter.",
+            r
+        ),
+        vec![p("the 1988 quarter", "1988-Q3")]
+    );
+    assert_eq!(
+        dates_in(
+            "Third-quarter net rose 10%, compared with the 1988 period.",
+            r
+        ),
+        vec![
+            p("Third-quarter", "1989-Q3"),
+            p("the 1988 period", "1988-Q3")
+        ]
+    );
+    // A share of something is no quarter of a year: "a year ago" is then the year.
+    assert_eq!(
+        dates_in("A quarter of the staff left a year ago.", r),
+        vec![p("a year ago", "1988")]
+    );
+    assert_eq!(
+        dates_in("Three quarters of the staff left a year earlier.", r),
+        vec![p("a year earlier", "1988")]
+    );
+    // No quarter in the line: the year-earlier period is the year before.
+    assert_eq!(
+        dates_in("Revenue in the year-earlier period was $12 million.", r),
+        vec![p("year-earlier period", "1988")]
+    );
+}
+
+#[test]
+fn last_year_beside_a_figure_in_a_line_about_a_quarter() {
+    let r = "1989-11-02";
+    // The figure of last year compared with the quarter's is that quarter's, a year back.
+    assert_eq!(
+        dates_in(
+            "In the latest quarter, Aetna had a $23 million loss, compared with earnings of $33 million last year.",
+            r
+        ),
+        vec![
+            p("the latest quarter", "1989-Q3"),
+            p("last year", "1988-Q3")
+        ]
+    );
+    assert_eq!(
+        dates_in(
+            "Net sales for this year's third quarter were $14 million, down from $21.4 million last year.",
+            r
+        ),
+        vec![
+            p("this year's third quarter", "1989-Q3"),
+            p("last year", "1988-Q3")
+        ]
+    );
+    assert_eq!(
+        dates_in("U.K. sales for last year's quarter were $5 million.", r),
+        vec![p("last year's quarter", "1988-Q3")]
+    );
+    // "Last year" that opens a clause, or in a line about no quarter of a year, is the year.
+    assert_eq!(
+        dates_in(
+            "Third-quarter profit fell, and last year the company sold a unit.",
+            r
+        ),
+        vec![p("Third-quarter", "1989-Q3"), p("last year", "1988")]
+    );
+    assert_eq!(
+        dates_in("A quarter of the staff earned $3 million last year.", r),
+        vec![p("last year", "1988")]
+    );
+}
+
+#[test]
+fn the_year_a_line_speaks_of() {
+    let r = "1989-11-02";
+    // Ending its phrase, "the year" is the year under way ...
+    assert_eq!(
+        dates_in("For the year, pet food volume was flat.", r),
+        vec![p("the year", "1989")]
+    );
+    assert_eq!(
+        dates_in("Sales for the full year were $6.6 billion.", r),
+        vec![p("the full year", "1989")]
+    );
+    assert_eq!(
+        dates_in("It expects lower earnings for the fiscal year.", r),
+        vec![p("the fiscal year", "1989")]
+    );
+    // ... or the year named before it on the line.
+    assert_eq!(
+        dates_in(
+            "In 1987, the company lost money. For the year, sales fell 5%.",
+            r
+        ),
+        vec![p("1987", "1987"), p("the year", "1987")]
+    );
+    // An accounting year, a year counted from another, a year a clause describes: no.
+    assert_eq!(
+        dates_in(
+            "For the year ended Sept. 30, Ralston earned $422.5 million.",
+            r
+        ),
+        vec![p("Sept. 30", "1989-09-30")]
+    );
+    assert_eq!(
+        dates_in("The year after next will be hard.", r),
+        vec![p("The year after next", "1991")]
+    );
+    assert_eq!(dates_in("He died in the year the war ended.", r), vec![]);
+    // "The latest period" in a line about a quarter is the quarter just reported.
+    assert_eq!(
+        dates_in(
+            "There were no one-time gains in the latest period, and the quarter was weak.",
+            r
+        ),
+        vec![
+            p("the latest period", "1989-Q3"),
+            p("the quarter", "1989-Q3")
+        ]
+    );
+}
+
+#[test]
+fn years_spoken_in_two_pairs_of_digits() {
+    let r = "1998-02-27";
+    assert_eq!(
+        dates_in(
+            "Atlanta nineteen ninety-six. A bomb blast shocks the Olympic games.",
+            r
+        ),
+        vec![p("nineteen ninety-six", "1996")]
+    );
+    assert_eq!(
+        dates_in("By nineteen ninety-seven the plan was dead.", r),
+        vec![p("nineteen ninety-seven", "1997")]
+    );
+    assert_eq!(
+        dates_in("The games of nineteen eighty were boycotted.", r),
+        vec![p("nineteen eighty", "1980")]
+    );
+    // Counts: a number before a noun, hundreds, two numbers apart.
+    assert_eq!(dates_in("It sold nineteen ninety-six cars.", r), vec![]);
+    assert_eq!(dates_in("It had nineteen hundred workers.", r), vec![]);
+    assert_eq!(dates_in("She was nineteen, he was twenty.", r), vec![]);
+}
+
+#[test]
+fn an_hour_after_a_weekday_is_no_day_of_the_month() {
+    // 1998-02-13 is a Friday: "Friday 6 p.m." is that day at six in the evening, not the
+    // Friday on the sixth (February 6, 1998, also a Friday).
+    let r = "1998-02-13";
+    assert_eq!(
+        dates_in("He arrived Friday 6 p.m. and left.", r),
+        vec![p("Friday", "1998-02-13")]
+    );
+    assert_eq!(
+        of_kind(&values("He arrived Friday 6pm and left.", r)[0], "time"),
+        vec![p("6pm", "1998-02-13T18:00")]
+    );
+    // A day of a month followed by a word "a" stays a day.
+    assert_eq!(
+        dates_in("On Feb. 6 a bomb exploded.", r),
+        vec![p("Feb. 6", "1998-02-06")]
+    );
+}
+
+#[test]
+fn a_future_seen_from_the_past_may_lie_just_behind_the_report() {
+    // Written on Saturday 2000-01-15: the deadline of the day before, not of 2001.
+    let r = "2000-01-15";
+    assert_eq!(
+        dates_in(
+            "The relatives said they would look for ways to return the child by Jan. 14.",
+            r
+        ),
+        vec![p("Jan. 14", "2000-01-14")]
+    );
+    // Ahead, or two weeks behind: the next one.
+    assert_eq!(
+        dates_in("The board will meet on Jan. 20.", r),
+        vec![p("Jan. 20", "2000-01-20")]
+    );
+    assert_eq!(
+        dates_in("The board will meet on Jan. 2.", r),
+        vec![p("Jan. 2", "2001-01-02")]
+    );
+}
+
+#[test]
+fn last_and_next_before_a_month_and_day() {
+    // Written on 1999-04-19.
+    let r = "1999-04-19";
+    assert_eq!(
+        dates_in("The shooting happened last Oct. 23 in Amherst.", r),
+        vec![p("last Oct. 23", "1998-10-23")]
+    );
+    assert_eq!(
+        dates_in("The vote is set for next March 3.", r),
+        vec![p("next March 3", "2000-03-03")]
+    );
+    // "past" a day is that day, read by its clause (here a past one).
+    assert_eq!(
+        dates_in("They kept the child past Jan. 14.", r),
+        vec![p("Jan. 14", "1999-01-14")]
+    );
+    assert_eq!(
+        dates_in("Sales rose last October.", r),
+        vec![p("last October", "1998-10")]
+    );
+}
+
+#[test]
+fn a_weekday_something_was_put_off_to_lies_ahead() {
+    // Written on Thursday 2000-03-30.
+    let r = "2000-03-30";
+    assert_eq!(
+        dates_in(
+            "Officials postponed until Tuesday any action on the case.",
+            r
+        ),
+        vec![p("Tuesday", "2000-04-04")]
+    );
+    assert_eq!(
+        dates_in("The vote was delayed to Friday.", r),
+        vec![p("Friday", "2000-03-31")]
+    );
+    assert_eq!(
+        dates_in("The talks were pushed back to Monday.", r),
+        vec![p("Monday", "2000-04-03")]
+    );
+    // Nothing put off: a past clause keeps the weekday behind.
+    assert_eq!(
+        dates_in("They had filed reports by Wednesday.", r),
+        vec![p("Wednesday", "2000-03-29")]
+    );
+    assert_eq!(
+        dates_in("He stayed until Tuesday.", r),
+        vec![p("Tuesday", "2000-03-28")]
+    );
+}
+
+#[test]
+fn the_first_or_last_two_quarters_are_a_half() {
+    let r = "1989-10-26";
+    assert_eq!(
+        dates_in("Sales fell in the first two quarters of 1990.", r),
+        vec![p("the first two quarters of 1990", "1990-H1")]
+    );
+    assert_eq!(
+        dates_in("Profit rose in the last two quarters of 1989.", r),
+        vec![p("the last two quarters of 1989", "1989-H2")]
+    );
+    // Begun by October 26: this year's first half.
+    assert_eq!(
+        dates_in("The first two quarters were weak.", r),
+        vec![p("The first two quarters", "1989-H1")]
+    );
+    // Quarters of something else.
+    assert_eq!(
+        dates_in("The first two quarters of the pie were eaten.", r),
+        vec![]
+    );
+}

@@ -50,6 +50,10 @@ pub enum When {
     Year(i16),
     /// The decade starting at this year ("the 1990s" is 1990).
     Decade(i16),
+    /// A century by its first two digits ("the 20th century" is 19: 1900-1999).
+    Century(i16),
+    /// The weekend (Saturday and Sunday) of an ISO week: `1990-W32-WE`.
+    Weekend(i16, i8),
     /// A reference to the past, present or future that needs a reference date.
     Open(&'static str),
     /// A vague reference that no date resolves ("now", "recently", "the future"):
@@ -79,6 +83,8 @@ impl When {
             When::Season(y, s) => format!("{y:04}-{}", ["SP", "SU", "FA", "WI"][(s - 1) as usize]),
             When::Year(y) => format!("{y:04}"),
             When::Decade(y) => format!("{:03}", y / 10),
+            When::Century(c) => format!("{c:02}"),
+            When::Weekend(y, w) => format!("{y:04}-W{w:02}-WE"),
             When::Open(s) | When::Vague(s) => s.to_string(),
             When::MonthDay(m, d) => format!("XXXX-{m:02}-{d:02}"),
             When::MonthOnly(m) => format!("XXXX-{m:02}"),
@@ -112,6 +118,14 @@ impl When {
             When::Season(y, s) => season_span(y, s)?,
             When::Year(y) => (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?),
             When::Decade(y) => (Date::new(y, 1, 1).ok()?, Date::new(y + 9, 12, 31).ok()?),
+            When::Century(c) => (
+                Date::new(100 * c, 1, 1).ok()?,
+                Date::new(100 * c + 99, 12, 31).ok()?,
+            ),
+            When::Weekend(y, w) => {
+                let a = ISOWeekDate::new(y, w, Weekday::Saturday).ok()?.date();
+                (a, a.tomorrow().ok()?)
+            }
             _ => return None,
         };
         Some(Interval::new(day_number(a), day_number(b)))
@@ -267,6 +281,7 @@ pub fn find(w: &Words, ctx: &Context, out: &mut Vec<Value>) {
         r: ctx.reference,
         depth: Cell::new(0),
         ante: Cell::new(None),
+        quarterly: Cell::new(None),
     };
     let mut hits = Vec::new();
     // Calendar readings, as (start, end, when), for anaphoric dates ("a year earlier"):
@@ -433,6 +448,9 @@ struct Parser<'a, 'b> {
     /// The nearest date before the token being read, for anaphoric dates ("a year
     /// earlier", "the previous month"); `None` at the start of the line.
     ante: Cell<Option<When>>,
+    /// Whether the line speaks of a quarter of a year ([`Parser::quarter_line`]): worked
+    /// out once, when a comparison first asks.
+    quarterly: Cell<Option<bool>>,
 }
 
 /// How deep readers may nest.
@@ -500,6 +518,7 @@ impl Parser<'_, '_> {
             self.the_day(i, i, out);
             self.period_led(i, i, out);
             self.year_then_period(i, i, out);
+            self.century(i, i, out);
             return;
         }
         if !w.is_word(i) {
@@ -547,6 +566,8 @@ impl Parser<'_, '_> {
                 });
             }
             self.ordinal_period(i, i, out);
+            self.century(i, i, out);
+            self.spoken_year(i, out);
         }
         if lx.number || matches!(lx.kw, Kw::A | Kw::Couple | Kw::Half) {
             self.offset(i, i, out);
@@ -557,6 +578,16 @@ impl Parser<'_, '_> {
             _ => {}
         }
         match lx.kw {
+            // "the people of tomorrow", "the youth of today": the times to come or these
+            // times, not a day.
+            Kw::Today | Kw::Tomorrow
+                if i >= 2 && w.kw(i - 1) == Kw::Of && w.is_word(i - 2) && !w.lex(i - 2).known => {}
+            // A title in quotes: ABC's "This Week".
+            k if direction(k).is_some()
+                && i > 0
+                && w.capital(i)
+                && w.capital(i + 1)
+                && matches!(w.low(i - 1), "\"" | "`" | "``" | "\u{201c}") => {}
             Kw::Today | Kw::Tonight => {
                 let when = self.r.map_or(When::Open("PRESENT_REF"), When::Day);
                 self.rel(out, i, i + 1, when);
@@ -586,6 +617,7 @@ impl Parser<'_, '_> {
             }
             // "Now, ..." opening a clause is a discourse marker (a turn in the argument),
             // not a time: "Now, he says, it looks like ...".
+            Kw::Weekend => self.weekend(i, out),
             Kw::Now if !(w.is_p(i + 1, ',') && (i == 0 || !w.is_word(i - 1))) => {
                 self.hit(out, i, i + 1, When::Vague("PRESENT_REF"))
             }
@@ -650,7 +682,14 @@ impl Parser<'_, '_> {
             {
                 return None;
             }
-            if w.is_p(i + 1, ':') || w.is_p(i + 1, '.') && w.is_num(i + 2) && w.glued(i + 2) {
+            // "5:30" is a time; "on Monday, Oct. 26:" ends a date line with a colon.
+            if (w.is_p(i + 1, ':') || w.is_p(i + 1, '.')) && w.is_num(i + 2) && w.glued(i + 2) {
+                return None;
+            }
+            // "Friday 6 p.m.", "Friday 6pm": an hour, not the sixth.
+            if matches!(w.low(i + 1), "a" | "p" | "am" | "pm")
+                && (w.is_p(i + 2, '.') || matches!(w.low(i + 1), "am" | "pm"))
+            {
                 return None;
             }
             if w.glued(i + 1) && matches!(w.low(i + 1), "st" | "nd" | "rd" | "th") {
@@ -753,6 +792,32 @@ impl Parser<'_, '_> {
             }
         }
         None
+    }
+
+    /// A year spoken as two pairs of digits, as transcripts write it: "Atlanta nineteen
+    /// ninety-six.", "by nineteen ninety-seven the plan was dead". A count is not said so,
+    /// but "nineteen ninety-six cars" may be one: before a word in small letters the year
+    /// needs a preposition before it. ("in nineteen ninety six" is read by `in_future`.)
+    fn spoken_year(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        if !matches!(w.low(i), "eighteen" | "nineteen" | "twenty")
+            || matches!(w.low(i + 1), "hundred" | "thousand")
+            || i > 0 && w.low(i - 1) == "in"
+        {
+            return;
+        }
+        let Some((y, e)) = self.year_words(i).filter(|&(y, _)| y >= 1000) else {
+            return;
+        };
+        let word_after = w.is_word(e) && !w.capital(e);
+        let led = i > 0
+            && matches!(
+                w.low(i - 1),
+                "by" | "since" | "until" | "of" | "from" | "to" | "before" | "after" | "during"
+            );
+        if !word_after || led {
+            self.hit(out, i, e, When::Year(y));
+        }
     }
 
     /// A year after a month or a day: 4 digits, 2 digits (`loose`), or words.
@@ -868,6 +933,17 @@ impl Parser<'_, '_> {
                 | "around"
         );
         if !(1900..=2099).contains(&y) && !prep {
+            return None;
+        }
+        // A year after a capitalized word that is no calendar word, inside a sentence, is
+        // part of a name: "a venture called Orion 1980", "Windows 2000".
+        if i >= 2
+            && w.is_word(i - 1)
+            && w.capital(i - 1)
+            && !w.lex(i - 1).known
+            && w.is_word(i - 2)
+            && !w.capital(i - 2)
+        {
             return None;
         }
         // "2000 people", "1500 migrants": a count of a plural noun, unless a preposition
@@ -1265,6 +1341,32 @@ impl Parser<'_, '_> {
         if k > 0 && w.kw(k - 1) == Kw::On {
             k -= 1;
         }
+        // "until 9 a.m. Tuesday", "until 4 a.m. EDT Thursday": past a clock time.
+        if k > 0
+            && matches!(
+                w.low(k - 1),
+                "est" | "edt" | "gmt" | "utc" | "cst" | "cdt" | "pst" | "pdt" | "local"
+            )
+        {
+            k -= 1;
+        }
+        if k >= 5
+            && w.is_p(k - 1, '.')
+            && w.low(k - 2) == "m"
+            && w.is_p(k - 3, '.')
+            && matches!(w.low(k - 4), "a" | "p")
+            && w.is_num(k - 5)
+        {
+            k -= 5;
+        } else if k >= 2 && matches!(w.low(k - 1), "am" | "pm") && w.is_num(k - 2) {
+            k -= 2;
+        }
+        // "until mid-November", "by early March"
+        if k > 1 && w.is_dash(k - 1) && w.low(k - 2) == "mid" {
+            k -= 2;
+        } else if k > 0 && matches!(w.low(k - 1), "early" | "late" | "mid") {
+            k -= 1;
+        }
         k > 0
             && (matches!(
                 w.low(k - 1),
@@ -1273,6 +1375,38 @@ impl Parser<'_, '_> {
                 && w.low(k - 1) == "as"
                 && matches!(w.low(k - 2), "soon" | "early")
                 && w.low(k - 3) == "as")
+    }
+
+    /// A deadline set by putting something off: "postponed until Tuesday morning",
+    /// "delayed to Friday", "pushed back to Monday". The act may be past; the day it
+    /// moved to lies ahead of the report.
+    fn put_off(&self, at: usize) -> bool {
+        let w = self.w;
+        let Some(u) = (at.saturating_sub(7)..at)
+            .rev()
+            .find(|&k| matches!(w.low(k), "until" | "till" | "to"))
+        else {
+            return false;
+        };
+        let mut v = u;
+        if v > 0 && w.low(v - 1) == "back" {
+            v -= 1;
+        }
+        v > 0
+            && matches!(
+                w.low(v - 1),
+                "postponed"
+                    | "delayed"
+                    | "deferred"
+                    | "adjourned"
+                    | "recessed"
+                    | "extended"
+                    | "pushed"
+                    | "moved"
+                    | "rescheduled"
+                    | "off"
+            )
+            && self.deadline(at)
     }
 
     /// A date that qualifies a noun ("the Jan. 14 deadline", "a Dec. 7 meeting", "the
@@ -1294,9 +1428,11 @@ impl Parser<'_, '_> {
         // Without a tense, news reports what happened: a day ahead is meant only when it
         // is near (within a quarter) and nearer than the one behind. A deadline or a
         // term ("effective Feb. 1") looks ahead as far as behind.
+        // A future just behind the reference ("said they would act by Jan. 14", written
+        // on the 15th) is a future seen from the past, not a day a year ahead.
         let ok = |x: i64| {
             if t.clearly_future() {
-                x >= 0
+                x >= -7
             } else if t.past {
                 x <= 0
             } else {
@@ -1323,11 +1459,13 @@ impl Parser<'_, '_> {
             if m <= cur { r.year() } else { r.year() - 1 }
         } else {
             // Without a tense, news reports what happened: a month ahead is meant only
-            // when it is near (the next four), else the last such month.
+            // when it is near (the next four; the next six after a word that sets a
+            // deadline, "by February"), else the last such month.
+            let ahead = if self.deadline(at) { 6 } else { 4 };
             let diff = (m - cur) as i32;
-            if diff > 4 {
+            if diff > ahead {
                 r.year() - 1
-            } else if diff < -8 {
+            } else if diff <= ahead - 12 {
                 r.year() + 1
             } else {
                 r.year()
@@ -1564,6 +1702,11 @@ impl Parser<'_, '_> {
         if !w.capital(i) {
             return;
         }
+        // A name that goes on with a capitalized noun names a place or a thing: "St.
+        // Patrick's Cathedral", "Easter Island", "Christmas Carol".
+        if w.is_word(e) && w.capital(e) && w.lex(e) == Default::default() {
+            return;
+        }
         let Some(r) = self.r else {
             if let Holiday::Fixed(m, d) = h {
                 self.hit(out, i, e, When::MonthDay(m, d));
@@ -1680,6 +1823,32 @@ impl Parser<'_, '_> {
                 self.rel(out, i, j + 1, when);
             }
             return;
+        }
+        // "down from $21.4 million last year", "a 13% increase from last year's $1.55
+        // billion", "last year's quarter" in a line about a quarter: the figure compared is
+        // the quarter's, a year back, as "a year ago" there is.
+        if w.kw(i) == Kw::Last
+            && j == i + 1
+            && w.lex(j).unit == Some(Unit::Year)
+            && !w.lex(j).plural
+        {
+            let amount = |k: usize| {
+                w.is_num(k) || matches!(w.low(k), "million" | "billion" | "%" | "percent" | "cents")
+            };
+            let compared = i > 0 && amount(i - 1)
+                || w.lex(j).possessive
+                    && (w.is_num(j + 1)
+                        || w.is_num(j + 2)
+                        || matches!(w.low(j + 1), "quarter" | "period"));
+            if compared && let Some(q) = self.reported_quarter().and_then(|q| q.step_years(-1)) {
+                let end = if w.lex(j).possessive && matches!(w.low(j + 1), "quarter" | "period") {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                self.rel(out, i, end, q);
+                return;
+            }
         }
         // "the coming months", "past decades": a vague stretch of time.
         if w.lex(j).plural && w.lex(j).unit.is_some() && dir != 0 && w.kw(i) != Kw::Last {
@@ -1800,6 +1969,29 @@ impl Parser<'_, '_> {
         }
         if lx.month > 0 && w.is_word(j) && (!lx.ambiguous || w.capital(j)) {
             let m = lx.month;
+            // A day after the month: "last Oct. 23" is the latest October 23 before the
+            // reference date, "next March 3" the first after it; "past Jan. 14" ("kept
+            // past Jan. 14") is that day read on its own.
+            let k = self.after_month(j);
+            if let Some((d, e, _)) = self.day_num(k, false).filter(|_| w.is_num(k)) {
+                if w.kw(i) == Kw::Past {
+                    return;
+                }
+                let Some(r) = self.r else {
+                    self.rel(out, i, e, When::MonthDay(m, d));
+                    return;
+                };
+                let at = |y: i16| Date::new(y, m, d).ok();
+                let day = match dir.signum() {
+                    0 => at(r.year()),
+                    -1 => at(r.year()).filter(|&x| x < r).or_else(|| at(r.year() - 1)),
+                    _ => at(r.year()).filter(|&x| x > r).or_else(|| at(r.year() + 1)),
+                };
+                if let Some(day) = day {
+                    self.rel(out, i, e, When::Day(day));
+                }
+                return;
+            }
             let Some(r) = self.r else {
                 self.rel(out, i, j + 1, When::MonthOnly(m));
                 return;
@@ -1920,6 +2112,22 @@ impl Parser<'_, '_> {
             }
             return;
         }
+        // "the end of the year": this year, as "year-end" is.
+        if w.low(j) == "end"
+            && w.kw(j + 1) == Kw::Of
+            && w.kw(j + 2) == Kw::The
+            && w.low(j + 3) == "year"
+            && let Some(r) = self.r
+        {
+            out.push(Hit {
+                start: i,
+                end: j + 4,
+                when: When::Year(r.year()),
+                approximate: true,
+                relative: true,
+            });
+            return;
+        }
         // "the summer", "the fall of 1998"
         if w.lex(j).season > 0 {
             self.season_led(j, i, out);
@@ -1935,7 +2143,9 @@ impl Parser<'_, '_> {
             "most" if w.kw(j + 1) == Kw::Recent => j + 2,
             _ => j,
         };
-        if w.kw(k) == Kw::Quarter && !w.is_dash(k + 1) && w.kw(k + 1) != Kw::Of {
+        // "the latest period" in a line about a quarter: that quarter.
+        let period = k > j && w.low(k) == "period" && self.quarter_line();
+        if (w.kw(k) == Kw::Quarter || period) && !w.is_dash(k + 1) && w.kw(k + 1) != Kw::Of {
             let when = match (self.ante.get(), self.r) {
                 (Some(a @ When::Quarter(..)), _) if k == j => Some(a),
                 (_, Some(r)) => quarter_of(r).step(-1),
@@ -1961,6 +2171,30 @@ impl Parser<'_, '_> {
                 self.rel(out, i, k, when);
             }
             return;
+        }
+        // "For the year, volume was flat", "sales for the full year were", "earnings for
+        // the fiscal year.": the year the line speaks of (of the date named before it),
+        // else the year under way. Not "the year ended June 30" (an accounting year),
+        // "the year before", "the year he died": the year must end its phrase.
+        let k = if matches!(w.low(j), "full" | "fiscal") {
+            j + 1
+        } else {
+            j
+        };
+        if w.low(k) == "year" && !w.lex(k).possessive {
+            let ends = k + 1 >= w.len()
+                || matches!(
+                    w.low(k + 1),
+                    "," | "." | ";" | ":" | "was" | "were" | "is" | "will"
+                ) && !w.is_dash(k + 1);
+            let year = match self.ante.get() {
+                Some(a) if a.is_calendar() => a.first_day().map(|d| d.year()),
+                _ => self.r.map(|r| r.year()),
+            };
+            if ends && let Some(y) = year {
+                self.rel(out, i, k + 1, When::Year(y));
+                return;
+            }
         }
         // "the week after next", "the month after the next", "the year after next"
         if let Some(u @ (Unit::Week | Unit::Month | Unit::Year)) = w.lex(j).unit {
@@ -2155,9 +2389,158 @@ impl Parser<'_, '_> {
         });
     }
 
+    /// "year-end", "year end", "year's end" at `i`: the token after it.
+    fn year_end(&self, i: usize) -> Option<usize> {
+        let w = self.w;
+        let k = if w.is_dash(i + 1) && w.glued(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        // After a preposition ("by year-end", "since year-end"): "year-end net" qualifies a
+        // noun, and whose year it is the sentence does not say.
+        let prep = i > 0
+            && matches!(
+                w.low(i - 1),
+                "by" | "at"
+                    | "before"
+                    | "until"
+                    | "till"
+                    | "around"
+                    | "since"
+                    | "after"
+                    | "through"
+                    | "near"
+                    | "to"
+                    | "from"
+                    | "toward"
+                    | "towards"
+            );
+        (prep && w.low(k) == "end" && (k == i + 1 || w.glued(k)) && !w.is_dash(k + 1))
+            .then_some(k + 1)
+    }
+
+    /// "the weekend", "over the weekend", "this weekend", "last weekend", "next weekend":
+    /// the weekend of an ISO week, `1990-W32-WE`. Without "last" or "next", the tense
+    /// decides: the last one in a report of the past (this one, on a Saturday or Sunday),
+    /// else the coming one ("ahead of the weekend" looks ahead in any tense). A weekend
+    /// that qualifies a noun ("weekend talks") or a plural ("weekends") is left alone.
+    fn weekend(&self, i: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        if i == 0 || w.lex(i).plural {
+            return;
+        }
+        if w.is_word(i + 1)
+            && !w.capital(i + 1)
+            && !matches!(
+                w.low(i + 1),
+                "at" | "in"
+                    | "of"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "for"
+                    | "with"
+                    | "when"
+                    | "before"
+                    | "after"
+                    | "but"
+                    | "as"
+                    | "that"
+                    | "by"
+                    | "on"
+                    | "from"
+                    | "while"
+            )
+        {
+            return;
+        }
+        let Some(r) = self.r else {
+            return;
+        };
+        let start = i - 1;
+        let dir = match w.kw(start) {
+            Kw::Last | Kw::Past | Kw::Previous => -1,
+            Kw::Next | Kw::Coming | Kw::Upcoming | Kw::Following => 1,
+            Kw::The | Kw::This => {
+                let ahead = start >= 2 && w.low(start - 2) == "ahead" && w.kw(start - 1) == Kw::Of;
+                if !ahead && self.tense_for(i).leans_past() {
+                    -1
+                } else {
+                    1
+                }
+            }
+            _ => return,
+        };
+        let start = if w.kw(start) == Kw::Past && start > 0 && w.kw(start - 1) == Kw::The {
+            start - 1
+        } else {
+            start
+        };
+        // Saturday (6) and Sunday (7) are in their weekend: it is the last one and the
+        // coming one alike.
+        let wd = r.weekday().to_monday_one_offset();
+        let days: i64 = if wd >= 6 {
+            0
+        } else if dir < 0 {
+            -(wd as i64) - 1
+        } else {
+            6 - wd as i64
+        };
+        let Some(sat) = r.checked_add(days.days()).ok() else {
+            return;
+        };
+        let iw = sat.iso_week_date();
+        self.rel(out, start, i + 1, When::Weekend(iw.year(), iw.week()));
+    }
+
+    /// "the 20th century", "11th-century", "the twentieth century": `19`, `10`. `start`
+    /// is where the span starts.
+    fn century(&self, i: usize, start: usize, out: &mut Vec<Hit>) {
+        let w = self.w;
+        let (n, e) = if w.is_num(i) {
+            if !(w.glued(i + 1) && matches!(w.low(i + 1), "st" | "nd" | "rd" | "th")) {
+                return;
+            }
+            (w.num(i).unwrap_or(0), i + 2)
+        } else {
+            (u32::from(w.lex(i).ordinal), i + 1)
+        };
+        let k = if w.is_dash(e) && w.glued(e) { e + 1 } else { e };
+        if !(1..=30).contains(&n) || w.lex(k).unit != Some(Unit::Century) || w.lex(k).plural {
+            return;
+        }
+        let start = if start == i && i > 0 && w.kw(i - 1) == Kw::The {
+            i - 1
+        } else {
+            start
+        };
+        self.hit(out, start, k + 1, When::Century(n as i16 - 1));
+    }
+
     /// "year 2008", "year 247", "Year two hundred and sixty seven", "year to date".
     fn year_led(&self, i: usize, out: &mut Vec<Hit>) {
         let w = self.w;
+        // "by year's end"
+        if w.low(i) == "year's" || w.low(i) == "year\u{2019}s" {
+            if i > 0
+                && matches!(
+                    w.low(i - 1),
+                    "by" | "at" | "before" | "until" | "around" | "since"
+                )
+                && w.low(i + 1) == "end"
+                && let Some(r) = self.r
+            {
+                out.push(Hit {
+                    start: i,
+                    end: i + 2,
+                    when: When::Year(r.year()),
+                    approximate: true,
+                    relative: true,
+                });
+            }
+            return;
+        }
         if w.low(i) != "year" {
             return;
         }
@@ -2191,9 +2574,30 @@ impl Parser<'_, '_> {
                 }
             } else if matches!(w.low(end), "period" | "half") {
                 end += 1;
+                // "the year-earlier period" in a line about a quarter: that quarter.
+                if w.low(end - 1) == "period"
+                    && !matches!(a, Some(When::Quarter(..)))
+                    && let Some(q) = self.reported_quarter()
+                {
+                    when = q.step_years(-1).or(when);
+                }
             }
             if let Some(when) = when {
                 self.rel(out, i, end, when);
+            }
+            return;
+        }
+        // "by year-end", "by year end", "by year's end": the end of this year, read as
+        // the year (the time of "the end" is not said more closely).
+        if let Some(end) = self.year_end(i) {
+            if let Some(r) = self.r {
+                out.push(Hit {
+                    start: i,
+                    end,
+                    when: When::Year(r.year()),
+                    approximate: true,
+                    relative: true,
+                });
             }
             return;
         }
@@ -2261,13 +2665,47 @@ impl Parser<'_, '_> {
         }
     }
 
+    /// The line speaks of a quarter of a year ("third-quarter profit", "in the quarter",
+    /// "the quarter-to-quarter comparison"), not of a share ("a quarter of the budget").
+    /// In such a line a comparison with a year before ("from $90.5 million a year ago",
+    /// "the year-earlier period", "the 1988 quarter") is about that quarter, as TimeML
+    /// reads financial reports.
+    fn quarter_line(&self) -> bool {
+        if let Some(q) = self.quarterly.get() {
+            return q;
+        }
+        let w = self.w;
+        let q = w.low.contains("quarter")
+            && (0..w.len()).any(|k| {
+                w.kw(k) == Kw::Quarter
+                    && !w.lex(k).plural
+                    && (k == 0 || !matches!(w.low(k - 1), "a" | "one" | "two" | "three"))
+            });
+        self.quarterly.set(Some(q));
+        q
+    }
+
+    /// The quarter a line about a quarter reports on: the one named before, else the
+    /// last one ended by the reference date (reports come after a quarter ends).
+    fn reported_quarter(&self) -> Option<When> {
+        if !self.quarter_line() {
+            return None;
+        }
+        match self.ante.get() {
+            Some(a @ When::Quarter(..)) => Some(a),
+            _ => quarter_of(self.r?).step(-1),
+        }
+    }
+
     /// A quarter or a half of a year at `i`: "third quarter", "third-quarter", "fiscal
     /// first quarter", "3rd quarter", "first half", "second-half", "last half": (a half,
     /// its number, end).
     fn period_at(&self, i: usize) -> Option<(bool, i8, usize)> {
         let w = self.w;
         // Most tokens are followed by no "quarter" or "half": a cheap look first.
-        if !(1..=4).any(|d| matches!(w.kw(i + d), Kw::Quarter | Kw::Half)) {
+        if !(1..=4)
+            .any(|d| matches!(w.kw(i + d), Kw::Quarter | Kw::Half) || w.low(i + d) == "quarters")
+        {
             return None;
         }
         let mut k = i;
@@ -2285,6 +2723,10 @@ impl Parser<'_, '_> {
                 _ => return None,
             }
         };
+        // "the first two quarters", "the last two quarters": a half of the year.
+        if matches!(n, 1 | -1) && w.low(e) == "two" && w.low(e + 1) == "quarters" {
+            return Some((true, if n == 1 { 1 } else { 2 }, e + 2));
+        }
         let u = if w.is_dash(e) && w.glued(e) && w.glued(e + 1) {
             e + 1
         } else {
@@ -2360,6 +2802,16 @@ impl Parser<'_, '_> {
         };
         if let Some((half, n, e)) = self.period_at(i + 1) {
             self.hit(out, start, e, period(half, y as i16, n));
+            return;
+        }
+        // "the 1988 quarter", "the 1989 period" in a line about a quarter: the quarter
+        // reported on, in that year.
+        let w1 = w.low(i + 1);
+        if start < i
+            && (w1 == "quarter" || w1 == "period" && self.quarter_line())
+            && let Some(When::Quarter(_, q)) = self.reported_quarter()
+        {
+            self.hit(out, start, i + 2, When::Quarter(y as i16, q));
         }
     }
 
@@ -2568,6 +3020,7 @@ impl Parser<'_, '_> {
                     .ante
                     .get()
                     .filter(|a| matches!(a, When::Quarter(..) | When::Half(..)))
+                    .or_else(|| self.reported_quarter())
                     .and_then(|a| a.moved(&m, -1.0));
                 let when = match period {
                     Some(p) => p,
@@ -2588,7 +3041,10 @@ impl Parser<'_, '_> {
             // date is the future, which a clause in the past does not speak of.
             Kw::Earlier | Kw::Later => {
                 let sign = if w.kw(k) == Kw::Later { 1.0 } else { -1.0 };
-                let when = match self.ante.get() {
+                let when = match self.ante.get().or_else(|| {
+                    self.reported_quarter()
+                        .filter(|_| sign < 0.0 && m.finest() == Unit::Year)
+                }) {
                     Some(a) => a.moved(&m, sign),
                     None if sign < 0.0 || w.tense_at(start).clearly_future() => self
                         .r
@@ -2764,18 +3220,16 @@ impl Parser<'_, '_> {
         // A weekday alone.
         let when = match self.r {
             None => When::WeekdayOnly(wd),
-            // A report dated Tuesday that says "on Tuesday" in the past tense means that day:
-            // news names the weekday of same-day events too.
-            Some(r)
-                if self.tense_for(i).leans_past() && r.weekday().to_monday_one_offset() == wd =>
-            {
-                When::Day(r)
-            }
+            // A report dated Tuesday that says "on Tuesday" means that day, in any tense:
+            // news names the weekday of same-day events ("will meet Tuesday" in Tuesday's
+            // paper is today's meeting); a week away is "next Tuesday".
+            Some(r) if r.weekday().to_monday_one_offset() == wd => When::Day(r),
             Some(r) => {
                 let t = self.tense_for(i);
                 // "by Friday", "as soon as Tuesday": a deadline ahead, unless the clause
-                // is past ("had filed reports by Wednesday").
-                let deadline = self.deadline(i) && !w.tense_at(i).past;
+                // is past ("had filed reports by Wednesday") without putting anything off
+                // ("postponed until Tuesday" is still ahead).
+                let deadline = self.deadline(i) && (!w.tense_at(i).past || self.put_off(i));
                 let dir = if t.leans_past() && !deadline { -1 } else { 1 };
                 match weekday_from(r, wd, dir) {
                     Some(d) => When::Day(d),

@@ -141,6 +141,14 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
             i += 1;
             continue;
         }
+        if let Some(start) = year_ended(w, i) {
+            let span = Span::new(w.start(start), w.value_end(i));
+            let mut v = Value::new(Kind::Duration, span, "P1Y");
+            v.interval = Some(Interval::point(Unit::Year.seconds()));
+            out.push(v);
+            i += 1;
+            continue;
+        }
         let Some(m) = measure(w, i) else {
             i += 1;
             continue;
@@ -300,19 +308,43 @@ fn person_age(w: &Words, m: &Measure) -> bool {
             // before a name or a nationality ("6-year-old Elian", "Cuban boy").
             return k == end || w.capital(k);
         }
-        let noun = w.low(k);
-        let noun = noun
-            .strip_suffix("'s")
-            .or_else(|| noun.strip_suffix("\u{2019}s"))
-            .unwrap_or(noun);
-        return person_noun(noun)
-            || k == end && NOT_NOUN.contains(&noun)
-            || ["ist", "ian", "ists", "ians"]
-                .iter()
-                .any(|s| noun.ends_with(s));
+        let is_person = |k: usize| {
+            let noun = w.low(k);
+            let noun = noun
+                .strip_suffix("'s")
+                .or_else(|| noun.strip_suffix("\u{2019}s"))
+                .unwrap_or(noun);
+            person_noun(noun)
+                || k == end && NOT_NOUN.contains(&noun)
+                || ["ist", "ian", "ists", "ians"]
+                    .iter()
+                    .any(|s| noun.ends_with(s))
+        };
+        // The noun may come after a word or two that qualify it: "a 6-year-old
+        // shipwreck survivor"; a word of NOT_NOUN ends the search ("a 12-year-old pact
+        // with ...").
+        return (k..k + 3)
+            .take_while(|&j| {
+                w.is_word(j) && !w.capital(j) && (j == k || !NOT_NOUN.contains(&w.low(j)))
+            })
+            .any(is_person);
     }
     // "6 years old": an age said of someone.
     w.kw(end) == Kw::Old && !w.glued(end)
+}
+
+/// "the year ended March 31", "the fiscal year ending June 30, 1990": a year of accounts,
+/// named by the day it ends; TimeML reads "the (fiscal) year" as its length, `P1Y`. The
+/// token where the span starts, when the unit at `i` is such a year.
+fn year_ended(w: &Words, i: usize) -> Option<usize> {
+    if w.low(i) != "year" || !matches!(w.low(i + 1), "ended" | "ending") {
+        return None;
+    }
+    let mut s = i;
+    if s > 0 && w.kw(s - 1) == Kw::Fiscal {
+        s -= 1;
+    }
+    (s > 0 && w.kw(s - 1) == Kw::The).then_some(s - 1)
 }
 
 /// Words after "N-year-old" that show it is used as a noun ("the 6-year-old in Miami").
@@ -459,7 +491,13 @@ fn open_plural(w: &Words, i: usize, m: &mut Measure) -> Option<usize> {
 
 /// One amount-unit pair at `i`: (amount, unit, end, approximate).
 fn pair(w: &Words, i: usize) -> Option<(f64, Unit, usize, bool)> {
-    let (n, j, approx, digits) = amount(w, i)?;
+    let (n, mut j, approx, digits) = amount(w, i)?;
+    // "two more weeks", "an additional year", "20 further years"
+    if matches!(w.low(j), "more" | "additional" | "further" | "extra")
+        && w.lex(j + 1).unit.is_some()
+    {
+        j += 1;
+    }
     // "3-min", "12-year-old", "one-week": a hyphen may join the amount and the unit.
     let (k, hyphen) = if w.is_dash(j) && w.glued(j) && w.glued(j + 1) {
         (j + 1, true)
@@ -594,6 +632,24 @@ fn amount(w: &Words, i: usize) -> Option<(f64, usize, bool, bool)> {
     if let Some((f, e)) = fraction_after_and(w, end) {
         value += f;
         end = e;
+    }
+    // "2 1/2 years", "5 1/2 hours": a whole number and a fraction.
+    if !n.words
+        && value.fract() == 0.0
+        && w.is_num(end)
+        && !w.glued(end)
+        && w.is_p(end + 1, '/')
+        && w.glued(end + 1)
+        && w.is_num(end + 2)
+        && w.glued(end + 2)
+        && !w.glued(end + 3)
+        && let (Some(a), Some(b)) = (w.num(end), w.num(end + 2))
+        && a > 0
+        && a < b
+        && b <= 16
+    {
+        value += a as f64 / b as f64;
+        end += 3;
     }
     Some((value, end, false, !n.words))
 }

@@ -126,6 +126,8 @@ pub enum Kw {
     Fiscal,
     /// "twenties" .. "nineties": a decade of a person's age ("in his early thirties").
     DecadeAge,
+    /// "weekend": "over the weekend" is the weekend of a week (`1990-W32-WE`).
+    Weekend,
 }
 
 /// What one token can mean in a date, duration or time expression.
@@ -408,6 +410,7 @@ fn kw_named(name: &str) -> Option<Kw> {
         "future" => Kw::Future,
         "recent" => Kw::Recent,
         "fiscal" => Kw::Fiscal,
+        "weekend" => Kw::Weekend,
         _ => return None,
     })
 }
@@ -742,6 +745,13 @@ impl<'a> Words<'a> {
             return None;
         }
         if w.len() >= 5 && w.ends_with("ed") {
+            // An adjective, not a verb: "a still unspecified date", "the proposed merger",
+            // "unexpected".
+            let det = |j: usize| matches!(self.low(j), "a" | "an" | "the" | "its" | "their");
+            let adverb = |j: usize| self.low(j) == "still" || self.low(j).ends_with("ly");
+            if k > 0 && det(k - 1) || k > 1 && adverb(k - 1) && det(k - 2) {
+                return None;
+            }
             let mut t = Tense::default();
             past_form(w, &mut t);
             return (t.past && !after_aux).then_some((-1, false));

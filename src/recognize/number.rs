@@ -601,6 +601,32 @@ fn fraction(line: &str, toks: &[Token], p: usize) -> Option<Amount> {
     if numeral::scale_word(word(end)).is_some() {
         return None;
     }
+    // "the past two quarters", "the next three quarters", "the first two quarters of 1990":
+    // quarters of a year, not a share.
+    if plural && d_tok.text(line).eq_ignore_ascii_case("quarters") {
+        let before = p.checked_sub(1).map_or("", word);
+        let temporal = &[
+            "past",
+            "next",
+            "last",
+            "first",
+            "previous",
+            "coming",
+            "recent",
+            "preceding",
+            "following",
+            "final",
+            "latest",
+        ];
+        let year_after = of
+            && (toks
+                .get(end + 1)
+                .is_some_and(|y| y.is_num() && y.text(line).len() == 4)
+                || is_word(word(end + 1), &["this", "next", "last", "fiscal"]));
+        if is_word(before, temporal) || year_after {
+            return None;
+        }
+    }
     let mut after = end + 1;
     if of && is_word(word(after), &["a", "an", "the"]) {
         after += 1;
@@ -1662,6 +1688,23 @@ mod tests {
         assert_eq!(vals("the third week"), []);
         assert_eq!(vals("a quarter"), []);
         assert_eq!(vals("two-thirds majority"), [p("two-thirds", "66.67%")]);
+        // Quarters of a year, counted: no share of anything.
+        assert_eq!(
+            vals("Profit fell in the past two quarters"),
+            [c("two", "2")]
+        );
+        assert_eq!(
+            vals("Sales will rise over the next three quarters"),
+            [c("three", "3")]
+        );
+        assert_eq!(
+            vals("the first two quarters of 1990 were weak"),
+            [c("two", "2")]
+        );
+        assert_eq!(
+            one("Three quarters of the voters agreed"),
+            p("Three quarters", "75%")
+        );
     }
 
     #[test]

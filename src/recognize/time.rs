@@ -13,17 +13,14 @@ use crate::span::Span;
 /// Proposes a time of day for every clock time in the line; `dates` are the date
 /// candidates of the same line.
 pub fn find(w: &Words, _ctx: &Context, dates: &[Value], out: &mut Vec<Value>) {
+    let full = |d: &&Value| {
+        let v = d.value.as_bytes();
+        d.kind == Kind::Date && v.len() == 10 && v[4] == b'-' && v[7] == b'-' && v[0] != b'X'
+    };
     let mut day: Option<(&str, f64)> = None;
     let mut several = false;
-    for d in dates.iter().filter(|d| d.kind == Kind::Date) {
+    for d in dates.iter().filter(full) {
         let v = d.value.as_str();
-        let full = v.len() == 10
-            && v.as_bytes()[4] == b'-'
-            && v.as_bytes()[7] == b'-'
-            && !v.starts_with('X');
-        if !full {
-            continue;
-        }
         match day {
             Some((x, _)) if x != v => several = true,
             Some(_) => {}
@@ -48,6 +45,12 @@ pub fn find(w: &Words, _ctx: &Context, dates: &[Value], out: &mut Vec<Value>) {
             continue;
         };
         let span = Span::new(w.start(i), w.end(end - 1));
+        // The day written next to the time ("10 p.m. Wednesday", "5 p.m. EST, Nov. 6",
+        // "Friday at 6 p.m."), else the line's only day.
+        let next_to = adjacent_day(w, i, end, dates.iter().filter(full));
+        let day = next_to
+            .map(|d| (d.value.as_str(), d.interval.map_or(0.0, |i| i.lo)))
+            .or(day);
         let value = match day {
             Some((d, _)) => format!("{d}T{h:02}:{m:02}"),
             None => format!("XXXX-XX-XXT{h:02}:{m:02}"),
@@ -60,6 +63,40 @@ pub fn find(w: &Words, _ctx: &Context, dates: &[Value], out: &mut Vec<Value>) {
         out.push(v);
         i = end;
     }
+}
+
+/// The day among `days` written right after the clock time at tokens `i..end` (past a time
+/// zone, a comma or "on": "noon Thursday", "5 p.m. EST, Nov. 6", "6 p.m. on Friday") or
+/// right before it (past "at" or a comma: "Friday at 6 p.m.").
+fn adjacent_day<'v>(
+    w: &Words,
+    i: usize,
+    end: usize,
+    days: impl Iterator<Item = &'v Value> + Clone,
+) -> Option<&'v Value> {
+    let zone = |k: usize| {
+        matches!(
+            w.low(k),
+            "est" | "edt" | "gmt" | "utc" | "cst" | "cdt" | "pst" | "pdt" | "mst" | "mdt" | "local"
+        )
+    };
+    let mut k = end;
+    while k < w.len() && (zone(k) || w.low(k) == "time" || w.low(k) == "on" || w.is_p(k, ',')) {
+        k += 1;
+    }
+    if k < w.len()
+        && let Some(d) = days.clone().find(|d| d.span.start == w.start(k))
+    {
+        return Some(d);
+    }
+    let mut k = i;
+    while k > 0 && (w.low(k - 1) == "at" || w.is_p(k - 1, ',')) {
+        k -= 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    days.clone().find(|d| d.span.end == w.end(k - 1))
 }
 
 /// A clock time at `i`: (hour 0-23, minute, end token).
@@ -270,5 +307,55 @@ mod tests {
         d.interval = Some(Interval::point(19_592.0));
         let got = times("August 23, 2023 at 6:04 pm", &[d]);
         assert_eq!(got, vec![("6:04 pm".into(), "2023-08-23T18:04".into())]);
+    }
+
+    #[test]
+    fn attaches_to_the_day_written_next_to_it() {
+        // Two days on the line: each time takes the one beside it.
+        let line = "a deadline of 10 p.m. Wednesday, and the body was found at noon Thursday";
+        let day = |line: &str, text: &str, v: &str| {
+            let a = line.find(text).unwrap();
+            Value::new(Kind::Date, Span::new(a, a + text.len()), v)
+        };
+        let ds = [
+            day(line, "Wednesday", "1998-02-11"),
+            day(line, "Thursday", "1998-02-12"),
+        ];
+        assert_eq!(
+            times(line, &ds),
+            vec![
+                ("10 p.m.".into(), "1998-02-11T22:00".into()),
+                ("noon".into(), "1998-02-12T12:00".into())
+            ]
+        );
+        // Past a time zone and a comma, or before the time past "at".
+        let line = "until 5 p.m. EST, Nov. 6, from Oct. 30";
+        let ds = [
+            day(line, "Nov. 6", "1989-11-06"),
+            day(line, "Oct. 30", "1989-10-30"),
+        ];
+        assert_eq!(
+            times(line, &ds),
+            vec![("5 p.m.".into(), "1989-11-06T17:00".into())]
+        );
+        let line = "arrived on Friday at 6 p.m. and left on Saturday";
+        let ds = [
+            day(line, "Friday", "1998-02-13"),
+            day(line, "Saturday", "1998-02-14"),
+        ];
+        assert_eq!(
+            times(line, &ds),
+            vec![("6 p.m.".into(), "1998-02-13T18:00".into())]
+        );
+        // No day beside it and several on the line: no day.
+        let line = "They met on Monday and Tuesday; talks ended at 3 p.m.";
+        let ds = [
+            day(line, "Monday", "1998-02-09"),
+            day(line, "Tuesday", "1998-02-10"),
+        ];
+        assert_eq!(
+            times(line, &ds),
+            vec![("3 p.m.".into(), "XXXX-XX-XXT15:00".into())]
+        );
     }
 }
