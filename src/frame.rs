@@ -79,6 +79,12 @@ const PLACE_CASES: &[&str] = &[
     "inside",
     "outside",
 ];
+/// Verbs of saying: their subject is the figure's source.
+const SAYING: &[&str] = &[
+    "say", "tell", "report", "announce", "state", "add", "claim", "confirm", "note", "explain",
+    "declare", "write", "quote", "cite", "insist",
+];
+
 /// Subjects whose findings are estimates, not counts: "a study found that ...".
 const ESTIMATORS: &[&str] = &[
     "study",
@@ -185,8 +191,18 @@ impl Frame {
                 || a.head_of(p).is_some_and(|h| {
                     PLAN_VERBS.contains(&a.words[h].lemma.to_lowercase().as_str())
                 });
+            // The subject of a verb of saying is who says it, not whom the figure is about
+            // ("Civil Protection authorities said 30 cars were on the section").
+            let saying = SAYING.contains(&f.predicate.as_str());
+            if saying
+                && let Some(s) = a.children(p).find(|&c| a.base_rel(c) == "nsubj")
+                && !contains(a, s, top)
+            {
+                f.source = phrase(a, text, s, times);
+            }
             // The subject holds the figure unless it is the counted noun itself.
-            if let Some(s) = a.children(p).find(|&c| a.base_rel(c) == "nsubj")
+            if !saying
+                && let Some(s) = a.children(p).find(|&c| a.base_rel(c) == "nsubj")
                 && Some(s) != counted
                 && !contains(a, s, top)
             {

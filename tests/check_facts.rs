@@ -186,3 +186,24 @@ fn a_timelines_entries_count_at_their_own_moments() {
     ]);
     assert!(rows.is_empty(), "{rows:#?}");
 }
+
+#[test]
+fn lengths_written_in_feet_and_metres_are_compared_converted() {
+    // 260 feet is 79.2 m; 200 metres is 200 m: far apart, one section of one bridge.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "Authorities said at least 30 cars were on the 260-foot section of the span.\n",
+        ),
+        (
+            "b.txt",
+            "Five days after a 200-metre section of the bridge gave way, the search ended.\n",
+        ),
+    ]);
+    assert_eq!(
+        values(&rows),
+        vec![("0.0792 km".into(), "0.2 km".into())],
+        "{rows:#?}"
+    );
+    assert_eq!(rows[0]["slot"], "section/distance");
+}

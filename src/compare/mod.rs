@@ -129,7 +129,13 @@ pub fn assess(a: &Side, b: &Side, policy: &Policy) -> Assessment {
     if a.value.kind == Kind::Name {
         return names(&a.value.value, &b.value.value, policy.same_entity);
     }
-    if a.value.unit != b.value.unit {
+    // A quantity is converted to one unit per dimension ("260-foot" is 0.0792 km), so
+    // the written units ("foot", "metre") may differ; the converted one may not.
+    let measure = |v: &Value| match v.kind {
+        Kind::Quantity => v.value.rsplit(' ').next().map(str::to_string),
+        _ => v.unit.clone(),
+    };
+    if measure(a.value) != measure(b.value) {
         return Assessment::new(
             Verdict::Incomparable,
             format!(

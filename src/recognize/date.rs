@@ -406,17 +406,20 @@ fn shift(d: Date, n: f64, u: Unit) -> Option<Date> {
         let days = (n * u.seconds() / 86_400.0).round() as i64;
         return d.checked_add(days.days()).ok();
     }
+    // Checked all the way: a garbled figure ("mid-202312-year-old") is no date, not a panic.
     let n = n as i64;
+    let s = jiff::Span::new();
     let span = match u {
-        Unit::Century => (100 * n).years(),
-        Unit::Decade => (10 * n).years(),
-        Unit::Year => n.years(),
-        Unit::Month => n.months(),
-        Unit::Fortnight => (2 * n).weeks(),
-        Unit::Week => n.weeks(),
-        Unit::Day | Unit::Night => n.days(),
+        Unit::Century => s.try_years(n.checked_mul(100)?),
+        Unit::Decade => s.try_years(n.checked_mul(10)?),
+        Unit::Year => s.try_years(n),
+        Unit::Month => s.try_months(n),
+        Unit::Fortnight => s.try_weeks(n.checked_mul(2)?),
+        Unit::Week => s.try_weeks(n),
+        Unit::Day | Unit::Night => s.try_days(n),
         Unit::Hour | Unit::Minute | Unit::Second => return Some(d),
-    };
+    }
+    .ok()?;
     d.checked_add(span).ok()
 }
 
