@@ -63,6 +63,10 @@ pub struct Frame {
     /// The figure is planned, expected or conditional ("will cost", "is expected to reach").
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub planned: bool,
+    /// Written after "the", "these", "those" ("the 20 firefighters", "the eight boys brought
+    /// out"): a set the text has already introduced, often a part of a larger one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub definite: bool,
 }
 
 const ORDINALS: &[&str] = &[
@@ -285,6 +289,12 @@ impl Frame {
         };
         f.increment =
             a.children(top).any(part_of) || counted.is_some_and(|n| a.children(n).any(part_of));
+        if let Some(first) = inside.iter().copied().min()
+            && first >= 1
+        {
+            let before = a.words[first - 1].span.slice(text).to_lowercase();
+            f.definite = matches!(before.as_str(), "the" | "these" | "those");
+        }
         // "the remaining four boys", "the latest two reported deaths", "the previous four
         // fatalities": read from the words themselves too, as parsers often miss them.
         let first = inside.iter().copied().min().unwrap_or(top);

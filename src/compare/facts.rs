@@ -187,6 +187,7 @@ fn compare_group(
             );
             if r.verdict == Verdict::Conflict && first.value.kind != Kind::Name {
                 cap_by_identity(&mut r, identity(records, &sides[i], &sides[j], rules));
+                cap_definite_part(records, &sides[i], &sides[j], &mut r);
             }
             if r.verdict != Verdict::Agree {
                 all_agree = false;
@@ -323,6 +324,32 @@ fn identity(records: &[Record], a: &ValueSide, b: &ValueSide, rules: &RuleSet) -
         }
     }
     best
+}
+
+/// "The 20 firefighters" against "400 firefighters": a count written as a set the text has
+/// already introduced, lower than the other side, may be a part of it. Such a pair is `low`
+/// unless the other side is definite too.
+fn cap_definite_part(records: &[Record], a: &ValueSide, b: &ValueSide, r: &mut Assessment) {
+    let definite = |s: &ValueSide| {
+        s.members
+            .iter()
+            .all(|&m| records[m].claim.frame.definite && records[m].claim.value.kind == Kind::Count)
+    };
+    let lo = |s: &ValueSide| {
+        s.members
+            .iter()
+            .filter_map(|&m| records[m].claim.value.interval.map(|i| i.hi))
+            .fold(f64::NEG_INFINITY, f64::max)
+    };
+    let part = (definite(a) && !definite(b) && lo(a) < lo(b))
+        || (definite(b) && !definite(a) && lo(b) < lo(a));
+    if part && r.severity > Severity::Low {
+        r.severity = Severity::Low;
+        r.reasons.push(
+            "lowered to low: the smaller figure is written as a set already introduced (\"the 20 firefighters\"), which may be a part of the other"
+                .to_string(),
+        );
+    }
 }
 
 /// A pair whose identity rests on weak evidence is `low` whatever the gap; on mixed evidence
