@@ -229,3 +229,49 @@ fn a_set_already_introduced_and_smaller_may_be_a_part() {
     );
     assert_eq!(rows[0]["severity"], "low");
 }
+
+#[test]
+fn explain_says_why_a_figure_is_its_own_fact() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &b,
+        "Four more people died in hospital on Tuesday, police said.\n\n\
+         In all, 23 people died in the fire.\n",
+    )
+    .unwrap();
+    let rules = dir.path().join("rules");
+    std::fs::create_dir(&rules).unwrap();
+    let out = claimdiff()
+        .args(["extract", "--format", "csv", "--rules"])
+        .arg(&rules)
+        .arg(&b)
+        .output()
+        .unwrap();
+    let claims = parse_csv(&String::from_utf8(out.stdout).unwrap());
+    let id_of = |text: &str| {
+        claims
+            .iter()
+            .find(|c| c["text"] == text)
+            .unwrap_or_else(|| panic!("no claim {text} in {claims:#?}"))["id"]
+            .clone()
+    };
+    let explain = |id: &str| {
+        let o = claimdiff()
+            .args(["explain", id, "--rules"])
+            .arg(&rules)
+            .arg(&b)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let four = explain(&id_of("Four"));
+    assert!(four.contains("fact:     its own (part "), "{four}");
+    assert!(
+        four.contains("a part added to or left of a total"),
+        "{four}"
+    );
+    let total = explain(&id_of("23"));
+    assert!(total.contains("fact:     the slot's main fact"), "{total}");
+}

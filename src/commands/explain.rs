@@ -213,10 +213,22 @@ fn explain_claim(a: &Analysis, i: usize) -> String {
         g.members.len(),
         g.sources
     );
+    match a.graph.qualifiers.get(i).and_then(Option::as_ref) {
+        Some(q) => {
+            let _ = writeln!(
+                out,
+                "  fact:     its own ({}): {}; compared only with claims kept apart for the same reasons",
+                q.key, q.why
+            );
+        }
+        None => {
+            let _ = writeln!(out, "  fact:     the slot's main fact");
+        }
+    }
     if g.sources < 2 {
         let _ = writeln!(
             out,
-            "            no other source states this slot: nothing to compare"
+            "            no other source states this fact: nothing to compare"
         );
     }
     for (shown, e) in a
