@@ -275,3 +275,25 @@ fn explain_says_why_a_figure_is_its_own_fact() {
     let total = explain(&id_of("23"));
     assert!(total.contains("fact:     the slot's main fact"), "{total}");
 }
+
+#[test]
+fn a_figure_a_count_was_lowered_to_is_the_counts_value() {
+    // "unaccounted for individuals ... lowered to 249" against "271 people remain unaccounted
+    // for": one list of the missing, two figures.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "The number of unaccounted for individuals was lowered to 249 from more than 1,000.\n",
+        ),
+        (
+            "b.txt",
+            "Officials said 271 people remain unaccounted for.\n",
+        ),
+    ]);
+    assert_eq!(
+        values(&rows),
+        vec![("249".into(), "271".into())],
+        "{rows:#?}"
+    );
+    assert!(rows[0]["slot"].ends_with("/missing"), "{}", rows[0]["slot"]);
+}
