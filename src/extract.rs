@@ -1178,59 +1178,25 @@ fn age(
     rules: &RuleSet,
 ) -> Option<(Slot, usize, Span)> {
     let rule = rules.generic("age")?;
-    // "Ernest Foss, 63, moved": the age of the name before the comma (the surname joins the
-    // full name in grouping).
-    if v.kind == Kind::Age
-        && ui >= 2
-        && units[ui - 1].text == ","
-        && units[ui - 2].cap
-        && units[ui - 2].kind == UKind::Word
-    {
-        let mut first = ui - 2;
-        while first > 0
-            && ui - 2 - (first - 1) < 3
-            && units[first - 1].cap
-            && units[first - 1].kind == UKind::Word
-            && !rules.in_list("honorifics", &units[first - 1].text)
-        {
-            first -= 1;
-        }
-        if rules.in_list("honorifics", &units[first].text) && first < ui - 2 {
-            first += 1;
-        }
-        let name: Vec<&str> = units[first..ui - 1]
-            .iter()
-            .map(|u| u.text.as_str())
-            .collect();
-        let ev = units[first].span.join(units[ui].span);
-        return Some((Slot::new(name.join("-"), "age"), rule, ev));
-    }
-    // "Saman Kunan, a retired diver in his early thirties": the name before the comma that
-    // opens the phrase.
-    if v.kind == Kind::Age
-        && ui >= 2
+    // "Ada Okafor, 63, moved": the age of the name before the comma (the surname joins the
+    // full name in grouping). "Lars Berg, a retired diver in his early thirties": the name
+    // before the comma that opens the phrase.
+    let comma = if ui >= 2 && units[ui - 1].text == "," {
+        Some(ui - 1)
+    } else if ui >= 2
         && matches!(units[ui - 1].text.as_str(), "his" | "her" | "their")
         && units[ui - 2].text == "in"
-        && let Some(comma) = (ui.saturating_sub(12)..ui - 2)
+    {
+        (ui.saturating_sub(12)..ui - 2)
             .rev()
             .find(|&k| units[k].text == ",")
-        && comma > 0
-        && units[comma - 1].cap
-        && units[comma - 1].kind == UKind::Word
+    } else {
+        None
+    };
+    if v.kind == Kind::Age
+        && let Some(end) = comma
+        && let Some(first) = name_ending_at(units, end, rules)
     {
-        let end = comma;
-        let mut first = end - 1;
-        while first > 0
-            && end - first < 3
-            && units[first - 1].cap
-            && units[first - 1].kind == UKind::Word
-            && !rules.in_list("honorifics", &units[first - 1].text)
-        {
-            first -= 1;
-        }
-        if rules.in_list("honorifics", &units[first].text) && first < end - 1 {
-            first += 1;
-        }
         let name: Vec<&str> = units[first..end].iter().map(|u| u.text.as_str()).collect();
         let ev = units[first].span.join(units[ui].span);
         return Some((Slot::new(name.join("-"), "age"), rule, ev));
@@ -1263,6 +1229,27 @@ fn age(
     let subject = subject_key(units, &np, false, rules)?;
     let ev = units[ui].span.join(span_of_units(units, &np));
     Some((Slot::new(subject, "age"), rule, ev))
+}
+
+/// The first unit of a person's name that ends right before `end`: up to three capitalized
+/// words, titles and ranks left out ("Petty Officer 2nd Class Lars Berg" is "Lars Berg").
+fn name_ending_at(units: &[Unit], end: usize, rules: &RuleSet) -> Option<usize> {
+    let word = |u: &Unit| u.cap && u.kind == UKind::Word;
+    if end == 0 || !word(&units[end - 1]) {
+        return None;
+    }
+    let mut first = end - 1;
+    while first > 0
+        && end - first < 3
+        && word(&units[first - 1])
+        && !rules.in_list("honorifics", &units[first - 1].text)
+    {
+        first -= 1;
+    }
+    if rules.in_list("honorifics", &units[first].text) && first < end - 1 {
+        first += 1;
+    }
+    Some(first)
 }
 
 /// "a girl aged 12": a count after an age word.

@@ -38,7 +38,7 @@ pub struct Frame {
     /// died"): the figure may belong to another event than the one the corpus is about.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
-    /// The proper names in the holder, place and sub-group ("Dominica", "Puerto Rico",
+    /// The proper names in the holder, place and sub-group ("Tobago", "Trinidad",
     /// "Kenyan"): what tells one region's, one candidate's or one nation's figure from another's.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<String>,
@@ -217,7 +217,7 @@ impl Frame {
                     )
                     && a.base_rel(p) == "acl";
                 match a.head_of(p).filter(|_| relative) {
-                    // "the Sandy Hook school shooting that killed 27": the pronoun stands
+                    // "the Riverside school shooting that killed 9": the pronoun stands
                     // for its noun, named by the words before it.
                     Some(noun) => {
                         let from = a
@@ -316,7 +316,7 @@ impl Frame {
             .map(|n| a.children(n).filter(|&c| a.base_rel(c) == "acl").collect())
             .unwrap_or_default();
         // The counted noun's own phrase first: it is the more specific ("64 people in
-        // Puerto Rico and 31 in Dominica" may hang Dominica on the verb).
+        // Trinidad and 31 in Tobago" may hang Tobago on the verb).
         let anchors: Vec<usize> = [counted, pred]
             .into_iter()
             .flatten()
@@ -526,7 +526,7 @@ fn governing_year(a: &Analysis, top: usize, years: &[(Span, i32)]) -> Option<i32
     best.map(|(_, y)| y)
 }
 
-/// The runs of proper nouns in `i`'s phrase ("the island of Dominica" gives "Dominica"),
+/// The runs of proper nouns in `i`'s phrase ("the island of Tobago" gives "Tobago"),
 /// leaving out dates and times.
 fn names_in(a: &Analysis, text: &str, i: usize, times: &[Span], out: &mut Vec<String>) {
     let mut run: Option<Span> = None;

@@ -119,11 +119,11 @@ pub struct ClaimGraph {
 
 /// What makes a claim's fact another one than the main fact of its slot: an earlier event
 /// whose year governs the clause ("in 1933 ... where 29 people died"), or a proper name in its
-/// holder, place or sub-group that few sources mention ("on Dominica" in a corpus about Puerto
-/// Rico, "Kenyan passengers"). Claims of one slot are only joined when their qualifiers are equal.
+/// holder, place or sub-group that few sources mention ("on Tobago" in a corpus about
+/// Trinidad, "Kenyan passengers"). Claims of one slot are only joined when their qualifiers are equal.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Qualifier {
-    /// The parts, sorted: `1933`, `Dominica`, `Kenyan`.
+    /// The parts, sorted: `1933`, `Tobago`, `Kenyan`.
     pub key: String,
     /// The reason in words, for `explain`.
     pub why: String,
@@ -213,7 +213,7 @@ fn people_subject(subject: &str, attribute: &str, kind: Kind) -> Option<String> 
 const SETTING_SHARE: f64 = 0.4;
 
 /// Computes every record's [`Qualifier`] from its frame and what the corpus says about the
-/// names in it: a name every source repeats is the story's setting ("Puerto Rico", "Paradise"),
+/// names in it: a name every source repeats is the story's setting ("Trinidad", "Riverton"),
 /// a name in lowercase elsewhere is a word a headline capitalized ("Gunman"); neither sets a
 /// figure apart. The main event's year is the earliest publication year.
 pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
@@ -561,7 +561,7 @@ pub fn build(records: &[Record], alias: &dyn Fn(&str) -> Option<String>) -> Clai
                 join(&mut graph, a, b, Link::SameSlot)
             });
         }
-        // An age belongs to a person: "Foss" is "Ernest Foss" when no other Foss is aged.
+        // An age belongs to a person: "Okafor" is "Ada Okafor" when no other Okafor is aged.
         let people = key.0 == "age";
         for (s1, s2, link) in similar_subjects(records, subjects, people) {
             let (a, b) = bridge(records, &subjects[s1], &subjects[s2]);

@@ -71,19 +71,19 @@ fn a_clock_time_is_read_on_the_events_day_and_kept_to_its_verbs_moment() {
 
 #[test]
 fn a_place_few_sources_name_is_its_own_fact() {
-    // All three give Puerto Rico's toll (64, 64, 58); b alone adds Dominica's 31.
+    // All three give Trinidad's toll (64, 64, 58); b alone adds Tobago's 31.
     let rows = check_texts(&[
         (
             "a.txt",
-            "The hurricane killed 64 people in Puerto Rico, officials said.\n",
+            "The hurricane killed 64 people in Trinidad, officials said.\n",
         ),
         (
             "b.txt",
-            "The hurricane killed 64 people in Puerto Rico and 31 people in Dominica.\n",
+            "The hurricane killed 64 people in Trinidad and 31 people in Tobago.\n",
         ),
         (
             "c.txt",
-            "The hurricane killed 58 people in Puerto Rico, the governor said.\n",
+            "The hurricane killed 58 people in Trinidad, the governor said.\n",
         ),
     ]);
     assert_eq!(values(&rows), vec![("58".into(), "64".into())], "{rows:#?}");
@@ -113,7 +113,7 @@ fn a_studys_estimate_is_not_the_official_count() {
         ("a.txt", "The storm killed 64 people, officials said.\n"),
         (
             "b.txt",
-            "A Harvard study estimated that 4,645 people died because of the storm.\n",
+            "A university study estimated that 4,645 people died because of the storm.\n",
         ),
         ("c.txt", "The storm killed 62 people, the governor said.\n"),
     ]);
@@ -145,13 +145,13 @@ fn a_persons_age_after_the_name_joins_the_surname_alone() {
 
 #[test]
 fn another_years_event_in_a_relative_clause_is_its_own_fact() {
-    // Both published in October 2017: the Sandy Hook shooting "in 2012 that killed 27" is
+    // Both published in October 2017: the Riverside shooting "in 2012 that killed 27" is
     // another event, cited for comparison. 58 (a, 2 Oct) and at least 59 (b, 3 Oct) remain.
     let rows = check_texts(&[
         (
             "a.txt",
             "The gunman killed 58 people at the concert, police said.\n\n\
-             Other recent rampages include the Sandy Hook school shooting in 2012 that killed \
+             Other recent rampages include the Riverside school shooting in 2012 that killed \
              27 people.\n",
         ),
         ("b.txt", "At least 59 people were killed at the concert.\n"),

@@ -243,7 +243,7 @@ fn decade_ages(w: &Words, out: &mut Vec<Value>) {
     }
 }
 
-/// "Ernest Foss, 63, moved", "Saman Kunan, 38, died": a bare number set off by commas right
+/// "Ada Okafor, 63, moved", "Lars Berg, 38, died": a bare number set off by commas right
 /// after a name and before a lowercase word is the named person's age (news style).
 fn appositive_ages(w: &Words, out: &mut Vec<Value>) {
     for i in 2..w.len().saturating_sub(2) {
@@ -676,7 +676,7 @@ mod tests {
     #[test]
     fn ages_after_a_name_and_in_a_decade() {
         assert_eq!(
-            durations("Petty Officer Saman Kunan, 38, had delivered oxygen tanks"),
+            durations("Petty Officer Lars Berg, 38, had delivered oxygen tanks"),
             one("38", "P38Y")
         );
         assert!(durations("In Paris, 12 had died by noon").is_empty());
