@@ -105,20 +105,15 @@ fn extract_with(
                 ..c.value
             };
             match value.kind {
-                Kind::Date if is_whole_day(&value.value) => {
+                Kind::Date if recognize::time::is_whole_day(&value.value) => {
                     last_day = value
                         .interval
                         .map(|i| (value.value.clone(), i.lo))
                         .filter(|(_, lo)| lo.is_finite());
                 }
-                Kind::Time => {
-                    if let (Some(clock), Some((day, lo))) =
-                        (value.value.strip_prefix("XXXX-XX-XXT"), &last_day)
-                        && let Some(minutes) = clock_minutes(clock)
-                    {
-                        value.value = format!("{day}T{clock}");
-                        value.interval =
-                            Some(recognize::Interval::point(lo + f64::from(minutes) / 1440.0));
+                Kind::Time if value.interval.is_none() => {
+                    if let Some((day, lo)) = &last_day {
+                        recognize::time::read_on_day(&mut value, day, *lo);
                     }
                 }
                 _ => {}
@@ -140,24 +135,6 @@ fn extract_with(
         }
     }
     out
-}
-
-/// "2019-04-15": a date that names one whole day.
-fn is_whole_day(v: &str) -> bool {
-    let b = v.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-}
-
-/// "18:50" as minutes after midnight.
-fn clock_minutes(clock: &str) -> Option<u32> {
-    let (h, m) = clock.split_once(':')?;
-    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-    (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
 fn claim_id(source: &str, slot: &Slot, span: Span) -> String {

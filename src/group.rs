@@ -447,11 +447,7 @@ pub fn anchor_clock_times(records: &mut [Record]) -> usize {
             _ => continue,
         };
         let Some(i) = v.interval else { continue };
-        if !day
-            .bytes()
-            .enumerate()
-            .all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit())
-        {
+        if !crate::recognize::time::is_whole_day(day) {
             continue;
         }
         let entry = days
@@ -467,15 +463,6 @@ pub fn anchor_clock_times(records: &mut [Record]) -> usize {
         if v.kind != Kind::Time || v.interval.is_some() {
             continue;
         }
-        let Some(clock) = v.value.strip_prefix("XXXX-XX-XXT") else {
-            continue;
-        };
-        let Some((h, m)) = clock.split_once(':') else {
-            continue;
-        };
-        let (Ok(h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>()) else {
-            continue;
-        };
         let Some(by_day) = days.get(&normalize(&r.claim.slot.subject)) else {
             continue;
         };
@@ -484,10 +471,9 @@ pub fn anchor_clock_times(records: &mut [Record]) -> usize {
         let (Some((day, (number, _))), None) = (best.next(), best.next()) else {
             continue;
         };
-        v.value = format!("{day}T{clock}");
-        v.interval = Some(crate::recognize::Interval::point(
-            number + f64::from(h * 60 + m) / 1440.0,
-        ));
+        if !crate::recognize::time::read_on_day(v, day, *number) {
+            continue;
+        }
         anchored += 1;
     }
     anchored

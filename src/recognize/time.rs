@@ -99,6 +99,39 @@ fn adjacent_day<'v>(
     days.clone().find(|d| d.span.end == w.end(k - 1))
 }
 
+/// "2019-04-15": a date value that names one whole day.
+pub fn is_whole_day(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+/// Reads a time value with no day of its own (`XXXX-XX-XXT18:50`) on `day` (a whole day, whose
+/// day number is `day_number`); false, and nothing changed, for any other value.
+pub fn read_on_day(v: &mut Value, day: &str, day_number: f64) -> bool {
+    let Some(clock) = v.value.strip_prefix("XXXX-XX-XXT") else {
+        return false;
+    };
+    let Some((h, m)) = clock.split_once(':') else {
+        return false;
+    };
+    let (Ok(h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>()) else {
+        return false;
+    };
+    if v.kind != Kind::Time || h > 23 || m > 59 || !is_whole_day(day) {
+        return false;
+    }
+    v.value = format!("{day}T{h:02}:{m:02}");
+    v.interval = Some(Interval::point(day_number + f64::from(h * 60 + m) / 1440.0));
+    true
+}
+
 /// A clock time at `i`: (hour 0-23, minute, end token).
 fn clock(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
     if !w.is_num(i) {
@@ -292,6 +325,23 @@ mod tests {
         assert!(times("shares rose 6.50 percent", &[]).is_empty());
         assert!(times("it cost 6.50 at the gate", &[]).is_empty());
         assert!(times("a 13.75pm typo", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_time_without_a_day_is_read_on_one() {
+        let mut v = Value::new(Kind::Time, Span::new(0, 9), "XXXX-XX-XXT18:50");
+        assert!(read_on_day(&mut v, "2019-04-15", 18_001.0));
+        assert_eq!(v.value, "2019-04-15T18:50");
+        let i = v.interval.unwrap();
+        assert!((i.lo - (18_001.0 + 1130.0 / 1440.0)).abs() < 1e-9);
+        // A time that has its day keeps it; a day that is not whole reads nothing.
+        assert!(!read_on_day(&mut v, "2019-04-16", 18_002.0));
+        let mut w = Value::new(Kind::Time, Span::new(0, 9), "XXXX-XX-XXT07:05");
+        assert!(!read_on_day(&mut w, "2019-04", 18_001.0));
+        assert_eq!(w.value, "XXXX-XX-XXT07:05");
+        assert!(
+            is_whole_day("2019-04-15") && !is_whole_day("2019-W16") && !is_whole_day("XXXX-04-15")
+        );
     }
 
     #[test]
