@@ -338,8 +338,10 @@ fn file_tokens(
     // Frames walk subtrees per claim: past this many words (a table flattened into a line, not
     // a sentence) they would cost the square of the length, so such lines get none.
     const MAX_FRAME_WORDS: usize = 250;
+    // A name's slot already says whose name it is: only figures need the parse, and a
+    // sentence that names but counts nothing is not parsed.
     if frames
-        && !out.is_empty()
+        && out.iter().any(|c| c.value.kind != Kind::Name)
         && doc.words().len() <= MAX_FRAME_WORDS
         && let Some(a) = doc.syntax()
     {
@@ -353,7 +355,7 @@ fn file_tokens(
             .filter(|v| v.kind == Kind::Date && !v.relative)
             .filter_map(|v| Some((v.span, v.value.get(..4)?.parse().ok()?)))
             .collect();
-        for c in &mut out {
+        for c in out.iter_mut().filter(|c| c.value.kind != Kind::Name) {
             c.frame = Frame::of(a, text, c.value.span, &times, &years);
         }
     }
