@@ -355,8 +355,12 @@ fn file_tokens(
             .filter(|v| v.kind == Kind::Date && !v.relative)
             .filter_map(|v| Some((v.span, v.value.get(..4)?.parse().ok()?)))
             .collect();
+        let moment = values.iter().find(|v| v.kind == Kind::Time);
         for c in out.iter_mut().filter(|c| c.value.kind != Kind::Name) {
             c.frame = Frame::of(a, text, c.value.span, &times, &years);
+            c.frame.moment = moment
+                .filter(|m| m.span != c.value.span)
+                .map(|m| m.value.clone());
         }
     }
     out

@@ -67,6 +67,10 @@ pub struct Frame {
     /// out"): a set the text has already introduced, often a part of a larger one.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub definite: bool,
+    /// The clock time its sentence gives, as a value ("XXXX-XX-XXT22:55"): a figure of a
+    /// timeline's moment ("10:55: Eight officers arrive").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moment: Option<String>,
 }
 
 const ORDINALS: &[&str] = &[

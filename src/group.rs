@@ -311,7 +311,7 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
             // that moment.
             if normalize(&r.claim.slot.attribute) == "count"
                 && r.claim.value.kind == Kind::Count
-                && let Some(clock) = clock_in(&r.sentence)
+                && let Some(clock) = &f.moment
             {
                 parts.push(format!("at {clock}"));
                 why.push(format!(
@@ -391,45 +391,6 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
             })
         })
         .collect()
-}
-
-/// The first clock time in a sentence, as written: "10:55", "10:17 p.m.", "6.50pm" (a
-/// timeline's entry, "• 10:55: Eight officers arrive", or "two officers arrive at 10:17 p.m.").
-fn clock_in(sentence: &str) -> Option<&str> {
-    let b = sentence.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit()
-            || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b','))
-        {
-            i += 1;
-            continue;
-        }
-        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        let mut end = i + digits;
-        let minutes = end + 2 < b.len()
-            && matches!(b[end], b':' | b'.')
-            && b[end + 1..end + 3].iter().all(u8::is_ascii_digit)
-            && b.get(end + 3).is_none_or(|c| !c.is_ascii_digit());
-        let colon = minutes && b[end] == b':';
-        if minutes {
-            end += 3;
-        }
-        let rest = sentence[end..].trim_start();
-        let lower = rest.get(..4).unwrap_or(rest).to_ascii_lowercase();
-        let meridiem = ["a.m.", "p.m.", "am", "pm"]
-            .into_iter()
-            .find(|m| lower.starts_with(m) && !rest[m.len()..].starts_with(char::is_alphanumeric));
-        if (1..=2).contains(&digits) && (colon || meridiem.is_some()) {
-            let stop = match meridiem {
-                Some(m) => sentence.len() - rest.len() + m.len(),
-                None => end,
-            };
-            return Some(&sentence[i..stop]);
-        }
-        i += digits.max(1);
-    }
-    None
 }
 
 /// Reads each clock time whose source named no day ("the fire started at 6:50 p.m.") on the
@@ -844,30 +805,6 @@ pub(crate) mod tests {
     use crate::extract::Slot;
     use crate::recognize::{Interval, Value};
     use crate::span::Span;
-
-    #[test]
-    fn clock_times_in_sentences() {
-        assert_eq!(
-            clock_in("• 10:55: Eight officers arrive in the hallway."),
-            Some("10:55")
-        );
-        assert_eq!(
-            clock_in("The two officers arrive on the 32nd floor at 10:17 p.m.."),
-            Some("10:17 p.m.")
-        );
-        assert_eq!(
-            clock_in("By 6.50pm 400 firefighters were there."),
-            Some("6.50pm")
-        );
-        assert_eq!(clock_in("At 7 pm the toll was 12."), Some("7 pm"));
-        // Not clocks: decimals, figures with a word after, a year.
-        assert_eq!(clock_in("Shares rose 6.50 percent to 1,200.50."), None);
-        assert_eq!(
-            clock_in("In 2017, 58 people died and 12 amputations followed."),
-            None
-        );
-        assert_eq!(clock_in("Section 3.12 of the report lists 40 pmols."), None);
-    }
 
     pub fn record(source: &str, subject: &str, attr: &str, kind: Kind, value: &str) -> Record {
         let mut v = Value::new(kind, Span::new(0, value.len()), value);

@@ -74,3 +74,14 @@ fn a_nationality_marks_a_subgroup_and_csv_has_the_frame_columns() {
         "{header}"
     );
 }
+
+#[test]
+fn a_timelines_clock_time_is_the_figures_moment() {
+    let c = claims("10:55: Eight officers arrive in the hallway.\n");
+    assert_eq!(frame_of(&c, "Eight")["moment"], "XXXX-XX-XXT10:55");
+    let c = claims("The two officers arrive on the 32nd floor at 10:17 p.m.\n");
+    assert_eq!(frame_of(&c, "two")["moment"], "XXXX-XX-XXT22:17");
+    // No clock time, no moment.
+    let c = claims("Rescuers found 14 Kenyan passengers.\n");
+    assert!(frame_of(&c, "14").get("moment").is_none());
+}

@@ -190,7 +190,9 @@ fn digits_clock(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
         if w.is_p(j, ':') && w.glued(j) && w.glued(j + 1) && w.digits(j + 1) == 2 {
             j += 2;
         }
-        if w.glued(j) && (w.is_num(j) || w.is_p(j, ':')) {
+        // "2:13:14" goes on as a number; "10:55: Eight officers arrive" ends at a
+        // timeline's colon.
+        if w.glued(j) && (w.is_num(j) || w.is_p(j, ':') && w.is_num(j + 1) && w.glued(j + 1)) {
             return None;
         }
     }
@@ -298,6 +300,16 @@ mod tests {
             times("by 6 p.m. on", &[]),
             vec![("6 p.m.".into(), "XXXX-XX-XXT18:00".into())]
         );
+        assert_eq!(
+            times("10:55: Eight officers arrive", &[]),
+            vec![("10:55".into(), "XXXX-XX-XXT10:55".into())]
+        );
+        // Seconds are read and dropped; a fourth part makes it no clock at all.
+        assert_eq!(
+            times("at 2:13:14 elapsed", &[]),
+            vec![("2:13:14".into(), "XXXX-XX-XXT02:13".into())]
+        );
+        assert!(times("at 1:02:03:04 elapsed", &[]).is_empty());
         assert_eq!(
             times("12am", &[]),
             vec![("12am".into(), "XXXX-XX-XXT00:00".into())]
