@@ -335,14 +335,14 @@ fn cap_definite_part(records: &[Record], a: &ValueSide, b: &ValueSide, r: &mut A
             .iter()
             .all(|&m| records[m].claim.frame.definite && records[m].claim.value.kind == Kind::Count)
     };
-    let lo = |s: &ValueSide| {
+    let highest = |s: &ValueSide| {
         s.members
             .iter()
             .filter_map(|&m| records[m].claim.value.interval.map(|i| i.hi))
             .fold(f64::NEG_INFINITY, f64::max)
     };
-    let part = (definite(a) && !definite(b) && lo(a) < lo(b))
-        || (definite(b) && !definite(a) && lo(b) < lo(a));
+    let part = (definite(a) && !definite(b) && highest(a) < highest(b))
+        || (definite(b) && !definite(a) && highest(b) < highest(a));
     if part && r.severity > Severity::Low {
         r.severity = Severity::Low;
         r.reasons.push(
