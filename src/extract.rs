@@ -356,8 +356,27 @@ fn file_tokens(
             .filter_map(|v| Some((v.span, v.value.get(..4)?.parse().ok()?)))
             .collect();
         let moment = values.iter().find(|v| v.kind == Kind::Time);
+        // The hedging words, one- or two-word, as the parse has them.
+        let lower = |i: usize| a.words[i].span.slice(text).to_lowercase();
+        let hedges: Vec<usize> = if hedged {
+            (0..a.words.len())
+                .filter(|&i| {
+                    rules.in_list("hedges", &lower(i))
+                        || (i + 1 < a.words.len()
+                            && rules.in_list("hedges", &format!("{} {}", lower(i), lower(i + 1))))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         for c in out.iter_mut().filter(|c| c.value.kind != Kind::Name) {
             c.frame = Frame::of(a, text, c.value.span, &times, &years);
+            // A hedge hedges the clause it is in, not every figure of the sentence.
+            if !hedges.is_empty() {
+                c.hedged = hedges
+                    .iter()
+                    .any(|&w| crate::frame::in_clause_of(a, c.value.span, w));
+            }
             c.frame.moment = moment
                 .filter(|m| m.span != c.value.span)
                 .map(|m| m.value.clone());

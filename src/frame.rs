@@ -530,6 +530,49 @@ fn governing_year(a: &Analysis, top: usize, years: &[(Span, i32)]) -> Option<i32
     best.map(|(_, y)| y)
 }
 
+/// Whether word `w` belongs to the clause that states the value at `value`: `w` is the value's
+/// word or an ancestor, or hangs from one without passing through another clause. A hedge
+/// there ("reportedly killed", "may have died") hedges the figure; one in a clause beside it
+/// ("... began at 5.50pm, with police saying it could be linked to the works") does not.
+pub fn in_clause_of(a: &Analysis, value: Span, w: usize) -> bool {
+    let inside: Vec<usize> = (0..a.words.len())
+        .filter(|&i| a.words[i].span.overlaps(value))
+        .collect();
+    let Some(&top) = inside
+        .iter()
+        .find(|&&i| a.head_of(i).is_none_or(|h| !inside.contains(&h)))
+    else {
+        return true;
+    };
+    let mut chain = vec![top];
+    let mut at = a.head_of(top);
+    while let Some(h) = at
+        && chain.len() <= a.words.len()
+    {
+        chain.push(h);
+        at = a.head_of(h);
+    }
+    let mut x = w;
+    for _ in 0..=a.words.len() {
+        if chain.contains(&x) || inside.contains(&x) {
+            return true;
+        }
+        if x != w
+            && matches!(
+                a.base_rel(x),
+                "ccomp" | "advcl" | "conj" | "parataxis" | "acl" | "csubj"
+            )
+        {
+            return false;
+        }
+        match a.head_of(x) {
+            Some(h) => x = h,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// The runs of proper nouns in `i`'s phrase ("the island of Tobago" gives "Tobago"),
 /// leaving out dates and times.
 fn names_in(a: &Analysis, text: &str, i: usize, times: &[Span], out: &mut Vec<String>) {

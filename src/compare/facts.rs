@@ -289,6 +289,19 @@ fn identity(records: &[Record], a: &ValueSide, b: &ValueSide, rules: &RuleSet) -
                     cx.slot.subject
                 ));
             }
+            // An age filed under a person's name ("73-year-old Carl Wiley", "Wiley, 77") is
+            // that person's: the name says whose it is.
+            let named = |r: &Record| {
+                r.claim.value.kind == Kind::Age
+                    && r.claim.slot.subject.split('-').all(|part| {
+                        r.words.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                            w.eq_ignore_ascii_case(part) && w.starts_with(char::is_uppercase)
+                        })
+                    })
+            };
+            if named(&records[x]) && named(&records[y]) {
+                return Identity::Clear(format!("person named ({})", cx.slot.subject));
+            }
             let (fx, fy) = (&cx.frame, &cy.frame);
             let mut shared = Vec::new();
             let mut differ = Vec::new();

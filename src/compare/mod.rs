@@ -183,9 +183,19 @@ pub fn assess(a: &Side, b: &Side, policy: &Policy) -> Assessment {
     reasons.push("the intervals are disjoint: the values conflict".to_string());
     let mut severity = if is_date {
         date_severity(ia, ib, &mut reasons)
+    } else if a.value.kind == Kind::Time {
+        time_severity(ia, ib, &mut reasons)
     } else {
         amount_severity(ia, ib, &mut reasons)
     };
+    // Two exact figures ("13,954" and "13,972", aged 77 and 73) cannot both be right, however
+    // near: closeness is itself a sign they state one fact, which a reviewer wants to see.
+    if severity == Severity::Low && exact(a.value) && exact(b.value) {
+        severity = Severity::Medium;
+        reasons.push(
+            "raised to medium: both are exact figures, neither approximate nor round".to_string(),
+        );
+    }
     let mut lower = |by: u8, why: String, severity: &mut Severity| {
         let before = *severity;
         for _ in 0..by {
@@ -262,6 +272,19 @@ fn widen(v: &Value, i: Interval, policy: &Policy) -> Interval {
     if v.kind == Kind::Date || v.kind == Kind::Time {
         return i;
     }
+    // A percentage is stated to its last written decimal: "66.1%" stands for 66.05..66.15 and
+    // so agrees with "66.06%"; just under half a unit, so 34% and 35% stay apart.
+    let i = if v.kind == Kind::Percent && i.lo == i.hi && !v.approximate {
+        let decimals = v
+            .value
+            .trim_end_matches('%')
+            .split_once('.')
+            .map_or(0, |(_, d)| d.len());
+        let half = 0.499 * 10f64.powi(-(decimals.min(6) as i32));
+        Interval::new(i.lo - half, i.hi + half)
+    } else {
+        i
+    };
     let mut band = 0.0;
     if i.lo == i.hi {
         if v.approximate {
@@ -324,6 +347,36 @@ fn date_severity(a: Interval, b: Interval, reasons: &mut Vec<String>) -> Severit
         "{} days apart against a precision of {} days: {}",
         fmt_number(d.round()),
         fmt_number(w),
+        sev_name(sev)
+    ));
+    sev
+}
+
+/// An exact figure: one number, not a bound or a range, neither approximate nor round, and
+/// not a date or a clock time (whose nearness `date_severity` and `time_severity` judge).
+fn exact(v: &Value) -> bool {
+    matches!(
+        v.kind,
+        Kind::Count | Kind::Money | Kind::Quantity | Kind::Duration | Kind::Age | Kind::Percent
+    ) && !v.approximate
+        && v.interval.is_some_and(|i| i.lo == i.hi && i.lo.is_finite())
+        && !is_round(v.interval)
+}
+
+/// Clock times: minutes apart. Two hours or more is `high`, a quarter of an hour or more
+/// `medium`, else `low` (a few minutes is often a clock read at another moment).
+fn time_severity(a: Interval, b: Interval, reasons: &mut Vec<String>) -> Severity {
+    let minutes = (gap(a, b) * 1440.0).round();
+    let sev = if minutes >= 120.0 {
+        Severity::High
+    } else if minutes >= 15.0 {
+        Severity::Medium
+    } else {
+        Severity::Low
+    };
+    reasons.push(format!(
+        "{} minutes apart: {}",
+        fmt_number(minutes),
         sev_name(sev)
     ));
     sev
@@ -606,8 +659,70 @@ mod tests {
         // 300 against 337: gap 37 of 337 = 11% -> medium; 336 against 337 -> low.
         let r = run(&count(337.0, 337.0, false), &count(303.0, 303.0, false));
         assert_eq!(r.severity, Severity::Medium);
+        // 336 against 337 is a 0.3% gap, low by distance, but both are exact figures: medium.
         let r = run(&count(337.0, 337.0, false), &count(336.0, 336.0, false));
+        assert_eq!(
+            (r.verdict, r.severity),
+            (Verdict::Conflict, Severity::Medium)
+        );
+        // Hedged, the same pair is low again.
+        let (a, b) = (count(337.0, 337.0, false), count(336.0, 336.0, false));
+        let mut sb = Side::plain(&b);
+        sb.hedged = true;
+        let r = assess(&Side::plain(&a), &sb, &Policy::default());
         assert_eq!((r.verdict, r.severity), (Verdict::Conflict, Severity::Low));
+        // A round figure is not exact: 13,000 (13,000 ± 5%) against 13,972 (7%) stays low.
+        let r = run(
+            &count(13000.0, 13000.0, false),
+            &count(13972.0, 13972.0, false),
+        );
+        assert_eq!((r.verdict, r.severity), (Verdict::Conflict, Severity::Low));
+    }
+
+    fn percent(text: &str, x: f64) -> Value {
+        let mut v = Value::new(Kind::Percent, Span::new(0, 1), text);
+        v.interval = Some(Interval::point(x));
+        v
+    }
+
+    fn clock(day: f64, h: u32, m: u32) -> Value {
+        let mut v = Value::new(Kind::Time, Span::new(0, 1), format!("T{h:02}:{m:02}"));
+        v.interval = Some(Interval::point(day + f64::from(h * 60 + m) / 1440.0));
+        v
+    }
+
+    #[test]
+    fn a_percentage_agrees_with_its_rounding() {
+        // 66.06% rounded to one decimal is 66.1%, to none 66%.
+        let r = run(&percent("66.1%", 66.1), &percent("66.06%", 66.06));
+        assert_eq!(r.verdict, Verdict::Agree, "{:?}", r.reasons);
+        let r = run(&percent("66%", 66.0), &percent("66.06%", 66.06));
+        assert_eq!(r.verdict, Verdict::Agree, "{:?}", r.reasons);
+        // 34% and 35% are two different whole figures.
+        let r = run(&percent("34%", 34.0), &percent("35%", 35.0));
+        assert_eq!(r.verdict, Verdict::Conflict, "{:?}", r.reasons);
+        // 66.1% and 66.2%: one decimal each, a tenth apart.
+        let r = run(&percent("66.1%", 66.1), &percent("66.2%", 66.2));
+        assert_eq!(r.verdict, Verdict::Conflict, "{:?}", r.reasons);
+    }
+
+    #[test]
+    fn clock_times_are_judged_in_minutes() {
+        let d = day(2019, 4, 15);
+        // 17:50 against 18:50: an hour, medium (a day number's fraction would call it 0%).
+        let r = run(&clock(d, 17, 50), &clock(d, 18, 50));
+        assert_eq!(
+            (r.verdict, r.severity),
+            (Verdict::Conflict, Severity::Medium),
+            "{:?}",
+            r.reasons
+        );
+        // 18:43 against 18:50: seven minutes, low.
+        let r = run(&clock(d, 18, 43), &clock(d, 18, 50));
+        assert_eq!((r.verdict, r.severity), (Verdict::Conflict, Severity::Low));
+        // 19:05 against 21:30: high.
+        let r = run(&clock(d, 19, 5), &clock(d, 21, 30));
+        assert_eq!((r.verdict, r.severity), (Verdict::Conflict, Severity::High));
     }
 
     #[test]
