@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::frame::Frame;
 use crate::read::Source;
 use crate::recognize::token::TokKind;
-use crate::recognize::{self, Context, Kind, Value};
+use crate::recognize::{self, Context, Interval, Kind, Value};
 use crate::rules::pattern::{Doc, Hole, Match, starts_upper};
 use crate::rules::words::slug;
 use crate::rules::{Action, Part, RuleSet, Template};
@@ -173,8 +173,50 @@ pub fn extract_sentence(text: &str, ctx: &Context, rules: &RuleSet) -> Vec<Sente
 fn sentence_claims(text: &str, ctx: &Context, rules: &RuleSet, frames: bool) -> Vec<SentenceClaim> {
     // One tokenization of the sentence serves values, rule patterns, units and the parser.
     let tokens = crate::syntax::Tokens::fine(text);
-    let values = recognize::recognize_tokens(text, &tokens.toks, ctx);
+    let values = join_date_pairs(text, recognize::recognize_tokens(text, &tokens.toks, ctx));
     file_tokens(text, tokens, values, rules, frames)
+}
+
+/// Two dates joined by "and", "or" or "to" ("built in the 1950s and 1960s", "between May 10
+/// and May 12", "from May to July") state one span of time: one value covering both, so
+/// neither is set alone against another source's date.
+fn join_date_pairs(text: &str, values: Vec<Value>) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::with_capacity(values.len());
+    for v in values {
+        if let Some(prev) = out.last_mut()
+            && prev.kind == Kind::Date
+            && v.kind == Kind::Date
+            && let (Some(a), Some(b)) = (prev.interval, v.interval)
+            && a.hi < b.lo
+            && prev.span.end <= v.span.start
+            && matches!(
+                text[prev.span.end..v.span.start]
+                    .trim()
+                    .to_lowercase()
+                    .as_str(),
+                "and"
+                    | "or"
+                    | "to"
+                    | "through"
+                    | "until"
+                    | "-"
+                    | "–"
+                    | "and the"
+                    | "and early"
+                    | "and late"
+                    | "to the"
+            )
+        {
+            prev.span = prev.span.join(v.span);
+            prev.value = format!("{}..{}", prev.value, v.value);
+            prev.interval = Some(Interval::new(a.lo, b.hi));
+            prev.relative |= v.relative;
+            prev.approximate |= v.approximate;
+            continue;
+        }
+        out.push(v);
+    }
+    out
 }
 
 /// The claims in one sentence whose values are already recognized (spans relative to `text`,
@@ -369,6 +411,25 @@ fn file_tokens(
         } else {
             Vec::new()
         };
+        // A date filed under an event word by their nearness must hang on it in the parse:
+        // "found the bodies in the wreckage of the collapsed bridge on Sunday" dates the
+        // finding, not the collapse.
+        if let Some(rule) = rules.generic("event-date") {
+            out.retain(|c| {
+                if c.rule != rule {
+                    return true;
+                }
+                let ev = if c.evidence.end > c.value.span.end {
+                    Span::new(c.evidence.end - 1, c.evidence.end)
+                } else {
+                    Span::new(c.evidence.start, c.evidence.start + 1)
+                };
+                match (0..a.words.len()).find(|&i| a.words[i].span.overlaps(ev)) {
+                    Some(e) => crate::frame::dates_event(a, c.value.span, e),
+                    None => true,
+                }
+            });
+        }
         for c in out.iter_mut().filter(|c| c.value.kind != Kind::Name) {
             c.frame = Frame::of(a, text, c.value.span, &times, &years);
             // A hedge hedges the clause it is in, not every figure of the sentence.

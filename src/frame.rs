@@ -573,6 +573,39 @@ pub fn in_clause_of(a: &Analysis, value: Span, w: usize) -> bool {
     false
 }
 
+/// Whether the date at `value` is the date of the event word `e` by the parse: `e` governs
+/// the date ("the coup in July", "the ferry sank on 12 February", "the fire, which began at
+/// 5.50pm"), is the date's own phrase, or is the subject or object of the verb the date is on
+/// ("an earthquake struck the region in March"). A word deeper in another phrase of that verb
+/// ("found the bodies in the wreckage of the collapsed bridge on Sunday") is not.
+pub fn dates_event(a: &Analysis, value: Span, e: usize) -> bool {
+    let inside: Vec<usize> = (0..a.words.len())
+        .filter(|&i| a.words[i].span.overlaps(value))
+        .collect();
+    if inside.contains(&e) {
+        return true;
+    }
+    let Some(&top) = inside
+        .iter()
+        .find(|&&i| a.head_of(i).is_none_or(|h| !inside.contains(&h)))
+    else {
+        return true;
+    };
+    let mut chain = Vec::new();
+    let mut at = a.head_of(top);
+    while let Some(h) = at
+        && chain.len() <= a.words.len()
+    {
+        chain.push(h);
+        at = a.head_of(h);
+    }
+    if chain.contains(&e) || contains(a, top, e) {
+        return true;
+    }
+    a.head_of(e).is_some_and(|h| chain.contains(&h))
+        && matches!(a.base_rel(e), "nsubj" | "obj" | "csubj")
+}
+
 /// The runs of proper nouns in `i`'s phrase ("the island of Tobago" gives "Tobago"),
 /// leaving out dates and times.
 fn names_in(a: &Analysis, text: &str, i: usize, times: &[Span], out: &mut Vec<String>) {
