@@ -137,7 +137,7 @@ const INCREMENTS: &[&str] = &[
 /// Words that, between a determiner and a figure, make it a part of a larger count ("the
 /// latest two deaths", "the previous four").
 const PARTS: &[&str] = &[
-    "latest", "late", "previous", "new", "recent", "earlier", "first", "initial",
+    "latest", "late", "previous", "new", "recent", "earlier", "first", "initial", "rest",
 ];
 const PLANNING: &[&str] = &["will", "would", "could", "may", "might", "shall"];
 const PLAN_VERBS: &[&str] = &[

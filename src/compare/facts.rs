@@ -126,6 +126,13 @@ fn compare_group(
 ) -> (Vec<Finding>, Option<AgreementRow>) {
     let sides = sides(records, &group.members);
     let first = &records[group.members[0]].claim;
+    // The largest figure of the fact: the whole a definite smaller set may be a part of.
+    let group_max = group
+        .members
+        .iter()
+        .filter_map(|&m| records[m].claim.value.interval)
+        .map(|i| if i.hi.is_finite() { i.hi } else { i.lo })
+        .fold(f64::NEG_INFINITY, f64::max);
     let running = super::is_running_total(&first.slot.subject, &first.slot.attribute);
     let base = Policy {
         tolerance: rules.tolerance(&group.slot),
@@ -187,7 +194,7 @@ fn compare_group(
             );
             if r.verdict == Verdict::Conflict && first.value.kind != Kind::Name {
                 cap_by_identity(&mut r, identity(records, &sides[i], &sides[j], rules));
-                cap_definite_part(records, &sides[i], &sides[j], &mut r);
+                cap_part(records, (group_max, running), &sides[i], &sides[j], &mut r);
             }
             if r.verdict != Verdict::Agree {
                 all_agree = false;
@@ -339,14 +346,40 @@ fn identity(records: &[Record], a: &ValueSide, b: &ValueSide, rules: &RuleSet) -
     best
 }
 
-/// "The 20 firefighters" against "400 firefighters": a count written as a set the text has
-/// already introduced, lower than the other side, may be a part of it. Such a pair is `low`
-/// unless the other side is definite too.
-fn cap_definite_part(records: &[Record], a: &ValueSide, b: &ValueSide, r: &mut Assessment) {
-    let definite = |s: &ValueSide| {
+/// A count that may be a part of the other side's: such a pair is `low`, a lead for a
+/// reviewer rather than a disagreement. The smaller count is a part when
+/// - it is written as a set the text has already introduced ("the 4 boys", "the eight boys
+///   brought out") and is below the largest count of its fact (the whole it was introduced
+///   from), unless the other side is that whole and definite too ("the 12 boys");
+/// - or it is of a place the other side does not name ("20 firefighters climbed inside the
+///   towers" against "400 firefighters worked through the night", "23 firearms in his hotel
+///   room" against "42 firearms"), and the two are not near (a third apart or more). Not for
+///   a running total, whose figures are often stated "in" the story's setting or event.
+fn cap_part(
+    records: &[Record],
+    (group_max, running): (f64, bool),
+    a: &ValueSide,
+    b: &ValueSide,
+    r: &mut Assessment,
+) {
+    let counts = |s: &ValueSide| {
         s.members
             .iter()
-            .all(|&m| records[m].claim.frame.definite && records[m].claim.value.kind == Kind::Count)
+            .all(|&m| records[m].claim.value.kind == Kind::Count)
+    };
+    if !counts(a) || !counts(b) || r.severity == Severity::Low {
+        return;
+    }
+    let definite = |s: &ValueSide| s.members.iter().all(|&m| records[m].claim.frame.definite);
+    let placed = |s: &ValueSide| {
+        s.members
+            .iter()
+            .all(|&m| !records[m].claim.frame.place.is_empty())
+    };
+    let unplaced = |s: &ValueSide| {
+        s.members
+            .iter()
+            .all(|&m| records[m].claim.frame.place.is_empty())
     };
     let highest = |s: &ValueSide| {
         s.members
@@ -354,15 +387,22 @@ fn cap_definite_part(records: &[Record], a: &ValueSide, b: &ValueSide, r: &mut A
             .filter_map(|&m| records[m].claim.value.interval.map(|i| i.hi))
             .fold(f64::NEG_INFINITY, f64::max)
     };
-    let part = (definite(a) && !definite(b) && highest(a) < highest(b))
-        || (definite(b) && !definite(a) && highest(b) < highest(a));
-    if part && r.severity > Severity::Low {
-        r.severity = Severity::Low;
-        r.reasons.push(
-            "lowered to low: the smaller figure is written as a set already introduced (\"the 20 firefighters\"), which may be a part of the other"
-                .to_string(),
-        );
-    }
+    let (small, large) = if highest(a) < highest(b) {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let whole_definite = definite(large) && highest(large) >= group_max;
+    let why = if definite(small) && highest(small) < group_max && !whole_definite {
+        "the smaller figure is written as a set already introduced (\"the 20 firefighters\"), below the largest figure of this fact: it may be a part of it"
+    } else if !running && placed(small) && unplaced(large) && highest(large) >= 1.5 * highest(small)
+    {
+        "the smaller figure is of a place the other does not name: it may be a part of it"
+    } else {
+        return;
+    };
+    r.severity = Severity::Low;
+    r.reasons.push(format!("lowered to low: {why}"));
 }
 
 /// A pair whose identity rests on weak evidence is `low` whatever the gap; on mixed evidence
