@@ -297,3 +297,102 @@ fn a_figure_a_count_was_lowered_to_is_the_counts_value() {
     );
     assert!(rows[0]["slot"].ends_with("/missing"), "{}", rows[0]["slot"]);
 }
+
+#[test]
+fn two_exact_figures_that_differ_a_little_are_medium_and_rounding_agrees() {
+    // 13,954 and 13,972 homes: 0.1% apart, but both exact, so one source is wrong (medium).
+    // 66.1% and 66.06% turnout: the first is the second rounded, so they agree.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "The fire destroyed 13,954 homes, officials said.\n\nTurnout was 66.1% of registered voters.\n",
+        ),
+        (
+            "b.txt",
+            "The fire destroyed 13,972 homes in all.\n\nTurnout was 66.06% of registered voters.\n",
+        ),
+    ]);
+    assert_eq!(
+        values(&rows),
+        vec![("13954".into(), "13972".into())],
+        "{rows:#?}"
+    );
+    assert_eq!(rows[0]["severity"], "medium");
+}
+
+#[test]
+fn clock_times_an_hour_apart_are_medium_and_a_hedge_beside_them_does_not_lower() {
+    // a: 5.50pm; b: 6.50pm, same day: an hour apart is medium. a's "could be linked" hedges
+    // the cause, in another clause, not the time the fire began.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "Firefighters battled the fire, which began at 5.50pm on April 15, 2019, with police saying it could be linked to building work.\n",
+        ),
+        (
+            "b.txt",
+            "A fire broke out at the cathedral on April 15, 2019, around 6.50pm.\n",
+        ),
+    ]);
+    assert_eq!(
+        values(&rows),
+        vec![("2019-04-15T17:50".into(), "2019-04-15T18:50".into())],
+        "{rows:#?}"
+    );
+    assert_eq!(rows[0]["severity"], "medium");
+}
+
+#[test]
+fn two_decades_joined_by_and_are_one_span() {
+    // "the 1950s and 1960s" covers 1950-1969, which holds "the 1960s": no disagreement.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "Many of the country's bridges were built in the 1950s and 1960s.\n",
+        ),
+        ("b.txt", "The bridge was built in the 1960s.\n"),
+    ]);
+    assert!(rows.is_empty(), "{rows:#?}");
+}
+
+#[test]
+fn a_date_on_another_verb_does_not_date_the_event_word_near_it() {
+    // b's Sunday is when the bodies were found, not when the bridge collapsed (Tuesday).
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "The bridge collapsed on Tuesday, August 14, 2018, during a storm.\n",
+        ),
+        (
+            "b.txt",
+            "Published August 20, 2018. Rescue workers found the bodies of three people in the wreckage of the collapsed bridge on Sunday, August 19, 2018.\n",
+        ),
+    ]);
+    assert!(
+        !rows.iter().any(|r| r["slot"].starts_with("collapse")),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn the_rest_of_a_group_and_a_count_in_one_place_may_be_parts() {
+    // "the rest four boys" is what remains, not the team; "20 firefighters climbed inside the
+    // towers" counts those in one place, not all 400 (and not "the 20": no determiner).
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "Twelve boys were trapped in the cave.\n\nAround 400 firefighters worked through the night.\n",
+        ),
+        (
+            "b.txt",
+            "Divers were ready to rescue the rest four boys on Tuesday.\n\nAs darkness fell, 20 firefighters climbed inside the two towers.\n",
+        ),
+    ]);
+    for r in &rows {
+        assert_eq!(r["severity"], "low", "{r:#?}");
+    }
+    assert!(
+        !values(&rows).contains(&("12".into(), "4".into())),
+        "{rows:#?}"
+    );
+}
