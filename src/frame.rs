@@ -67,6 +67,10 @@ pub struct Frame {
     /// out"): a set the text has already introduced, often a part of a larger one.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub definite: bool,
+    /// A phrase of the figure's clause pointing back with "that" or "those" ("22 people died in
+    /// that fire"): news points so at another event it has just cited, not at its own story.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub pointed: String,
     /// The clock time its sentence gives, as a value ("XXXX-XX-XXT22:55"): a figure of a
     /// timeline's moment ("10:55: Eight officers arrive").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -343,6 +347,25 @@ impl Frame {
                 names_in(a, text, c, times, &mut f.names);
             }
         }
+        // "in that fire", "during those storms": a phrase of the predicate or the counted noun
+        // whose noun is pointed at with a distal demonstrative.
+        for anchor in [pred, counted].into_iter().flatten() {
+            if let Some(c) = a.children(anchor).find(|&c| {
+                matches!(a.base_rel(c), "obl" | "nmod")
+                    && a.words[c].upos == "NOUN"
+                    && a.children(c).any(|d| {
+                        a.base_rel(d) == "det"
+                            && matches!(
+                                a.words[d].span.slice(text).to_lowercase().as_str(),
+                                "that" | "those"
+                            )
+                    })
+                    && !times.iter().any(|t| t.overlaps(a.words[c].span))
+            }) {
+                f.pointed = format!("that {}", a.words[c].lemma.to_lowercase());
+                break;
+            }
+        }
         // An ordinal on the predicate's or the counted noun's phrases: "in the first round".
         let near: Vec<usize> = [pred, counted]
             .into_iter()
@@ -410,6 +433,24 @@ impl Frame {
                 names_in(a, text, o, times, &mut f.names);
             }
         }
+        // "..., according to a new study", wherever the parse hangs the phrase, as long as it
+        // is in the figure's clause.
+        if !f.estimate
+            && let Some(o) = (0..a.words.len()).find(|&w| {
+                ESTIMATORS.contains(&a.words[w].lemma.to_lowercase().as_str())
+                    && a.children(w).any(|k| {
+                        matches!(
+                            a.words[k].lemma.to_lowercase().as_str(),
+                            "according" | "accord"
+                        )
+                    })
+                    && in_clause_of(a, value, w)
+            })
+        {
+            f.estimate = true;
+            f.source = phrase(a, text, o, times);
+            names_in(a, text, o, times, &mut f.names);
+        }
         // "the estimated toll of 1,400", "the average number of daily deaths ... 117": words
         // on the figure's chain of heads, on its counted noun's clause, and on the subject.
         let mut near_words: Vec<usize> = Vec::new();
@@ -457,7 +498,10 @@ impl Frame {
                 continue;
             }
             let lemma = a.words[w].lemma.to_lowercase();
-            let estimating = matches!(lemma.as_str(), "estimate" | "estimated" | "projected");
+            let estimating = matches!(
+                lemma.as_str(),
+                "estimate" | "estimated" | "projected" | "calculate" | "extrapolate"
+            );
             // "the estimated toll"; "a study estimated that 4,645 died", however the
             // parse hangs the verb, as long as it comes before the figure.
             if estimating

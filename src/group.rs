@@ -333,6 +333,13 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
                 parts.push(w.clone());
                 why.push(format!("its measure is restricted: \"{w}\""));
             }
+            if !f.pointed.is_empty() {
+                parts.push(f.pointed.clone());
+                why.push(format!(
+                    "it is about \"{}\", something the text pointed at before, not the story itself",
+                    f.pointed
+                ));
+            }
             if !f.phase.is_empty() {
                 parts.push(f.phase.clone());
                 why.push(format!("it belongs to one phase: \"{}\"", f.phase));
