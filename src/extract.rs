@@ -900,6 +900,17 @@ fn counted_noun(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usi
     {
         np = phrase_after(units, ui + 2, true, rules);
     }
+    // "13,954 residences, 514 commercial buildings and 4,265 other buildings": a kind of its
+    // own, the rest of a list, not the buildings of the list.
+    let mut other = false;
+    if np.is_empty()
+        && units
+            .get(ui + 1)
+            .is_some_and(|u| u.kind == UKind::Word && u.text == "other")
+    {
+        np = phrase_after(units, ui + 2, true, rules);
+        other = !np.is_empty();
+    }
     let mut plural = true;
     if np.is_empty() {
         plural = false;
@@ -947,7 +958,10 @@ fn counted_noun(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usi
     let (subject, attribute, pspan) = match own {
         Some(attr) => ("people".to_string(), attr, None),
         None => {
-            let subject = subject_key(units, &np, plural, rules)?;
+            let mut subject = subject_key(units, &np, plural, rules)?;
+            if other {
+                subject = format!("other-{subject}");
+            }
             // A predicate right before the figure is its verb ("killing at least 1,200 people
             // and injuring ..."); otherwise the nearest one around the noun.
             match predicate_ending(units, ui, rules)
@@ -1425,10 +1439,33 @@ fn quantity_of(
             k -= 1;
             hops += 1;
         }
-        if hops == 0 {
-            return None;
+        if hops > 0 {
+            noun_before(units, k, rules)
+        } else {
+            // "the fire has scorched 153,335 acres", "the Camp Fire burned across 153,336
+            // acres": the measure of the verb's subject, right before the verb.
+            let mut k = ui;
+            if k > 0 && matches!(units[k - 1].text.as_str(), "across" | "over" | "through") {
+                k -= 1;
+            }
+            if k == 0
+                || units[k - 1].kind != UKind::Word
+                || !(units[k - 1].text.ends_with("ed")
+                    || rules.in_list("verbs", &units[k - 1].text))
+            {
+                return None;
+            }
+            k -= 1;
+            while k > 0
+                && matches!(
+                    units[k - 1].text.as_str(),
+                    "has" | "have" | "had" | "was" | "were"
+                )
+            {
+                k -= 1;
+            }
+            noun_before(units, k, rules)
         }
-        noun_before(units, k, rules)
     } else {
         np
     };

@@ -133,7 +133,6 @@ const INCREMENTS: &[&str] = &[
     "another",
     "further",
     "extra",
-    "other",
     "last",
     "remaining",
     "remain",

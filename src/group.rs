@@ -641,6 +641,30 @@ fn similar_subjects<'a>(
                 .copied()
                 .filter(|&long| long != short && contains_words(long, short))
                 .collect();
+            // Several named ones ("camp-fire", "tubb-fire"): the plain noun means the one
+            // more sources name, the story's own, if one clearly leads.
+            let sources_of = |subject: &str| {
+                subjects[subject]
+                    .iter()
+                    .map(|&m| records[m].claim.source.as_str())
+                    .collect::<BTreeSet<_>>()
+                    .len()
+            };
+            let holders: Vec<&str> = if holders.len() > 1 {
+                let mut ranked: Vec<(usize, &str)> =
+                    holders.iter().map(|&h| (sources_of(h), h)).collect();
+                ranked.sort_unstable_by(|x, y| y.cmp(x));
+                if ranked[0].0 >= 2
+                    && ranked[0].0 > ranked[1].0
+                    && named_instance(records, &subjects[ranked[0].1], ranked[0].1, short)
+                {
+                    vec![ranked[0].1]
+                } else {
+                    holders
+                }
+            } else {
+                holders
+            };
             if let [long] = holders[..] {
                 let key = (short.min(long), short.max(long));
                 if out.iter().any(|(a, b, _)| (*a, *b) == key) {
@@ -648,9 +672,12 @@ fn similar_subjects<'a>(
                 }
                 let shared = shared_context(records, &subjects[short], &subjects[long], long);
                 let surname = people && long.ends_with(&format!("-{short}"));
+                // "the Camp Fire" against "the fire": the only named one of its kind is the
+                // one the plain noun means; one shared word is enough then.
+                let named = named_instance(records, &subjects[long], long, short);
                 if surname {
                     out.push((key.0, key.1, Link::Surname));
-                } else if shared.len() >= 2 {
+                } else if shared.len() >= 2 || (named && !shared.is_empty()) {
                     out.push((key.0, key.1, Link::ContainedSubject { shared }));
                 }
             }
@@ -689,6 +716,28 @@ fn spelled_alike(a: &str, b: &str) -> Option<f64> {
     }
     let score = strsim::normalized_levenshtein(a, b);
     (score >= 0.85).then_some(score)
+}
+
+/// Whether `long` is a name holding `short` ("camp-fire" holding "fire"): its sentences
+/// write the words `long` adds capitalized ("the Camp Fire").
+fn named_instance(records: &[Record], members: &[usize], long: &str, short: &str) -> bool {
+    let short_words: Vec<&str> = short.split('-').collect();
+    let extra: Vec<&str> = long
+        .split('-')
+        .filter(|w| !short_words.contains(w))
+        .collect();
+    !extra.is_empty()
+        && members.iter().take(8).any(|&m| {
+            let words: Vec<&str> = records[m]
+                .sentence
+                .split(|c: char| !c.is_alphanumeric())
+                .collect();
+            extra.iter().all(|e| {
+                words
+                    .iter()
+                    .any(|w| w.starts_with(char::is_uppercase) && w.eq_ignore_ascii_case(e))
+            })
+        })
 }
 
 fn head(subject: &str) -> &str {
