@@ -383,7 +383,10 @@ fn file_tokens(
     // A name's slot already says whose name it is: only figures need the parse, and a
     // sentence that names but counts nothing is not parsed.
     if frames
-        && out.iter().any(|c| c.value.kind != Kind::Name)
+        && (out.iter().any(|c| c.value.kind != Kind::Name)
+            || values
+                .iter()
+                .any(|v| matches!(v.kind, Kind::Date | Kind::Time) && !v.vague))
         && doc.words().len() <= MAX_FRAME_WORDS
         && let Some(a) = doc.syntax()
     {
@@ -411,6 +414,33 @@ fn file_tokens(
         } else {
             Vec::new()
         };
+        // A date no strategy filed, on a verb that stands for an event or on an event noun,
+        // however far ("At some point on September 28, 64-year-old Stephen Paddock checked
+        // into ..."): the parse says what it dates.
+        if let Some(rule) = rules.generic("event-date") {
+            for (vi, v) in values.iter().enumerate() {
+                if !matches!(v.kind, Kind::Date | Kind::Time)
+                    || v.vague
+                    || excluded[vi]
+                    || out.iter().any(|c| c.value.span.overlaps(v.span))
+                {
+                    continue;
+                }
+                if let Some((event, at)) = event_on_parse(a, text, v.span, rules) {
+                    let attribute = if v.kind == Kind::Time { "time" } else { "date" };
+                    out.push(SentenceClaim {
+                        slot: Slot::new(event, attribute),
+                        value: v.clone(),
+                        rule,
+                        hedged,
+                        entity: None,
+                        evidence: v.span.join(at),
+                        frame: Frame::default(),
+                    });
+                }
+            }
+            out.sort_by_key(|c| c.value.span.start);
+        }
         // A date filed under an event word by their nearness must hang on it in the parse:
         // "found the bodies in the wreckage of the collapsed bridge on Sunday" dates the
         // finding, not the collapse.
@@ -444,6 +474,63 @@ fn file_tokens(
         }
     }
     out
+}
+
+/// The event a date or time hangs on in the parse: its head verb when that verb stands for an
+/// event ("checked into" → `check-in`, by the event-verbs list, whatever the tense), or its
+/// head noun when that is an event noun. With the span of that word.
+fn event_on_parse(
+    a: &crate::syntax::Analysis,
+    text: &str,
+    value: Span,
+    rules: &RuleSet,
+) -> Option<(String, Span)> {
+    let inside: Vec<usize> = (0..a.words.len())
+        .filter(|&i| a.words[i].span.overlaps(value))
+        .collect();
+    let top = *inside
+        .iter()
+        .find(|&&i| a.head_of(i).is_none_or(|h| !inside.contains(&h)))?;
+    if !matches!(a.base_rel(top), "obl" | "nmod") {
+        return None;
+    }
+    let mut h = a.head_of(top)?;
+    // "At some point on September 28, ... checked into": a time noun between the date and
+    // its verb.
+    for _ in 0..2 {
+        let Some(event) = event_word(a, text, h, rules) else {
+            if a.words[h].upos == "NOUN" && matches!(a.base_rel(h), "obl" | "nmod") {
+                h = a.head_of(h)?;
+                continue;
+            }
+            return None;
+        };
+        return Some((rules.canonical(&event), a.words[h].span));
+    }
+    None
+}
+
+/// The event noun word `h` stands for: a verb of the event-verbs list in any tense (or a noun
+/// the tagger took for one), or an event noun.
+fn event_word(
+    a: &crate::syntax::Analysis,
+    text: &str,
+    h: usize,
+    rules: &RuleSet,
+) -> Option<String> {
+    let w = &a.words[h];
+    let lemma = w.lemma.to_lowercase();
+    if w.upos == "NOUN" && rules.in_list("event-nouns", &lemma) {
+        return Some(lemma);
+    }
+    if !matches!(w.upos, "VERB" | "NOUN") {
+        return None;
+    }
+    let written = w.span.slice(text).to_lowercase();
+    [written, format!("{lemma}ed"), format!("{lemma}d"), lemma]
+        .iter()
+        .find_map(|form| rules.pair("event-verbs", form))
+        .map(str::to_string)
 }
 
 /// A value written against letters ("G5", "26th", "mc4wp") is part of a code, an ordinal or
