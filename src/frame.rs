@@ -142,9 +142,11 @@ const INCREMENTS: &[&str] = &[
 const PARTS: &[&str] = &[
     "latest", "late", "previous", "new", "recent", "earlier", "first", "initial", "rest",
 ];
-const PLANNING: &[&str] = &["will", "would", "could", "may", "might", "shall"];
+const PLANNING: &[&str] = &[
+    "will", "would", "could", "may", "might", "shall", "must", "should", "can",
+];
 const PLAN_VERBS: &[&str] = &[
-    "plan", "expect", "schedule", "intend", "aim", "hope", "project", "estimate",
+    "plan", "expect", "schedule", "intend", "aim", "hope", "project", "estimate", "need", "require",
 ];
 
 impl Frame {

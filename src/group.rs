@@ -333,6 +333,15 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
                 parts.push(w.clone());
                 why.push(format!("its measure is restricted: \"{w}\""));
             }
+            // "will cost", "is expected to reach", "one diver needs to carry": a plan, an
+            // expectation or a requirement, not what happened.
+            if f.planned {
+                parts.push("planned".to_string());
+                why.push(
+                    "it is planned, expected or required (\"will\", \"expected to\", \"needs to\"), not stated as done"
+                        .to_string(),
+                );
+            }
             if !f.pointed.is_empty() {
                 parts.push(f.pointed.clone());
                 why.push(format!(
