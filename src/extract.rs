@@ -381,12 +381,27 @@ fn file_tokens(
     // a sentence) they would cost the square of the length, so such lines get none.
     const MAX_FRAME_WORDS: usize = 250;
     // A name's slot already says whose name it is: only figures need the parse, and a
-    // sentence that names but counts nothing is not parsed.
+    // sentence that names but counts nothing is not parsed. One whose only figures are dates
+    // no strategy filed is parsed when a word in it may stand for an event.
+    let unfiled_date = || {
+        values
+            .iter()
+            .any(|v| day_or_time(v) && !out.iter().any(|c| c.value.span.overlaps(v.span)))
+            && units.iter().any(|u| {
+                u.kind == UKind::Word
+                    && (rules.in_list("event-nouns", &u.text)
+                        || rules.pair("event-verbs", &u.text).is_some()
+                        || rules
+                            .pair("event-verbs", &format!("{}ed", u.text))
+                            .is_some()
+                        || u.text.strip_suffix('s').is_some_and(|stem| {
+                            rules.pair("event-verbs", &format!("{stem}ed")).is_some()
+                                || rules.pair("event-verbs", &format!("{stem}d")).is_some()
+                        }))
+            })
+    };
     if frames
-        && (out.iter().any(|c| c.value.kind != Kind::Name)
-            || values
-                .iter()
-                .any(|v| matches!(v.kind, Kind::Date | Kind::Time) && !v.vague))
+        && (out.iter().any(|c| c.value.kind != Kind::Name) || unfiled_date())
         && doc.words().len() <= MAX_FRAME_WORDS
         && let Some(a) = doc.syntax()
     {
@@ -419,8 +434,7 @@ fn file_tokens(
         // into ..."): the parse says what it dates.
         if let Some(rule) = rules.generic("event-date") {
             for (vi, v) in values.iter().enumerate() {
-                if !matches!(v.kind, Kind::Date | Kind::Time)
-                    || v.vague
+                if !day_or_time(v)
                     || excluded[vi]
                     || out.iter().any(|c| c.value.span.overlaps(v.span))
                 {
@@ -474,6 +488,14 @@ fn file_tokens(
         }
     }
     out
+}
+
+/// A date to the day or a clock time, not vague: what the parse is worth reading for when
+/// no strategy filed it (a bare year or month is too common to parse every sentence for).
+fn day_or_time(v: &Value) -> bool {
+    !v.vague
+        && (v.kind == Kind::Time
+            || v.kind == Kind::Date && v.value.len() == 10 && v.value.as_bytes()[7] == b'-')
 }
 
 /// The event a date or time hangs on in the parse: its head verb when that verb stands for an
