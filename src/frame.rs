@@ -647,6 +647,15 @@ pub fn dates_event(a: &Analysis, value: Span, e: usize) -> bool {
     if chain.contains(&e) || contains(a, top, e) {
         return true;
     }
+    // "seized power in a coup in July 2023": a phrase right after the event noun may hang on
+    // the verb or the noun, and a parser picks one; the nearest noun is the reading news means.
+    let first = inside.iter().copied().min().unwrap_or(top);
+    if e < first
+        && (e + 1..first).all(|w| matches!(a.words[w].upos, "ADP" | "DET"))
+        && a.words[e].upos == "NOUN"
+    {
+        return true;
+    }
     a.head_of(e).is_some_and(|h| chain.contains(&h))
         && matches!(a.base_rel(e), "nsubj" | "obj" | "csubj")
 }
