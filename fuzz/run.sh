@@ -5,14 +5,15 @@
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`) and a nightly toolchain; with only stable, it
 # runs with RUSTC_BOOTSTRAP=1. Corpora start from the repository's own texts (seeds, rules,
-# a reviews file) and grow in fuzz/corpus/TARGET; crashes land in fuzz/artifacts/TARGET.
+# a reviews file, the test HTML pages) and grow in fuzz/corpus/TARGET; crashes land in
+# fuzz/artifacts/TARGET.
 # Not part of .ci/run: a crash found here becomes a regression test in tests/fuzz_regressions.rs.
 set -uo pipefail
 cd "$(dirname "$0")"
 secs=${1:-180}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(split values rules reviews read)
+[ ${#targets[@]} -gt 0 ] || targets=(split values rules reviews read parse html)
 
 if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
   fuzz=(cargo +nightly fuzz)
@@ -37,6 +38,13 @@ fi
 seed rules ../claims/*.toml ../rules/builtin/*.toml
 seed reviews ../tests/corpus/reviews.csv
 [ -n "$(ls -A corpus/reviews 2>/dev/null)" ] || printf 'id,status,note,reviewed_at\n7f3a9c21d4e8b605,confirmed,"a note, quoted",2024-04-27T09:30:00Z\n' > corpus/reviews/one.csv
+# The parser reads one sentence at a time: seed it with sentences of the seeds that hold a
+# figure (what `check` parses).
+mkdir -p corpus/parse
+if [ -z "$(ls -A corpus/parse)" ]; then
+  cat ../seeds/*.txt | grep -E '[0-9]' | head -300 | split -l 1 - corpus/parse/line-
+fi
+seed html ../tests/html_pages/*.html ../tests/html_pages/*/*.html regressions/html/*
 mkdir -p corpus/read
 [ -n "$(ls -A corpus/read)" ] || printf '{"source": "a", "text": "It cost $40 million.", "published": "2024-04-27"}\n' > corpus/read/one.jsonl
 

@@ -84,16 +84,39 @@ pub fn extract_framed(source: &Source, sentences: &[Sentence], rules: &RuleSet) 
     extract_with(source, sentences, rules, true)
 }
 
+/// [`extract_framed`] handing each claim to `each` as it is found: a caller that writes claims
+/// out holds none, however many a source has (a flattened table can have hundreds of
+/// thousands).
+pub fn for_each_framed(
+    source: &Source,
+    sentences: &[Sentence],
+    rules: &RuleSet,
+    each: impl FnMut(Claim),
+) {
+    each_claim(source, sentences, rules, true, each);
+}
+
 fn extract_with(
     source: &Source,
     sentences: &[Sentence],
     rules: &RuleSet,
     frames: bool,
 ) -> Vec<Claim> {
+    let mut out = Vec::new();
+    each_claim(source, sentences, rules, frames, |c| out.push(c));
+    out
+}
+
+fn each_claim(
+    source: &Source,
+    sentences: &[Sentence],
+    rules: &RuleSet,
+    frames: bool,
+    mut each: impl FnMut(Claim),
+) {
     let ctx = Context {
         reference: source.published,
     };
-    let mut out = Vec::new();
     // The last whole day the source named: a clock time with no day of its own is read on
     // it ("on Monday, April 15 ... The fire started at 6:50 p.m."), as a reader does.
     let mut last_day: Option<(String, f64)> = None;
@@ -120,7 +143,7 @@ fn extract_with(
             }
             let slot = c.slot;
             let id = claim_id(&source.name, &slot, value.span);
-            out.push(Claim {
+            each(Claim {
                 id,
                 source: source.name.clone(),
                 slot,
@@ -134,7 +157,6 @@ fn extract_with(
             });
         }
     }
-    out
 }
 
 fn claim_id(source: &str, slot: &Slot, span: Span) -> String {

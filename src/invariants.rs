@@ -122,6 +122,164 @@ pub fn read(data: &[u8]) {
     }
 }
 
+/// Syntax stage, the input as one sentence: fine tokens and words slice the text on char
+/// boundaries, in order, without overlap, each word covering its fine tokens; the analysis has
+/// one entry per word, on the word's span, and is a tree (exactly one word on the root, heads
+/// in range and not the word itself, every word reaches the root without a cycle); the parser
+/// takes at most two transitions per word, so its time is linear in the sentence.
+pub fn parse(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let model = crate::syntax::model().expect("the built-in model loads");
+    let toks = crate::syntax::Tokens::of(text);
+    let in_text = |span: crate::span::Span| {
+        span.start < span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+    };
+    let mut last_end = 0;
+    for t in &toks.toks {
+        assert!(in_text(t.span), "fine token {:?} of {}", t.span, text.len());
+        assert!(t.span.start >= last_end, "fine token {:?} overlaps", t.span);
+        last_end = t.span.end;
+    }
+    let mut last_end = 0;
+    for w in &toks.words {
+        assert!(in_text(w.span), "word {:?} of {}", w.span, text.len());
+        assert!(w.span.start >= last_end, "word {:?} overlaps", w.span);
+        let (a, b) = w.toks;
+        assert!(
+            a < b && b <= toks.toks.len(),
+            "word {:?} covers tokens {a}..{b}",
+            w.span
+        );
+        assert!(
+            toks.toks[a].span.start <= w.span.start && w.span.end <= toks.toks[b - 1].span.end,
+            "word {:?} outside its tokens",
+            w.span
+        );
+        last_end = w.span.end;
+    }
+    let mut scratch = crate::syntax::Scratch::default();
+    let a = model.analyze(text, &mut scratch);
+    let n = a.words.len();
+    assert_eq!(n, toks.words.len(), "one analysed word per word");
+    for (p, w) in a.words.iter().zip(&toks.words) {
+        assert_eq!(p.span, w.span);
+    }
+    assert!(
+        scratch.transitions() <= 2 * n,
+        "{} transitions for {n} words",
+        scratch.transitions()
+    );
+    if n == 0 {
+        return;
+    }
+    assert_eq!(a.words.iter().filter(|w| w.head == 0).count(), 1, "roots");
+    for (i, w) in a.words.iter().enumerate() {
+        assert!(
+            w.head <= n && w.head != i + 1,
+            "word {} has head {}",
+            i + 1,
+            w.head
+        );
+    }
+    // Each word walks up to the root or to a word already known to reach it: linear overall.
+    const UNSEEN: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const REACHES_ROOT: u8 = 2;
+    let mut state = vec![UNSEEN; n + 1];
+    state[0] = REACHES_ROOT;
+    let mut path = Vec::new();
+    for i in 1..=n {
+        let mut at = i;
+        while state[at] == UNSEEN {
+            state[at] = ON_PATH;
+            path.push(at);
+            at = a.words[at - 1].head;
+        }
+        assert_ne!(state[at], ON_PATH, "cycle through word {at}");
+        for &p in &path {
+            state[p] = REACHES_ROOT;
+        }
+        path.clear();
+    }
+}
+
+/// Deepest the HTML parser's own tree of a limited page may be, counted in elements from the
+/// document. The limit does not count elements whose end tag is implied (`<li>`, `<dd>`,
+/// `<p>`), and up to three of them nest between two counted ones (`<li><dd><p><b><li>...`);
+/// a table brings three more (`<tbody>`, `<tr>`, `<td>`); `<html>` and `<body>` on top.
+pub const HTML_TREE_DEPTH: usize =
+    4 * crate::read::html::MAX_DEPTH + 3 * crate::read::html::MAX_TABLE_DEPTH + 2;
+
+/// HTML reader: no panic; the page the parser gets (nesting limited) builds a tree no deeper
+/// than [`HTML_TREE_DEPTH`] and needs no further limiting, so parsing and extraction stay linear
+/// in the page; the article text is folded as the reader says (trimmed, paragraphs apart by one
+/// blank line, single spaces and line breaks, no other whitespace); its boilerplate spans and
+/// its sentences slice it; a flattened page names a start tag that is there.
+pub fn html(data: &[u8]) {
+    use crate::read::html;
+    let Ok(page) = std::str::from_utf8(data) else {
+        return;
+    };
+    let limited = html::limit_depth(page);
+    assert_eq!(
+        html::limit_depth(&limited.html).dropped,
+        0,
+        "the limited page still nests too deep"
+    );
+    let depth = tree_depth(&limited.html);
+    assert!(
+        depth <= HTML_TREE_DEPTH,
+        "the parser built a tree {depth} deep from the limited page"
+    );
+    let out = html::extract(page);
+    let t = out.text.as_str();
+    assert_eq!(t, t.trim(), "text not trimmed");
+    for bad in ["\n\n\n", "  ", " \n", "\n "] {
+        assert!(!t.contains(bad), "text holds {bad:?}");
+    }
+    assert!(
+        t.chars()
+            .all(|c| !c.is_whitespace() || c == ' ' || c == '\n'),
+        "text holds whitespace other than spaces and line breaks"
+    );
+    for b in crate::read::boilerplate::find(t) {
+        assert!(b.start <= b.end && b.end <= t.len(), "boilerplate {b:?}");
+        assert!(t.is_char_boundary(b.start) && t.is_char_boundary(b.end));
+    }
+    split(t.as_bytes());
+    match out.flattened {
+        Some((at, dropped)) => {
+            assert!(page[at..].starts_with('<'), "flattened at {at}, not a tag");
+            assert_eq!(dropped, limited.dropped);
+        }
+        None => assert_eq!(limited.dropped, 0),
+    }
+}
+
+/// Depth of the deepest element of the tree html5ever builds for `page` (walked without
+/// recursion, so a deep tree cannot overflow the stack here).
+fn tree_depth(page: &str) -> usize {
+    use ego_tree::iter::Edge;
+    let doc = scraper::Html::parse_document(page);
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) if n.value().is_element() => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Edge::Close(n) if n.value().is_element() => depth -= 1,
+            _ => {}
+        }
+    }
+    deepest
+}
+
 /// The check for a target by name (the folder names of `fuzz/regressions/`).
 pub fn by_name(target: &str) -> Option<fn(&[u8])> {
     Some(match target {
@@ -130,6 +288,8 @@ pub fn by_name(target: &str) -> Option<fn(&[u8])> {
         "rules" => rules,
         "reviews" => reviews,
         "read" => read,
+        "parse" => parse,
+        "html" => html,
         _ => return None,
     })
 }

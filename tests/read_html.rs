@@ -227,13 +227,18 @@ fn manifest_date_wins_over_the_page_metadata() {
     assert_eq!(recs[0]["outlet"], "Coastal Times Weekly");
 }
 
+const DEEPEST: &str =
+    "The deepest paragraph of the page, which is the whole article and still has to be found.";
+
 /// A page of `n` nested `<div>`s around one paragraph.
 fn nested(n: usize) -> String {
-    format!(
-        "<!DOCTYPE html><html><body>{}<p>The deepest paragraph of the page, which is the whole article and still has to be found.</p>{}</body></html>",
-        "<div>".repeat(n),
-        "</div>".repeat(n)
-    )
+    around(&"<div>".repeat(n), &"</div>".repeat(n))
+}
+
+/// A page whose body is `before`, one paragraph, `after`. Its prefix
+/// `<!DOCTYPE html><html><body>` is 27 bytes.
+fn around(before: &str, after: &str) -> String {
+    format!("<!DOCTYPE html><html><body>{before}<p>{DEEPEST}</p>{after}</body></html>")
 }
 
 #[test]
@@ -263,8 +268,87 @@ fn deep_nesting_costs_linear_work_and_keeps_the_text() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "The deepest paragraph of the page, which is the whole article and still has to be found.\n\n"
+        format!("{DEEPEST}\n\n")
     );
+    // The 193rd `<div>` starts after the 27-byte prefix and 192 divs of 5 bytes: column 988.
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "claimdiff: warning: deep.html:1:988: nesting deeper than 192 elements (or 4 tables) is \
+         flattened: 99808 start tags from here on are left out, their text kept\n"
+    );
+}
+
+/// Pages that once slipped past the nesting limit (the limit counted them shallower than the
+/// HTML parser builds them, so parsing took quadratic time or the extractor overflowed its
+/// stack), each 100,000 repetitions deep: `split` warns once, naming the first tag left out,
+/// and finds the paragraph. Work is counted as in the test above: ten times the page, about ten
+/// times the work. (`fuzz/regressions/html/` holds these and more, checked against the tree the
+/// parser actually builds.)
+#[test]
+fn pages_that_fooled_the_limit_are_flattened_with_a_warning() {
+    // (page part repeated, its length, tags left out of 100,000 repetitions)
+    let cases = [
+        // `/>` does not close an HTML element: 100,000 open divs.
+        ("<div/>", 6, 99_808),
+        // An end tag with no element of its name closes nothing.
+        ("<span></x>", 10, 99_808),
+        // `</span>` does not close past the `<div>` opened inside it.
+        ("<span><div></span>", 18, 2 * 100_000 - 192),
+        // Outside `<ruby>` nothing closes an `<rb>`.
+        ("<rb>", 4, 99_808),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (part, len, dropped) in cases {
+        assert_eq!(part.len(), len);
+        let small = limit_depth(&around(&part.repeat(10_000), "")).work;
+        let page = around(&part.repeat(100_000), "");
+        let large = limit_depth(&page);
+        assert_eq!(large.dropped, dropped, "{part}");
+        assert!(
+            large.work <= 11 * small,
+            "{part}: work {} against {small}",
+            large.work
+        );
+        fs::write(dir.path().join("hostile.html"), &page).unwrap();
+        let out = claimdiff()
+            .current_dir(dir.path())
+            .args(["split", "hostile.html"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{part}: {out:?}");
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            format!("{DEEPEST}\n"),
+            "{part}"
+        );
+        // The first tag left out is the one at depth 193: 192 parts after the 27-byte prefix,
+        // except for `<span><div></span>`, two deep a part: 96 parts.
+        let col = if dropped > 100_000 {
+            27 + 96 * len + 1
+        } else {
+            27 + 192 * len + 1
+        };
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            format!(
+                "claimdiff: warning: hostile.html:1:{col}: nesting deeper than 192 elements (or 4 \
+                 tables) is flattened: {dropped} start tags from here on are left out, their text \
+                 kept\n"
+            ),
+            "{part}"
+        );
+    }
+}
+
+/// Nested tables: the extractor's memory grows with a table's rows times the tables around it,
+/// so tables nest at most four deep; the rows of deeper ones join the fourth's.
+#[test]
+fn tables_nest_at_most_four_deep() {
+    let page = around(&"<table><tr><td>".repeat(10), "");
+    let limited = limit_depth(&page);
+    assert_eq!(limited.dropped, 6);
+    assert_eq!(limited.html.matches("<table>").count(), 4);
+    assert_eq!(limited.html.matches("<tr>").count(), 10, "rows are kept");
 }
 
 #[test]

@@ -153,3 +153,93 @@ fn missing_folder_exits_2() {
     );
     assert!(Path::new("claims").is_dir());
 }
+
+/// Every check the rule loader makes past TOML itself, one broken file each, with the place a
+/// person finds by counting: a value's column is one past its key, ` = ` and nothing else
+/// before it (`name = ` is 7 characters, so a name's string starts at column 8), and an entry
+/// of a list is one past `key = [` and the entries before it.
+#[test]
+fn every_kind_of_rule_error_names_file_line_and_column() {
+    let cases = [
+        (
+            "[[wordlist]]\nname = \"colours\"\nwords = [\"red\"]\n",
+            "./a.toml:2:8: no word list is named `colours`",
+        ),
+        // `words = [` is 9 characters and `"mouse mice", ` 14 more: "geese" at column 24.
+        (
+            "[[wordlist]]\nname = \"irregular-plurals\"\nwords = [\"mouse mice\", \"geese\"]\n",
+            "./a.toml:3:24: `geese` is not a pair",
+        ),
+        (
+            "[[synonym]]\nname = \"troops\"\nwords = [\"troops\"]\n",
+            "./a.toml:2:8: a synonym rule needs at least two words",
+        ),
+        // `words = ["troops", ` is 19 characters.
+        (
+            "[[synonym]]\nname = \"troops\"\nwords = [\"troops\", \"  \"]\n",
+            "./a.toml:3:20: an empty word",
+        ),
+        (
+            "[[entity]]\nname = \"someone\"\nnames = []\n",
+            "./a.toml:2:8: an entity needs at least one name",
+        ),
+        // `attribute = ` is 12 characters.
+        (
+            "[[predicate]]\nname = \"k\"\nattribute = \"\"\nwords = [\"killed\"]\n",
+            "./a.toml:3:13: an empty attribute",
+        ),
+        // `words = ["killed", ` is 19 characters.
+        (
+            "[[predicate]]\nname = \"k\"\nattribute = \"killed\"\nwords = [\"killed\", \"\"]\n",
+            "./a.toml:4:20: an empty phrase",
+        ),
+        // `strategy = ` is 11 characters.
+        (
+            "[[generic]]\nname = \"g\"\nstrategy = \"guess\"\n",
+            "./a.toml:3:12: unknown strategy `guess`",
+        ),
+        // `pattern = ` is 10 characters.
+        (
+            "[[slot]]\nname = \"s\"\npattern = \"troops\"\nslot = \"troops/count\"\n",
+            "./a.toml:3:11: a slot pattern needs a placeholder",
+        ),
+        (
+            "[[slot]]\nname = \"s\"\npattern = \"<count> troops\"\nslot = \"troops\"\n",
+            "./a.toml:4:8: `troops` is not a slot",
+        ),
+        // The template's `{` is the first character inside the quotes: column 9.
+        (
+            "[[slot]]\nname = \"s\"\npattern = \"<count> (troops)\"\nslot = \"{1/count\"\n",
+            "./a.toml:4:9: unclosed `{`",
+        ),
+        // `tolerance = ` is 12 characters.
+        (
+            "[[slot]]\nname = \"s\"\npattern = \"<count> troops\"\nslot = \"troops/count\"\ntolerance = 5.0\n",
+            "./a.toml:5:13: tolerance out of range",
+        ),
+        // `within = ` is 9 characters.
+        (
+            "[[tolerance]]\nname = \"t\"\nslot = \"troops/count\"\nwithin = -0.5\n",
+            "./a.toml:4:10: tolerance out of range",
+        ),
+        (
+            "[[tolerance]]\nname = \"t\"\nslot = \"troops\"\nwithin = 0.1\n",
+            "./a.toml:3:8: `troops` is not a slot key",
+        ),
+        // An exclusion's pattern is checked like a slot's: `<cnt>` starts it, column 12.
+        (
+            "[[exclude]]\nname = \"e\"\npattern = \"<cnt> troops\"\n",
+            "./a.toml:3:12: bad pattern: unknown placeholder `<cnt>`",
+        ),
+    ];
+    for (text, expected) in cases {
+        let (code, err) = rules_test(text);
+        assert_eq!(code, 2, "{text}\n{err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert_eq!(first_line(&err), expected, "{text}");
+        assert!(
+            err.contains("help: "),
+            "every error says how to fix it: {err}"
+        );
+    }
+}

@@ -129,36 +129,59 @@ pub fn run(args: ExtractArgs) -> Outcome {
     let opts = read::Options {
         boilerplate: !args.keep_boilerplate,
     };
-    errors.extend(super::render_in_order(
+    errors.extend(super::render_streaming(
         &inputs,
         opts,
         &mut out,
-        |src, buf| {
-            let claims = extract::extract_framed(
+        |src, buf, flush| {
+            let lines = LineIndex::new(&src.text);
+            // Each record quotes its sentence (up to `split::MAX_SENTENCE` bytes), so the output
+            // can be hundreds of times the input (a flattened table): claims go out as they are
+            // found, a few at a time, instead of being held whole.
+            let mut claims = Vec::with_capacity(64);
+            let mut out = |claims: &mut Vec<Claim>, buf: &mut Vec<u8>| {
+                render(claims, src, &lines, args.format, buf);
+                claims.clear();
+                if buf.len() >= super::STREAM_CHUNK {
+                    flush(buf);
+                }
+            };
+            extract::for_each_framed(
                 src,
                 &split::article_sentences(src, args.keep_boilerplate),
                 &rules,
+                |c| {
+                    claims.push(c);
+                    if claims.len() == 64 {
+                        out(&mut claims, buf);
+                    }
+                },
             );
-            render(&claims, src, args.format, buf);
+            out(&mut claims, buf);
         },
     ));
     out.finish();
     super::finish(&errors)
 }
 
-fn render(claims: &[Claim], src: &Source, format: ExtractFormat, buf: &mut Vec<u8>) {
-    let lines = LineIndex::new(&src.text);
+fn render(
+    claims: &[Claim],
+    src: &Source,
+    lines: &LineIndex,
+    format: ExtractFormat,
+    buf: &mut Vec<u8>,
+) {
     match format {
         ExtractFormat::Jsonl => {
             for c in claims {
-                serde_json::to_writer(&mut *buf, &record(c, src, &lines)).expect("JSON to memory");
+                serde_json::to_writer(&mut *buf, &record(c, src, lines)).expect("JSON to memory");
                 buf.push(b'\n');
             }
         }
         ExtractFormat::Csv => {
             let mut w = csv::Writer::from_writer(&mut *buf);
             for c in claims {
-                let r = record(c, src, &lines);
+                let r = record(c, src, lines);
                 let (start, end) = (r.start.to_string(), r.end.to_string());
                 let year = r.frame.year.map(|y| y.to_string()).unwrap_or_default();
                 let cells = [

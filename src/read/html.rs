@@ -41,6 +41,9 @@ pub struct Page {
     pub date_origin: DateOrigin,
     pub title: Option<String>,
     pub outlet: Option<String>,
+    /// Nesting deeper than [`MAX_DEPTH`] was flattened: the byte offset in the page of the first
+    /// start tag left out, and how many were. The reader warns with it (file and place).
+    pub flattened: Option<(usize, usize)>,
 }
 
 /// Deepest nesting of elements handed to the parser; deeper start and end tags are dropped
@@ -48,6 +51,18 @@ pub struct Page {
 /// under 100, and the extractor's cost grows quickly with depth (a 500-deep page already
 /// takes a fifth of a second), hence the lower bound.
 pub const MAX_DEPTH: usize = 192;
+
+/// Deepest nesting of `<table>`s handed to the parser (within [`MAX_DEPTH`]); deeper ones lose
+/// their tags and their cells join the enclosing cell. The extractor's memory grows with the
+/// rows of a table times the tables around it (192 nested tables around 8,000 rows took
+/// 700 MB), and layout tables rarely nest more than three deep.
+pub const MAX_TABLE_DEPTH: usize = 4;
+
+/// Formatting elements: closed by another element's end tag, the parser keeps them in its list
+/// of active formatting elements and opens them again at the next text, so they stay counted.
+const FORMATTING: &[&str] = &[
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
 
 const NEVER_SHOWN: &[&str] = &[
     "head", "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
@@ -130,6 +145,7 @@ pub fn extract(html: &str) -> Page {
         date_origin,
         title: title(&doc),
         outlet: outlet(&doc),
+        flattened: limited.first_dropped.map(|at| (at, limited.dropped)),
     }
 }
 
@@ -197,33 +213,118 @@ pub struct Limited<'a> {
     pub work: usize,
     /// Start tags dropped for being nested too deep.
     pub dropped: usize,
+    /// Byte offset in the page of the first start tag dropped, so the warning can name it.
+    pub first_dropped: Option<usize>,
 }
 
 /// Elements that never hold others (void) or whose end tag is implied by the next sibling:
-/// they do not deepen the tree however many are left open.
+/// they do not deepen the tree however many are left open. (Not `rb`, `rt`, `rtc`, `rp`: outside
+/// a `<ruby>` nothing closes them, so they nest.)
 const NOT_NESTING: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen", "frame", "basefont", "bgsound", "image", "p", "li", "dt", "dd",
-    "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rb",
-    "rt", "rtc", "rp", "html", "head", "body",
+    "track", "wbr", "keygen", "frame", "basefont", "bgsound", "image", "p", "li", "dt", "dd", "tr",
+    "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head", "body",
 ];
-/// Elements whose content is raw text up to their end tag (no tags inside).
+/// Elements whose content is raw text up to their end tag (no tags inside), in HTML content
+/// (inside `<svg>` or `<math>` they are ordinary elements).
 const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
 ];
+/// The HTML standard's "special" elements that the limit keeps on its stack: an end tag of an
+/// ordinary element (`</span>`) does not close past one of them (the parser ignores it).
+const SPECIAL: &[&str] = &[
+    "address",
+    "applet",
+    "article",
+    "aside",
+    "blockquote",
+    "button",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "iframe",
+    "listing",
+    "main",
+    "marquee",
+    "menu",
+    "nav",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "plaintext",
+    "pre",
+    "script",
+    "search",
+    "section",
+    "select",
+    "style",
+    "summary",
+    "table",
+    "template",
+    "textarea",
+    "title",
+    "ul",
+    "xmp",
+];
+/// Elements an end tag of a special element does not close past (the standard's "scope"
+/// boundaries that the limit keeps on its stack).
+const SCOPE: &[&str] = &["applet", "marquee", "object", "table", "template"];
+/// Elements inside `<svg>` and `<math>` that are both special and scope boundaries.
+const FOREIGN_SPECIAL: &[&str] = &[
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "annotation-xml",
+    "foreignobject",
+    "desc",
+    "title",
+];
+/// How far down the stack an end tag looks for its element: further than any page that is not
+/// made to be pathological needs, and a bound on the work per tag. An end tag whose element is
+/// not found is taken as ignored, which can only overcount the depth.
+const END_TAG_REACH: usize = 64;
 
-/// Drops start and end tags nested deeper than [`MAX_DEPTH`], keeping their text. One pass over
-/// the bytes, with a stack of one flag per open element; a page within the limit is returned
-/// as it is. Nesting is counted as a browser would build it, closely enough: void elements and
-/// elements with implied end tags (`<p>`, `<li>`, ...) do not count, comments and raw text
-/// (`<script>`, `<style>`) are stepped over, and an end tag closes the innermost open element.
+/// Drops start and end tags nested deeper than [`MAX_DEPTH`] (tables deeper than
+/// [`MAX_TABLE_DEPTH`]), keeping their text. One pass over the bytes, with a stack of the open
+/// elements; a page within the limits is returned as it is. Nesting is counted as the HTML
+/// parser builds it, closely enough, and where the two may differ the count errs high, since a
+/// count too low would let a hostile page through (each rule below was such a page): void
+/// elements and elements with implied end tags (`<p>`, `<li>`, ...) do not count, except
+/// inside `<svg>` and `<math>`, where every element not closed by `/>` nests (and `<style>`
+/// holds tags); `<div/>` nests; comments (`<!-->` included) and raw text (`<script>`,
+/// `<style>`) are stepped over; an end tag closes its element only where the parser would (not
+/// past a special element such as `<div>`, nor past a table for a special one), and a
+/// formatting element (`<b>`) closed by another's end tag stays counted, since the parser
+/// opens it again.
 pub fn limit_depth(html: &str) -> Limited<'_> {
     let first = scan(html, None);
-    if first.max_depth <= MAX_DEPTH {
+    if first.max_depth <= MAX_DEPTH && first.max_tables <= MAX_TABLE_DEPTH {
         return Limited {
             html: Cow::Borrowed(html),
             work: first.work,
             dropped: 0,
+            first_dropped: None,
         };
     }
     let mut out = String::with_capacity(html.len());
@@ -232,14 +333,17 @@ pub fn limit_depth(html: &str) -> Limited<'_> {
         html: Cow::Owned(out),
         work: first.bytes + second.work,
         dropped: second.dropped,
+        first_dropped: second.first_dropped,
     }
 }
 
 struct Scan {
     max_depth: usize,
+    max_tables: usize,
     work: usize,
     bytes: usize,
     dropped: usize,
+    first_dropped: Option<usize>,
 }
 
 /// One pass over `html`: measures its nesting and, with `out`, writes it with tags deeper than
@@ -248,12 +352,15 @@ fn scan(html: &str, mut out: Option<&mut String>) -> Scan {
     let b = html.as_bytes();
     let mut s = Scan {
         max_depth: 0,
+        max_tables: 0,
         work: b.len(),
         bytes: b.len(),
         dropped: 0,
+        first_dropped: None,
     };
-    // One flag per open nesting element: whether its tags are written.
-    let mut open: Vec<bool> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
+    // Kept `<table>`s open.
+    let mut tables = 0usize;
     let mut copied = 0; // bytes of `html` up to here are written (or dropped) already
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
@@ -263,23 +370,69 @@ fn scan(html: &str, mut out: Option<&mut String>) -> Scan {
             continue;
         };
         let name = &html[tag.name.clone()];
+        let in_foreign = open.last().is_some_and(|o| o.foreign);
         let mut keep = true;
         match tag.kind {
-            TagKind::Start if !tag.self_closing && !is_one_of(name, NOT_NESTING) => {
-                let depth = open.len() + 1;
-                s.max_depth = s.max_depth.max(depth);
-                keep = depth <= MAX_DEPTH;
-                if keep {
-                    s.work += depth;
+            TagKind::Start => {
+                let foreign = in_foreign || is_one_of(name, &["svg", "math"]);
+                // `/>` ends an element only in SVG and MathML; `<div/>` stays open in HTML.
+                let nests = if foreign {
+                    !tag.self_closing
                 } else {
-                    s.dropped += 1;
+                    !is_one_of(name, NOT_NESTING)
+                };
+                // An option's end tag is implied by the next option or group (a long
+                // `<select>` is flat); anything else between them makes them nest.
+                if !foreign
+                    && is_one_of(name, &["option", "optgroup"])
+                    && open.last().is_some_and(|o| {
+                        !o.foreign && html[o.name.clone()].eq_ignore_ascii_case("option")
+                    })
+                {
+                    open.pop();
                 }
-                open.push(keep);
+                if nests {
+                    let depth = open.len() + 1;
+                    let table = !foreign && name.eq_ignore_ascii_case("table");
+                    s.max_depth = s.max_depth.max(depth);
+                    if table {
+                        s.max_tables = s.max_tables.max(tables + 1);
+                    }
+                    keep = depth <= MAX_DEPTH && (!table || tables < MAX_TABLE_DEPTH);
+                    if keep && table {
+                        tables += 1;
+                    }
+                    if keep {
+                        s.work += depth;
+                    } else {
+                        s.dropped += 1;
+                        s.first_dropped.get_or_insert(lt);
+                    }
+                    open.push(Open {
+                        keep,
+                        name: tag.name.clone(),
+                        foreign,
+                        table: keep && table,
+                    });
+                } else {
+                    s.work += open.len().min(MAX_DEPTH);
+                }
             }
-            TagKind::Start => s.work += open.len().min(MAX_DEPTH),
-            TagKind::End if !is_one_of(name, NOT_NESTING) => {
-                if let Some(k) = open.pop() {
-                    keep = k;
+            TagKind::End if in_foreign || !is_one_of(name, NOT_NESTING) => {
+                let (closes, looked) = closed_by(html, &open, name);
+                s.work += looked;
+                if let Some(at) = closes {
+                    keep = open[at].keep;
+                    let mut lingering = Vec::new();
+                    for (k, o) in open.drain(at..).enumerate() {
+                        if o.table {
+                            tables -= 1;
+                        }
+                        if k > 0 && !o.foreign && is_one_of(&html[o.name.clone()], FORMATTING) {
+                            lingering.push(o);
+                        }
+                    }
+                    open.extend(lingering);
                 }
             }
             TagKind::End | TagKind::Other => {}
@@ -288,12 +441,20 @@ fn scan(html: &str, mut out: Option<&mut String>) -> Scan {
             out.push_str(&html[copied..lt]);
             if keep {
                 out.push_str(&html[lt..tag.end]);
+            } else if out.ends_with('<')
+                && b.get(tag.end)
+                    .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+            {
+                // A `<` of text just before the dropped tag would open a new tag with what
+                // follows it, one the limit never counted: written as a reference, it stays text.
+                out.pop();
+                out.push_str("&lt;");
             }
             copied = tag.end;
         }
         i = tag.end;
         // The content of `<script>`, `<style>`... is text up to its end tag, whatever it holds.
-        if tag.kind == TagKind::Start && is_one_of(name, RAW_TEXT) {
+        if tag.kind == TagKind::Start && !in_foreign && is_one_of(name, RAW_TEXT) {
             i = raw_text_end(b, i, name.as_bytes());
         }
     }
@@ -301,6 +462,46 @@ fn scan(html: &str, mut out: Option<&mut String>) -> Scan {
         out.push_str(&html[copied..]);
     }
     s
+}
+
+/// An element the limit counts as open.
+struct Open {
+    /// Its tags are written (it is not nested too deep).
+    keep: bool,
+    /// Its name in the page.
+    name: std::ops::Range<usize>,
+    /// It is `<svg>` or `<math>` or inside one.
+    foreign: bool,
+    /// It is a kept `<table>`.
+    table: bool,
+}
+
+/// Which open element (its index in `open`) the end tag `</name>` closes, as the HTML parser
+/// decides, closely enough: the nearest of that name, unless a special element stands between
+/// (for an ordinary element) or a scope boundary does (for a special one), in which case the
+/// parser ignores the tag. Also returns how many elements were looked at.
+fn closed_by(html: &str, open: &[Open], name: &str) -> (Option<usize>, usize) {
+    let special = is_one_of(name, SPECIAL);
+    for (looked, (at, o)) in open.iter().enumerate().rev().enumerate() {
+        if looked == END_TAG_REACH {
+            return (None, looked);
+        }
+        let own = &html[o.name.clone()];
+        if own.eq_ignore_ascii_case(name) {
+            return (Some(at), looked + 1);
+        }
+        let stops = if o.foreign {
+            is_one_of(own, FOREIGN_SPECIAL)
+        } else if special {
+            is_one_of(own, SCOPE)
+        } else {
+            is_one_of(own, SPECIAL)
+        };
+        if stops {
+            return (None, looked + 1);
+        }
+    }
+    (None, open.len())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -330,7 +531,21 @@ fn read_tag(b: &[u8], lt: usize) -> Option<Tag> {
         end,
     };
     if rest.starts_with(b"!--") {
-        let end = memchr::memmem::find(&rest[3..], b"-->").map_or(b.len(), |p| lt + 4 + p + 3);
+        // `<!-->` and `<!--->` are whole (empty) comments to the parser; others end at the
+        // first `-->` or `--!>`.
+        let body = &rest[3..];
+        let end = if body.starts_with(b">") {
+            lt + 5
+        } else if body.starts_with(b"->") {
+            lt + 6
+        } else {
+            let close = |pat: &[u8]| memchr::memmem::find(body, pat).map(|p| p + pat.len());
+            match (close(b"-->"), close(b"--!>")) {
+                (Some(a), Some(c)) => lt + 4 + a.min(c),
+                (Some(p), None) | (None, Some(p)) => lt + 4 + p,
+                (None, None) => b.len(),
+            }
+        };
         return Some(other(end));
     }
     if matches!(rest.first(), Some(b'!' | b'?')) {
@@ -347,17 +562,22 @@ fn read_tag(b: &[u8], lt: usize) -> Option<Tag> {
         j += 1;
     }
     let name = name_start..j;
-    // Attributes: a `>` inside a quoted value does not end the tag.
+    // Attributes: a `>` inside a quoted value does not end the tag. A value is quoted only
+    // when the quote follows `=` (spaces between allowed); elsewhere a quote is part of a name.
     let mut quote = None;
+    let mut after_eq = false;
     while j < b.len() {
         match (quote, b[j]) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, q @ (b'"' | b'\'')) if b[j - 1].is_ascii_whitespace() || b[j - 1] == b'=' => {
-                quote = Some(q);
+            (Some(q), c) if c == q => {
+                quote = None;
+                after_eq = false;
             }
+            (Some(_), _) => {}
+            (None, q @ (b'"' | b'\'')) if after_eq => quote = Some(q),
             (None, b'>') => break,
-            _ => {}
+            (None, b'=') => after_eq = true,
+            (None, c) if c.is_ascii_whitespace() => {}
+            _ => after_eq = false,
         }
         j += 1;
     }

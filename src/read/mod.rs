@@ -385,6 +385,14 @@ pub fn load_with(input: &Input, opts: Options) -> (Vec<Source>, Vec<InputError>)
     let mut src = match format {
         Format::Html => {
             let page = html::extract(&text);
+            if let Some((at, dropped)) = page.flattened {
+                let (line, col) = crate::span::LineIndex::new(&text).line_col(&text, at);
+                crate::error::warn(format_args!(
+                    "{name}:{line}:{col}: nesting deeper than {} elements (or {} tables) is flattened: {dropped} start tags from here on are left out, their text kept",
+                    html::MAX_DEPTH,
+                    html::MAX_TABLE_DEPTH
+                ));
+            }
             if page.text.trim().is_empty() {
                 // Not an error (the page was read), but silence would hide a lost source.
                 crate::error::warn(format_args!("{name}: no article text found in the page"));

@@ -99,6 +99,13 @@ pub struct Scratch {
     parse: parser::Scratch,
 }
 
+impl Scratch {
+    /// Parser transitions of the last analysis (at most two per word).
+    pub fn transitions(&self) -> usize {
+        self.parse.transitions
+    }
+}
+
 impl Model {
     /// Analyses words given by their spans in `text`.
     pub fn analyze_spans(

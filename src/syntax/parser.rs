@@ -367,6 +367,9 @@ fn features(st: &State, items: &[Item], out: &mut Vec<u64>) {
 pub struct Scratch {
     feats: Vec<u64>,
     scores: Vec<i32>,
+    /// Transitions the last parse took: kept so the fuzz target can hold parsing to at most
+    /// two per word (linear time) without timing it.
+    pub transitions: usize,
 }
 
 impl Parser {
@@ -381,7 +384,9 @@ impl Parser {
         let nl = self.labels.len();
         let mut st = State::new(n);
         scratch.scores.resize(self.n_classes(), 0);
+        scratch.transitions = 0;
         while !st.done() {
+            scratch.transitions += 1;
             features(&st, items, &mut scratch.feats);
             scratch.scores.iter_mut().for_each(|s| *s = 0);
             self.weights.score(&scratch.feats, &mut scratch.scores);
