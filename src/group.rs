@@ -31,8 +31,9 @@ pub struct Record {
     pub claim: Claim,
     /// The value as written in the source.
     pub text: String,
-    /// The full sentence, inner line breaks folded to spaces.
-    pub sentence: String,
+    /// The full sentence, inner line breaks folded to spaces; shared by the claims of one
+    /// sentence (a flattened table's line holds hundreds).
+    pub sentence: std::sync::Arc<str>,
     /// The words the rule read to file the claim under its slot.
     pub words: String,
     /// `source:line:column` of the sentence's start.
@@ -247,7 +248,7 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
         if !seen_sentence.insert((sid, r.claim.sentence.start)) {
             continue;
         }
-        let text = r.sentence.as_str();
+        let text: &str = &r.sentence;
         for (at, w) in words_at(text) {
             if let Some(names) = by_first.get(w) {
                 for &name in names {
@@ -888,7 +889,7 @@ pub(crate) mod tests {
                 frame: Default::default(),
             },
             text: value.to_string(),
-            sentence: format!("The {subject} were {value} in all."),
+            sentence: format!("The {subject} were {value} in all.").into(),
             words: format!("{subject} were {value}"),
             location: format!("{source}:1:1"),
             published: None,

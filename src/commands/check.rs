@@ -170,11 +170,21 @@ fn records_of(src: &Source, rules: &RuleSet, out: &mut Vec<Record>, frames: bool
     }
     let lines = LineIndex::new(&src.text);
     let guessed = src.date_origin == DateOrigin::Dateline;
+    // Claims come sentence by sentence: one copy of each sentence serves all of its claims.
+    let mut last: Option<(crate::span::Span, std::sync::Arc<str>)> = None;
     for claim in claims {
         let (line, col) = lines.line_col(&src.text, claim.sentence.start);
+        let sentence = match &last {
+            Some((span, text)) if *span == claim.sentence => text.clone(),
+            _ => {
+                let text: std::sync::Arc<str> = fold(claim.sentence.slice(&src.text)).into();
+                last = Some((claim.sentence, text.clone()));
+                text
+            }
+        };
         out.push(Record {
             text: fold(claim.value.span.slice(&src.text)),
-            sentence: fold(claim.sentence.slice(&src.text)),
+            sentence,
             words: fold(claim.evidence.slice(&src.text)),
             location: format!("{}:{line}:{col}", src.name),
             published: src.published,

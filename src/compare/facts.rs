@@ -237,7 +237,7 @@ fn compare_group(
                 .collect::<Vec<_>>()
                 .join(";"),
             sources: all_sources.into_iter().collect::<Vec<_>>().join(";"),
-            evidence: rep.sentence.clone(),
+            evidence: rep.sentence.to_string(),
         }
     });
     (findings, agreement)
@@ -497,8 +497,8 @@ fn row(
         text_b: rb.text.clone(),
         sources_a: join(sa),
         sources_b: join(sb),
-        evidence_a: ra.sentence.clone(),
-        evidence_b: rb.sentence.clone(),
+        evidence_a: ra.sentence.to_string(),
+        evidence_b: rb.sentence.to_string(),
         location_a: ra.location.clone(),
         location_b: rb.location.clone(),
         rule: rules.into_iter().collect::<Vec<_>>().join(";"),
