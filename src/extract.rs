@@ -405,22 +405,27 @@ fn file_tokens(
     // A name's slot already says whose name it is: only figures need the parse, and a
     // sentence that names but counts nothing is not parsed. One whose only figures are dates
     // no strategy filed is parsed when a word in it may stand for an event.
+    let unfiled = |v: &Value| !out.iter().any(|c| c.value.span.overlaps(v.span));
+    let event_word = |u: &Unit| {
+        u.kind == UKind::Word
+            && (rules.in_list("event-nouns", &u.text)
+                || rules.pair("event-verbs", &u.text).is_some()
+                || rules
+                    .pair("event-verbs", &format!("{}ed", u.text))
+                    .is_some()
+                || u.text.strip_suffix('s').is_some_and(|stem| {
+                    rules.pair("event-verbs", &format!("{stem}ed")).is_some()
+                        || rules.pair("event-verbs", &format!("{stem}d")).is_some()
+                }))
+    };
     let unfiled_date = || {
-        values
-            .iter()
-            .any(|v| day_or_time(v) && !out.iter().any(|c| c.value.span.overlaps(v.span)))
-            && units.iter().any(|u| {
-                u.kind == UKind::Word
-                    && (rules.in_list("event-nouns", &u.text)
-                        || rules.pair("event-verbs", &u.text).is_some()
-                        || rules
-                            .pair("event-verbs", &format!("{}ed", u.text))
-                            .is_some()
-                        || u.text.strip_suffix('s').is_some_and(|stem| {
-                            rules.pair("event-verbs", &format!("{stem}ed")).is_some()
-                                || rules.pair("event-verbs", &format!("{stem}d")).is_some()
-                        }))
-            })
+        (values.iter().any(|v| day_or_time(v) && unfiled(v)) && units.iter().any(event_word))
+            || (values
+                .iter()
+                .any(|v| v.kind == Kind::Duration && unfiled(v))
+                && units
+                    .iter()
+                    .any(|u| u.kind == UKind::Word && u.text.ends_with("ed")))
     };
     if frames
         && (out.iter().any(|c| c.value.kind != Kind::Name) || unfiled_date())
@@ -477,6 +482,30 @@ fn file_tokens(
             }
             out.sort_by_key(|c| c.value.span.start);
         }
+        // "trapped and incommunicado for 10 days", "have been trapped for 13 days": how long
+        // the state its verb names lasted, keyed by the verb as written.
+        if let Some(rule) = rules.generic("duration-of") {
+            for (vi, v) in values.iter().enumerate() {
+                if v.kind != Kind::Duration
+                    || excluded[vi]
+                    || out.iter().any(|c| c.value.span.overlaps(v.span))
+                {
+                    continue;
+                }
+                if let Some((verb, at)) = state_of_duration(a, text, v.span) {
+                    out.push(SentenceClaim {
+                        slot: Slot::new(rules.canonical(&verb), "duration"),
+                        value: v.clone(),
+                        rule,
+                        hedged,
+                        entity: None,
+                        evidence: v.span.join(at),
+                        frame: Frame::default(),
+                    });
+                }
+            }
+            out.sort_by_key(|c| c.value.span.start);
+        }
         // A date filed under an event word by their nearness must hang on it in the parse:
         // "found the bodies in the wreckage of the collapsed bridge on Sunday" dates the
         // finding, not the collapse.
@@ -510,6 +539,41 @@ fn file_tokens(
         }
     }
     out
+}
+
+/// The verb a duration says how long of, as written ("trapped"), when the duration is its
+/// "for" phrase ("trapped for 10 days"; "trapped and incommunicado for 10 days", through the
+/// coordination); a participle only, since "for 10 days" on another verb ("said for 10 days")
+/// is rarely a fact's length.
+fn state_of_duration(
+    a: &crate::syntax::Analysis,
+    text: &str,
+    value: Span,
+) -> Option<(String, Span)> {
+    let inside: Vec<usize> = (0..a.words.len())
+        .filter(|&i| a.words[i].span.overlaps(value))
+        .collect();
+    let top = *inside
+        .iter()
+        .find(|&&i| a.head_of(i).is_none_or(|h| !inside.contains(&h)))?;
+    if a.base_rel(top) != "obl"
+        || !a.children(top).any(|c| {
+            a.base_rel(c) == "case" && a.words[c].span.slice(text).eq_ignore_ascii_case("for")
+        })
+    {
+        return None;
+    }
+    let mut h = a.head_of(top)?;
+    // "trapped and incommunicado for 10 days": the phrase hangs on the last conjunct.
+    if a.base_rel(h) == "conj"
+        && let Some(first) = a.head_of(h)
+        && !a.words[h].span.slice(text).ends_with("ed")
+    {
+        h = first;
+    }
+    let written = a.words[h].span.slice(text).to_lowercase();
+    (matches!(a.words[h].upos, "VERB" | "ADJ") && written.ends_with("ed"))
+        .then(|| (written, a.words[h].span))
 }
 
 /// A date to the day or a clock time, not vague: what the parse is worth reading for when
