@@ -456,56 +456,45 @@ fn file_tokens(
         } else {
             Vec::new()
         };
-        // A date no strategy filed, on a verb that stands for an event or on an event noun,
-        // however far ("At some point on September 28, 64-year-old Stephen Paddock checked
-        // into ..."): the parse says what it dates.
-        if let Some(rule) = rules.generic("event-date") {
-            for (vi, v) in values.iter().enumerate() {
-                if !day_or_time(v)
-                    || excluded[vi]
-                    || out.iter().any(|c| c.value.span.overlaps(v.span))
-                {
-                    continue;
-                }
-                if let Some((event, at)) = event_on_parse(a, text, v.span, rules) {
-                    let attribute = if v.kind == Kind::Time { "time" } else { "date" };
-                    out.push(SentenceClaim {
-                        slot: Slot::new(event, attribute),
-                        value: v.clone(),
-                        rule,
-                        hedged,
-                        entity: None,
-                        evidence: v.span.join(at),
-                        frame: Frame::default(),
-                    });
-                }
+        // Values no strategy filed, read through the parse. A date on a verb that stands for
+        // an event or on an event noun, however far ("At some point on May 3, the 52-year-old
+        // driver checked into ..."); a duration in a participle's "for" phrase ("trapped and
+        // incommunicado for 10 days"): how long the state its verb names lasted.
+        let (event_rule, duration_rule) =
+            (rules.generic("event-date"), rules.generic("duration-of"));
+        for (vi, v) in values.iter().enumerate() {
+            if excluded[vi] || out.iter().any(|c| c.value.span.overlaps(v.span)) {
+                continue;
             }
-            out.sort_by_key(|c| c.value.span.start);
-        }
-        // "trapped and incommunicado for 10 days", "have been trapped for 13 days": how long
-        // the state its verb names lasted, keyed by the verb as written.
-        if let Some(rule) = rules.generic("duration-of") {
-            for (vi, v) in values.iter().enumerate() {
-                if v.kind != Kind::Duration
-                    || excluded[vi]
-                    || out.iter().any(|c| c.value.span.overlaps(v.span))
-                {
-                    continue;
-                }
-                if let Some((verb, at)) = state_of_duration(a, text, v.span) {
-                    out.push(SentenceClaim {
-                        slot: Slot::new(rules.canonical(&verb), "duration"),
-                        value: v.clone(),
-                        rule,
-                        hedged,
-                        entity: None,
-                        evidence: v.span.join(at),
-                        frame: Frame::default(),
-                    });
-                }
+            let filed = if day_or_time(v) {
+                event_rule
+                    .zip(event_on_parse(a, text, v.span, rules))
+                    .map(|(rule, (event, at))| {
+                        let attribute = if v.kind == Kind::Time { "time" } else { "date" };
+                        (rule, Slot::new(event, attribute), at)
+                    })
+            } else if v.kind == Kind::Duration {
+                duration_rule
+                    .zip(state_of_duration(a, text, v.span))
+                    .map(|(rule, (verb, at))| {
+                        (rule, Slot::new(rules.canonical(&verb), "duration"), at)
+                    })
+            } else {
+                None
+            };
+            if let Some((rule, slot, at)) = filed {
+                out.push(SentenceClaim {
+                    slot,
+                    value: v.clone(),
+                    rule,
+                    hedged,
+                    entity: None,
+                    evidence: v.span.join(at),
+                    frame: Frame::default(),
+                });
             }
-            out.sort_by_key(|c| c.value.span.start);
         }
+        out.sort_by_key(|c| c.value.span.start);
         // A date filed under an event word by their nearness must hang on it in the parse:
         // "found the bodies in the wreckage of the collapsed bridge on Sunday" dates the
         // finding, not the collapse.
@@ -550,12 +539,7 @@ fn state_of_duration(
     text: &str,
     value: Span,
 ) -> Option<(String, Span)> {
-    let inside: Vec<usize> = (0..a.words.len())
-        .filter(|&i| a.words[i].span.overlaps(value))
-        .collect();
-    let top = *inside
-        .iter()
-        .find(|&&i| a.head_of(i).is_none_or(|h| !inside.contains(&h)))?;
+    let top = a.span_words(value).1?;
     if a.base_rel(top) != "obl"
         || !a.children(top).any(|c| {
             a.base_rel(c) == "case" && a.words[c].span.slice(text).eq_ignore_ascii_case("for")
@@ -593,12 +577,7 @@ fn event_on_parse(
     value: Span,
     rules: &RuleSet,
 ) -> Option<(String, Span)> {
-    let inside: Vec<usize> = (0..a.words.len())
-        .filter(|&i| a.words[i].span.overlaps(value))
-        .collect();
-    let top = *inside
-        .iter()
-        .find(|&&i| a.head_of(i).is_none_or(|h| !inside.contains(&h)))?;
+    let top = a.span_words(value).1?;
     if !matches!(a.base_rel(top), "obl" | "nmod") {
         return None;
     }
@@ -1637,7 +1616,7 @@ fn quantity_of(
         if hops > 0 {
             noun_before(units, k, rules)
         } else {
-            // "the fire has scorched 153,335 acres", "the Camp Fire burned across 153,336
+            // "the fire has scorched 12,500 acres", "the Riverside Fire burned across 12,510
             // acres": the measure of the verb's subject, right before the verb.
             let mut k = ui;
             if k > 0 && matches!(units[k - 1].text.as_str(), "across" | "over" | "through") {

@@ -163,14 +163,8 @@ impl Frame {
         years: &[(Span, i32)],
     ) -> Frame {
         let mut f = Frame::default();
-        let inside: Vec<usize> = (0..a.words.len())
-            .filter(|&i| a.words[i].span.overlaps(value))
-            .collect();
-        // The value's top word: the one whose head is outside the value.
-        let Some(&top) = inside
-            .iter()
-            .find(|&&i| a.head_of(i).is_none_or(|h| !inside.contains(&h)))
-        else {
+        let (inside, top) = a.span_words(value);
+        let Some(top) = top else {
             return f;
         };
         let rel = a.base_rel(top);
@@ -527,26 +521,14 @@ fn governing_year(a: &Analysis, top: usize, years: &[(Span, i32)]) -> Option<i32
         return None;
     }
     let mut ancestors = vec![top];
-    let mut at = a.head_of(top);
-    while let Some(h) = at {
-        if ancestors.contains(&h) || ancestors.len() > a.words.len() {
-            break;
-        }
-        ancestors.push(h);
-        at = a.head_of(h);
-    }
-    // The year attached nearest the figure on its chain of heads wins ("27 killed at Sandy
-    // Hook in 2012 and the massacre in 2007 in which 32 died": 32 is 2007's).
+    ancestors.extend(a.ancestors(top));
+    // The year attached nearest the figure on its chain of heads wins ("27 killed at a school
+    // in 2012 and the massacre in 2007 in which 32 died": 32 is 2007's).
     let mut best: Option<(usize, i32)> = None;
     for &(span, year) in years {
-        let inside: Vec<usize> = (0..a.words.len())
-            .filter(|&i| a.words[i].span.overlaps(span))
-            .collect();
         // The date's top word, and the word it hangs from.
-        let Some(&dtop) = inside
-            .iter()
-            .find(|&&i| a.head_of(i).is_none_or(|h| !inside.contains(&h)))
-        else {
+        let (inside, dtop) = a.span_words(span);
+        let Some(dtop) = dtop else {
             continue;
         };
         if inside.contains(&top) {
@@ -580,23 +562,12 @@ fn governing_year(a: &Analysis, top: usize, years: &[(Span, i32)]) -> Option<i32
 /// there ("reportedly killed", "may have died") hedges the figure; one in a clause beside it
 /// ("... began at 5.50pm, with police saying it could be linked to the works") does not.
 pub fn in_clause_of(a: &Analysis, value: Span, w: usize) -> bool {
-    let inside: Vec<usize> = (0..a.words.len())
-        .filter(|&i| a.words[i].span.overlaps(value))
-        .collect();
-    let Some(&top) = inside
-        .iter()
-        .find(|&&i| a.head_of(i).is_none_or(|h| !inside.contains(&h)))
-    else {
+    let (inside, top) = a.span_words(value);
+    let Some(top) = top else {
         return true;
     };
-    let mut chain = vec![top];
-    let mut at = a.head_of(top);
-    while let Some(h) = at
-        && chain.len() <= a.words.len()
-    {
-        chain.push(h);
-        at = a.head_of(h);
-    }
+    let mut chain = a.ancestors(top);
+    chain.push(top);
     let mut x = w;
     for _ in 0..=a.words.len() {
         if chain.contains(&x) || inside.contains(&x) {
@@ -624,26 +595,14 @@ pub fn in_clause_of(a: &Analysis, value: Span, w: usize) -> bool {
 /// ("an earthquake struck the region in March"). A word deeper in another phrase of that verb
 /// ("found the bodies in the wreckage of the collapsed bridge on Sunday") is not.
 pub fn dates_event(a: &Analysis, value: Span, e: usize) -> bool {
-    let inside: Vec<usize> = (0..a.words.len())
-        .filter(|&i| a.words[i].span.overlaps(value))
-        .collect();
+    let (inside, top) = a.span_words(value);
     if inside.contains(&e) {
         return true;
     }
-    let Some(&top) = inside
-        .iter()
-        .find(|&&i| a.head_of(i).is_none_or(|h| !inside.contains(&h)))
-    else {
+    let Some(top) = top else {
         return true;
     };
-    let mut chain = Vec::new();
-    let mut at = a.head_of(top);
-    while let Some(h) = at
-        && chain.len() <= a.words.len()
-    {
-        chain.push(h);
-        at = a.head_of(h);
-    }
+    let chain = a.ancestors(top);
     if chain.contains(&e) || contains(a, top, e) {
         return true;
     }

@@ -651,7 +651,7 @@ fn similar_subjects<'a>(
                 .copied()
                 .filter(|&long| long != short && contains_words(long, short))
                 .collect();
-            // Several named ones ("camp-fire", "tubb-fire"): the plain noun means the one
+            // Several named ones ("riverside-fire", "oak-fire"): the plain noun means the one
             // more sources name, the story's own, if one clearly leads.
             let sources_of = |subject: &str| {
                 subjects[subject]
@@ -682,7 +682,7 @@ fn similar_subjects<'a>(
                 }
                 let shared = shared_context(records, &subjects[short], &subjects[long], long);
                 let surname = people && long.ends_with(&format!("-{short}"));
-                // "the Camp Fire" against "the fire": the only named one of its kind is the
+                // "the Riverside Fire" against "the fire": the only named one of its kind is the
                 // one the plain noun means; one shared word is enough then.
                 let named = named_instance(records, &subjects[long], long, short);
                 if surname {
@@ -728,8 +728,8 @@ fn spelled_alike(a: &str, b: &str) -> Option<f64> {
     (score >= 0.85).then_some(score)
 }
 
-/// Whether `long` is a name holding `short` ("camp-fire" holding "fire"): its sentences
-/// write the words `long` adds capitalized ("the Camp Fire").
+/// Whether `long` is a name holding `short` ("riverside-fire" holding "fire"): its sentences
+/// write the words `long` adds capitalized ("the Riverside Fire").
 fn named_instance(records: &[Record], members: &[usize], long: &str, short: &str) -> bool {
     let short_words: Vec<&str> = short.split('-').collect();
     let extra: Vec<&str> = long

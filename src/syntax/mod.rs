@@ -89,6 +89,33 @@ impl Analysis {
         let r = self.words[i].deprel;
         r.split(':').next().unwrap_or(r)
     }
+
+    /// The words a byte span covers, in order, and the top one among them (the one whose
+    /// head lies outside the span): how a value ("September 28", "more than 4,600") sits in
+    /// the tree.
+    pub fn span_words(&self, span: Span) -> (Vec<usize>, Option<usize>) {
+        let inside: Vec<usize> = (0..self.words.len())
+            .filter(|&i| self.words[i].span.overlaps(span))
+            .collect();
+        let top = inside
+            .iter()
+            .copied()
+            .find(|&i| self.head_of(i).is_none_or(|h| !inside.contains(&h)));
+        (inside, top)
+    }
+
+    /// The heads above word `i`, nearest first (a malformed tree's cycle ends the walk).
+    pub fn ancestors(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut at = self.head_of(i);
+        while let Some(h) = at
+            && out.len() < self.words.len()
+        {
+            out.push(h);
+            at = self.head_of(h);
+        }
+        out
+    }
 }
 
 /// Reusable buffers for analysing many sentences.
