@@ -245,6 +245,32 @@ impl Weights {
         }
     }
 
+    /// [`Weights::find`] comparing a bucket's eight fingerprints in one vector instruction.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn find_avx2(&self, k: u64) -> u32 {
+        use std::arch::x86_64::*;
+        let f = _mm256_set1_epi32(finger(k) as i32);
+        let zero = _mm256_setzero_si256();
+        let nb = self.buckets.len();
+        let mut b = bucket_of(k, nb);
+        loop {
+            let bucket = &self.buckets[b];
+            // SAFETY: a bucket is 64-byte aligned and starts with its eight 32-bit fingerprints.
+            let x = unsafe { _mm256_load_si256(bucket.finger.as_ptr() as *const __m256i) };
+            let hit = _mm256_or_si256(_mm256_cmpeq_epi32(x, f), _mm256_cmpeq_epi32(x, zero));
+            let m = _mm256_movemask_ps(_mm256_castsi256_ps(hit)) as u32;
+            if m != 0 {
+                return bucket.val[m.trailing_zeros() as usize];
+            }
+            b += 1;
+            if b == nb {
+                b = 0;
+            }
+        }
+    }
+
     /// Feature `k`'s row, in class order (empty when absent).
     fn row(&self, k: u64) -> Vec<Entry16> {
         if self.buckets.is_empty() {
@@ -297,17 +323,42 @@ impl Weights {
             // SAFETY: the CPU was checked for AVX2 when the table was built.
             return unsafe { self.score_avx2(feats, scores) };
         }
-        self.score_any(feats, scores)
+        self.score_any::<false>(feats, scores)
+    }
+
+    /// Scores consecutive groups of `per` features into consecutive rows of `out`
+    /// (`n_classes` each), one row per group: [`Weights::score`] for each, with the buckets
+    /// of several groups asked for ahead so that their misses overlap.
+    pub fn score_each(&self, feats: &[u64], per: usize, out: &mut [i32]) {
+        const AHEAD: usize = 8;
+        if self.buckets.is_empty() || per == 0 {
+            return;
+        }
+        let nb = self.buckets.len();
+        for (g, (group, row)) in feats
+            .chunks(per)
+            .zip(out.chunks_mut(self.n_classes))
+            .enumerate()
+        {
+            if g % AHEAD == 0 {
+                let end = ((g + AHEAD) * per).min(feats.len());
+                for f in &feats[g * per..end] {
+                    prefetch(&self.buckets[bucket_of(*f, nb)]);
+                }
+            }
+            self.score(group, row);
+        }
     }
 
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
     unsafe fn score_avx2(&self, feats: &[u64], scores: &mut [i32]) {
-        self.score_any(feats, scores)
+        self.score_any::<true>(feats, scores)
     }
 
+    /// The sum itself; `AVX2` says the caller runs with AVX2 enabled (checked by [`score`]).
     #[inline(always)]
-    fn score_any(&self, feats: &[u64], scores: &mut [i32]) {
+    fn score_any<const AVX2: bool>(&self, feats: &[u64], scores: &mut [i32]) {
         const CHUNK: usize = 128;
         if self.buckets.is_empty() {
             return;
@@ -323,6 +374,14 @@ impl Weights {
             }
             let (mut nd, mut ns) = (0, 0);
             for f in part {
+                #[cfg(target_arch = "x86_64")]
+                // SAFETY: `AVX2` is true only inside `score_avx2`, run once AVX2 was detected.
+                let v = if AVX2 {
+                    unsafe { self.find_avx2(*f) }
+                } else {
+                    self.find(*f)
+                };
+                #[cfg(not(target_arch = "x86_64"))]
                 let v = self.find(*f);
                 // Every value adds one entry: its own, or 0 to the sink for a far row.
                 let one = if v & FAR == 0 { v } else { NONE };
