@@ -183,6 +183,21 @@ pub struct SentenceClaim {
     pub frame: Frame,
 }
 
+impl SentenceClaim {
+    /// A value as a rule filed it: no entity yet, and the frame comes later, from the parse.
+    fn filed(slot: Slot, value: Value, rule: usize, hedged: bool, evidence: Span) -> Self {
+        SentenceClaim {
+            slot,
+            value,
+            rule,
+            hedged,
+            entity: None,
+            evidence,
+            frame: Frame::default(),
+        }
+    }
+}
+
 /// A pattern's filing of a value or name: (match length in tokens, written by the user,
 /// pattern index, slot, span of the match).
 type Filing = (usize, bool, usize, Slot, Span);
@@ -330,15 +345,13 @@ fn file_tokens(
             continue;
         }
         if let Some((_, _, pi, slot, mspan)) = filed[vi].take() {
-            out.push(SentenceClaim {
+            out.push(SentenceClaim::filed(
                 slot,
-                value: v.clone(),
-                rule: rules.patterns[pi].rule,
+                v.clone(),
+                rules.patterns[pi].rule,
                 hedged,
-                entity: None,
-                evidence: mspan,
-                frame: Frame::default(),
-            });
+                mspan,
+            ));
             continue;
         }
         // A vague reference ("now", "recently") is no fact to compare: only a pattern
@@ -347,15 +360,13 @@ fn file_tokens(
             && !v.vague
             && let Some((slot, rule, evidence)) = generic(&units, ui, v, text, rules)
         {
-            out.push(SentenceClaim {
+            out.push(SentenceClaim::filed(
                 slot,
-                value: v.clone(),
+                v.clone(),
                 rule,
                 hedged,
-                entity: None,
                 evidence,
-                frame: Frame::default(),
-            });
+            ));
         }
     }
 
@@ -389,13 +400,8 @@ fn file_tokens(
         let mut value = Value::new(Kind::Name, span, written);
         value.unit = None;
         out.push(SentenceClaim {
-            slot,
-            value,
-            rule: rules.patterns[pi].rule,
-            hedged,
             entity,
-            evidence: mspan,
-            frame: Frame::default(),
+            ..SentenceClaim::filed(slot, value, rules.patterns[pi].rule, hedged, mspan)
         });
     }
     out.sort_by_key(|c| c.value.span.start);
@@ -483,15 +489,13 @@ fn file_tokens(
                 None
             };
             if let Some((rule, slot, at)) = filed {
-                out.push(SentenceClaim {
+                out.push(SentenceClaim::filed(
                     slot,
-                    value: v.clone(),
+                    v.clone(),
                     rule,
                     hedged,
-                    entity: None,
-                    evidence: v.span.join(at),
-                    frame: Frame::default(),
-                });
+                    v.span.join(at),
+                ));
             }
         }
         out.sort_by_key(|c| c.value.span.start);
