@@ -469,10 +469,7 @@ fn the_plain_noun_joins_the_named_one_most_sources_give() {
 fn how_long_a_state_lasted_is_read_from_its_for_phrase_and_grows() {
     // a (3 July) and b (3 July) disagree on how long the team had been trapped: 9 against 10
     // days. c, three days later, says 13: the same state, longer, an update and not a conflict.
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    for (name, text) in [
+    let rows = check_texts(&[
         (
             "a.txt",
             "The boys were found alive after being trapped for nine days in the cave.\n",
@@ -482,20 +479,11 @@ fn how_long_a_state_lasted_is_read_from_its_for_phrase_and_grows() {
             "Divers found the team after it had been trapped and cut off for 10 days.\n",
         ),
         ("c.txt", "The team has been trapped for 13 days.\n"),
-    ] {
-        std::fs::write(corpus.join(name), text).unwrap();
-    }
-    std::fs::write(
-        corpus.join("sources.csv"),
-        "source,published\na.txt,2018-07-03\nb.txt,2018-07-03\nc.txt,2018-07-06\n",
-    )
-    .unwrap();
-    let rules = dir.path().join("rules");
-    std::fs::create_dir(&rules).unwrap();
-    let (rows, _, _, _) = check(
-        &[corpus.to_str().unwrap()],
-        &["--rules", rules.to_str().unwrap()],
-    );
+        (
+            "sources.csv",
+            "source,published\na.txt,2018-07-03\nb.txt,2018-07-03\nc.txt,2018-07-06\n",
+        ),
+    ]);
     let trapped: Vec<&Row> = rows
         .iter()
         .filter(|r| r["slot"] == "trapped/duration")

@@ -336,13 +336,7 @@ fn date_severity(a: Interval, b: Interval, reasons: &mut Vec<String>) -> Severit
         gap(a, b)
     };
     // 0.9: neighbouring years or months are a whole precision apart, give or take leap days.
-    let sev = if d >= 28.0 && d >= 0.9 * w {
-        Severity::High
-    } else if d >= (w / 2.0).max(3.0) {
-        Severity::Medium
-    } else {
-        Severity::Low
-    };
+    let sev = ladder(d, (0.9 * w).max(28.0), (w / 2.0).max(3.0));
     reasons.push(format!(
         "{} days apart against a precision of {} days: {}",
         fmt_number(d.round()),
@@ -363,17 +357,22 @@ fn exact(v: &Value) -> bool {
         && !is_round(v.interval)
 }
 
+/// `high` from `high` up, `medium` from `medium` up, else `low`.
+fn ladder(x: f64, high: f64, medium: f64) -> Severity {
+    if x >= high {
+        Severity::High
+    } else if x >= medium {
+        Severity::Medium
+    } else {
+        Severity::Low
+    }
+}
+
 /// Clock times: minutes apart. Two hours or more is `high`, a quarter of an hour or more
 /// `medium`, else `low` (a few minutes is often a clock read at another moment).
 fn time_severity(a: Interval, b: Interval, reasons: &mut Vec<String>) -> Severity {
     let minutes = (gap(a, b) * 1440.0).round();
-    let sev = if minutes >= 120.0 {
-        Severity::High
-    } else if minutes >= 15.0 {
-        Severity::Medium
-    } else {
-        Severity::Low
-    };
+    let sev = ladder(minutes, 120.0, 15.0);
     reasons.push(format!(
         "{} minutes apart: {}",
         fmt_number(minutes),
@@ -389,13 +388,7 @@ fn amount_severity(a: Interval, b: Interval, reasons: &mut Vec<String>) -> Sever
     let g = hi_side.lo - lo_side.hi;
     let scale = hi_side.lo.abs().max(lo_side.hi.abs());
     let rel = if scale > 0.0 { g / scale } else { 1.0 };
-    let sev = if rel >= 0.5 {
-        Severity::High
-    } else if rel >= 0.1 {
-        Severity::Medium
-    } else {
-        Severity::Low
-    };
+    let sev = ladder(rel, 0.5, 0.1);
     reasons.push(format!(
         "gap {} is {:.0}% of {}: {}",
         fmt_number(g),
