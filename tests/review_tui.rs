@@ -60,13 +60,17 @@ impl Tmux {
     }
 
     /// Waits until the screen contains `text` (the program redraws after each key).
+    /// The screen once it shows `text` and has stopped changing: a capture taken while the
+    /// reviewer is still drawing holds the first panel and not the second.
     fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
+        let mut last = String::new();
         loop {
             let s = self.screen(false);
-            if s.contains(text) {
+            if s.contains(text) && s == last {
                 return s;
             }
+            last = s.clone();
             assert!(
                 start.elapsed() < Duration::from_secs(15),
                 "timed out waiting for {text:?}; screen:\n{s}"
