@@ -433,8 +433,20 @@ fn file_tokens(
                     .iter()
                     .any(|u| u.kind == UKind::Word && u.text.ends_with("ed")))
     };
+    let unfiled_population = || {
+        values
+            .iter()
+            .enumerate()
+            .any(|(vi, v)| v.kind == Kind::Count && unfiled(v) && !excluded[vi])
+            && units.iter().any(|u| {
+                u.kind == UKind::Word
+                    && (u.text == "population" || rules.in_list("settlements", &u.text))
+            })
+    };
     if frames
-        && (out.iter().any(|c| c.value.kind != Kind::Name) || unfiled_date())
+        && (out.iter().any(|c| c.value.kind != Kind::Name)
+            || unfiled_date()
+            || unfiled_population())
         && doc.words().len() <= MAX_FRAME_WORDS
         && let Some(a) = doc.syntax()
     {
@@ -466,8 +478,26 @@ fn file_tokens(
         // an event or on an event noun, however far ("At some point on May 3, the 52-year-old
         // driver checked into ..."); a duration in a participle's "for" phrase ("trapped and
         // incommunicado for 10 days"): how long the state its verb names lasted.
-        let (event_rule, duration_rule) =
-            (rules.generic("event-date"), rules.generic("duration-of"));
+        let (event_rule, duration_rule, population_rule) = (
+            rules.generic("event-date"),
+            rules.generic("duration-of"),
+            rules.generic("population"),
+        );
+        // A count a built-in strategy filed by its nearby words ("a town of 12,000" as a count
+        // of towns) is the population of the place the parse says it belongs to.
+        if let Some(rule) = population_rule {
+            let counted = rules.generic("counted-noun");
+            for c in out.iter_mut() {
+                if c.value.kind == Kind::Count
+                    && Some(c.rule) == counted
+                    && let Some((place, at)) = population_of(a, text, c.value.span, rules)
+                {
+                    c.slot = Slot::new(place, "population");
+                    c.rule = rule;
+                    c.evidence = c.value.span.join(at);
+                }
+            }
+        }
         for (vi, v) in values.iter().enumerate() {
             if excluded[vi] || out.iter().any(|c| c.value.span.overlaps(v.span)) {
                 continue;
@@ -479,6 +509,10 @@ fn file_tokens(
                         let attribute = if v.kind == Kind::Time { "time" } else { "date" };
                         (rule, Slot::new(event, attribute), at)
                     })
+            } else if v.kind == Kind::Count {
+                population_rule
+                    .zip(population_of(a, text, v.span, rules))
+                    .map(|(rule, (place, at))| (rule, Slot::new(place, "population"), at))
             } else if v.kind == Kind::Duration {
                 duration_rule
                     .zip(state_of_duration(a, text, v.span))
@@ -520,6 +554,20 @@ fn file_tokens(
         }
         for c in out.iter_mut().filter(|c| c.value.kind != Kind::Name) {
             c.frame = Frame::of(a, text, c.value.span, &times, &years);
+            // A population's slot names its place; what the rest of the sentence says about
+            // the place ("located in the foothills", "the worst of the damage") is not
+            // another place or holder of the figure.
+            if Some(c.rule) == population_rule {
+                let f = std::mem::take(&mut c.frame);
+                c.frame = Frame {
+                    year: f.year,
+                    source: f.source,
+                    estimate: f.estimate,
+                    negated: f.negated,
+                    planned: f.planned,
+                    ..Frame::default()
+                };
+            }
             // A hedge hedges the clause it is in, not every figure of the sentence.
             if !hedges.is_empty() {
                 c.hedged = hedges
@@ -562,6 +610,112 @@ fn state_of_duration(
     let written = a.words[h].span.slice(text).to_lowercase();
     (matches!(a.words[h].upos, "VERB" | "ADJ") && written.ends_with("ed"))
         .then(|| (written, a.words[h].span))
+}
+
+/// The named place a count is the population of, as a slug, with the span of the place's
+/// name: "Lakeview, a town of 12,000", "Lakeview was a town of about 11,000 residents", "the
+/// town of Lakeview, population 12,000". The count must hang on a settlement noun through "of"
+/// (directly or through an inhabitants noun) or on "population"; a count of people who did
+/// something there ("40,000 residents fled") hangs on its verb instead.
+fn population_of(
+    a: &crate::syntax::Analysis,
+    text: &str,
+    value: Span,
+    rules: &RuleSet,
+) -> Option<(String, Span)> {
+    let lemma = |i: usize| a.words[i].lemma.to_lowercase();
+    let top = a.span_words(value).1?;
+    let mut n = top;
+    // "12,000 residents": the count's noun stands in for it.
+    if let Some(h) = a.head_of(n)
+        && a.base_rel(n) == "nummod"
+        && rules.in_list("inhabitants", &a.words[h].span.slice(text).to_lowercase())
+        && lemma(h) != "population"
+    {
+        n = h;
+    }
+    let h = a.head_of(n)?;
+    let place_word = if lemma(h) == "population" {
+        // "population 12,000", "a population of 12,000": the population's own head (a name in
+        // apposition, or the settlement it is the population of).
+        match a.head_of(h) {
+            Some(p) if a.words[p].upos == "PROPN" || rules.in_list("settlements", &lemma(p)) => p,
+            Some(_) => h,
+            None => a
+                .children(h)
+                .find(|&c| a.base_rel(c) == "nsubj")
+                .unwrap_or(h),
+        }
+    } else if rules.in_list("settlements", &lemma(h))
+        && a.base_rel(n) == "nmod"
+        && crate::frame::has_case(a, n, &["of"])
+    {
+        h
+    } else {
+        return None;
+    };
+    let name = place_name(a, text, place_word, rules)?;
+    let span = Span::new(a.words[name.0].span.start, a.words[name.1].span.end);
+    Some((crate::rules::words::slug_phrase(span.slice(text)), span))
+}
+
+/// The proper name (first and last word) a settlement noun, "population" or a name stands
+/// for: the name itself, "the town of X", "X was a town", "X, a town", and when the parse
+/// missed the apposition, the name right before ", a town" or ", population".
+fn place_name(
+    a: &crate::syntax::Analysis,
+    text: &str,
+    w: usize,
+    rules: &RuleSet,
+) -> Option<(usize, usize)> {
+    // A capitalized noun inside the sentence is a name too: the tagger reads a place named
+    // with a common word ("Paradise", "Hope") as the common noun.
+    let proper = |i: usize| {
+        let w = &a.words[i];
+        w.upos == "PROPN"
+            || w.upos == "NOUN"
+                && w.span.slice(text).starts_with(|c: char| c.is_uppercase())
+                // First in the sentence, a bare singular noun: "Paradise was a town".
+                && (i > 0 || w.xpos == "NN" && !a.children(i).any(|c| a.base_rel(c) == "det"))
+    };
+    // The run of proper nouns ending at word `end`.
+    let run = |end: usize| {
+        let mut first = end;
+        while first > 0 && proper(first - 1) {
+            first -= 1;
+        }
+        (first, end)
+    };
+    if proper(w) {
+        return Some(run(w));
+    }
+    let lemma = a.words[w].lemma.to_lowercase();
+    let settlement = rules.in_list("settlements", &lemma);
+    if !settlement && lemma != "population" {
+        return None;
+    }
+    if settlement
+        && let Some(c) = a.children(w).find(|&c| {
+            proper(c)
+                && (a.base_rel(c) == "nsubj"
+                    || a.base_rel(c) == "nmod" && crate::frame::has_case(a, c, &["of"]))
+        })
+    {
+        return Some(run(c));
+    }
+    if settlement
+        && a.base_rel(w) == "appos"
+        && let Some(h) = a.head_of(w)
+        && proper(h)
+    {
+        return Some(run(h));
+    }
+    // "Lakeview, a quiet mountain town": back over the settlement's modifiers to a comma.
+    let mut i = w;
+    while i > 0 && matches!(a.words[i - 1].upos, "DET" | "ADJ" | "NOUN" | "ADV") {
+        i -= 1;
+    }
+    (i >= 2 && a.words[i - 1].span.slice(text) == "," && proper(i - 2)).then(|| run(i - 2))
 }
 
 /// A date to the day or a clock time, not vague: what the parse is worth reading for when

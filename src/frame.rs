@@ -683,7 +683,7 @@ fn is_negation(a: &Analysis, c: usize) -> bool {
         || (a.base_rel(c) == "det" && l == "no")
 }
 
-fn has_case(a: &Analysis, i: usize, cases: &[&str]) -> bool {
+pub(crate) fn has_case(a: &Analysis, i: usize, cases: &[&str]) -> bool {
     a.children(i).any(|c| {
         a.base_rel(c) == "case" && cases.contains(&a.words[c].lemma.to_lowercase().as_str())
     })

@@ -498,3 +498,37 @@ fn how_long_a_state_lasted_is_read_from_its_for_phrase_and_grows() {
     assert_eq!(pair("P10D", "P13D")["relation"], "update");
     assert_eq!(pair("P13D", "P9D")["relation"], "update");
 }
+
+#[test]
+fn a_towns_population_is_one_fact_however_it_is_written_and_rounding_is_its_precision() {
+    // Three ways of giving Lakeview's population: 12,000 (a), about 11,000 residents (b),
+    // "population 12,000" (c). "About 11,000" is told to the thousand (10,500..11,500), so it
+    // disagrees with 12,000: one low row (an approximate side), a and c on one side. The
+    // 40,000 evacuated in c are not the town's population and stay out of its slot.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "The worst damage was in Lakeview, a town of 12,000 about 60 miles north of the capital.\n",
+        ),
+        (
+            "b.txt",
+            "Lakeview was a quiet town of about 11,000 residents, located in the hills.\n",
+        ),
+        (
+            "c.txt",
+            "The storm flattened the mountain town of Lakeview, population 12,000, and forced the \
+             evacuation of 40,000 people.\n",
+        ),
+    ]);
+    let pop: Vec<_> = rows
+        .iter()
+        .filter(|r| r["slot"] == "lakeview/population")
+        .collect();
+    assert_eq!(
+        values(&rows),
+        vec![("12000".into(), "~11000".into())],
+        "{rows:#?}"
+    );
+    assert_eq!(pop.len(), 1, "{rows:#?}");
+    assert_eq!(pop[0]["severity"], "low");
+}

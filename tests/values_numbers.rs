@@ -196,6 +196,23 @@ fn quantities_convert_to_one_unit_per_dimension() {
 }
 
 #[test]
+fn a_speed_up_to_names_its_peak_and_other_amounts_up_to_a_bound() {
+    // "winds of up to 154 mph" states the storm's peak wind (154 × 1.609344 = 247.8 → 248
+    // km/h); "up to 45 metres" and "up to 300 people" bound an amount not known exactly.
+    assert_eq!(
+        values_of(
+            "Winds of up to 154 mph tore roofs off; a fall of up to 45 metres; up to 300 people.",
+            NUMS
+        ),
+        vec![
+            v("quantity", "up to 154 mph", "248 km/h"),
+            v("quantity", "up to 45 metres", "<=0.045 km"),
+            v("count", "up to 300", "<=300"),
+        ]
+    );
+}
+
+#[test]
 fn approximate_is_reported_for_qualified_amounts() {
     let (recs, _, _) = run(b"About 1,100 troops and 17 officers.\n", &[]);
     let vals = recs[0]["values"].as_array().expect("values");

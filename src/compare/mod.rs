@@ -4,9 +4,10 @@
 //! Values are intervals ([`Interval`]): "July 2023" is the days 2023-07-01..2023-07-31, "more
 //! than 1,000" is (1000, ∞), "about 1,100" a band around 1,100. Two values agree when their
 //! intervals overlap and conflict when they are disjoint. Before the overlap test a value that
-//! is a single point widens by what its wording implies: an approximate figure ("about",
-//! "nearly") by ±10%, an unqualified round figure ("1,000", "2,500") by ±5%, and both by the
-//! slot's tolerance when a rule gives one. Severity then grows with the distance between the
+//! is a single point widens by what its wording implies: an unqualified round figure
+//! ("27,000", "2,500") to what rounds to it, at most ±5% (an approximate one, "about 26,000",
+//! comes from `recognize` so widened, at most ±10%), and both by the slot's tolerance when a
+//! rule gives one. Severity then grows with the distance between the
 //! stated (unwidened) intervals relative to their size (counts, money, amounts) or to their
 //! precision (dates), and drops a step for hedging ("reportedly"), for approximate or round
 //! figures, and for a slot that one source fills with two disjoint values itself (a sign the
@@ -285,19 +286,29 @@ fn widen(v: &Value, i: Interval, policy: &Policy) -> Interval {
     } else {
         i
     };
-    let mut band = 0.0;
+    // A rounded figure stands for the figures that round to it: "about 26,000" and "27,000"
+    // are told to the thousand, so they stand for 25,500..26,500 and 26,500..27,500 and
+    // disagree; "about 750 million" is told to the 50 million and agrees with 737 million. Just
+    // under half the step, so neighbours stay apart, and never wider than the wording allows.
+    let mut widening = 0.0;
     if i.lo == i.hi {
-        if v.approximate {
-            band = APPROX_BAND;
+        let cap = if v.approximate {
+            APPROX_BAND
         } else if is_round(Some(i)) {
-            band = ROUND_BAND;
-        }
+            ROUND_BAND
+        } else {
+            0.0
+        };
+        widening = (0.499 * crate::recognize::rounding_step(i.lo)).min(cap * i.lo.abs());
     }
-    band += policy.tolerance.unwrap_or(0.0);
-    if band == 0.0 {
+    let tolerance = policy.tolerance.unwrap_or(0.0);
+    if widening == 0.0 && tolerance == 0.0 {
         return i;
     }
-    Interval::new(i.lo - band * i.lo.abs(), i.hi + band * i.hi.abs())
+    Interval::new(
+        i.lo - widening - tolerance * i.lo.abs(),
+        i.hi + widening + tolerance * i.hi.abs(),
+    )
 }
 
 /// A round figure: a single whole number of at least 100 with two significant digits or fewer
@@ -626,11 +637,27 @@ mod tests {
     }
 
     #[test]
-    fn about_1100_and_exactly_1000_agree_through_the_band() {
-        // 1,100 ± 10% is 990..1210, which holds 1,000.
+    fn about_1100_agrees_with_what_rounds_to_it_and_not_with_1000() {
+        // "about 1,100" is told to the hundred: 1,050..1,150 holds 1,120. "1,000", round,
+        // stands for at most 5% either way, 950..1,050: apart from it, a low conflict.
         let about = count(1100.0, 1100.0, true);
-        let exact = count(1000.0, 1000.0, false);
-        assert_eq!(run(&about, &exact).verdict, Verdict::Agree);
+        assert_eq!(
+            run(&about, &count(1120.0, 1120.0, false)).verdict,
+            Verdict::Agree
+        );
+        let r = run(&about, &count(1000.0, 1000.0, false));
+        assert_eq!((r.verdict, r.severity), (Verdict::Conflict, Severity::Low));
+    }
+
+    #[test]
+    fn rounding_steps_of_whole_figures() {
+        use crate::recognize::rounding_step;
+        assert_eq!(rounding_step(26000.0), 1000.0);
+        assert_eq!(rounding_step(750.0), 50.0);
+        assert_eq!(rounding_step(500.0), 100.0);
+        assert_eq!(rounding_step(1000.0), 500.0);
+        assert_eq!(rounding_step(515.0), 5.0);
+        assert_eq!(rounding_step(1.5), 0.0);
     }
 
     #[test]

@@ -92,6 +92,24 @@ impl Interval {
     }
 }
 
+/// The step a whole figure was rounded to: the largest of 1, 5, 10, 50, 100, 500... that
+/// divides it and is at most half of it ("26,000" → 1,000; "750" → 50; "500" → 100).
+pub fn rounding_step(x: f64) -> f64 {
+    let x = x.abs();
+    if !x.is_finite() || x.fract() != 0.0 || x < 2.0 {
+        return 0.0;
+    }
+    let mut step = 1.0;
+    let mut next = [5.0, 2.0].into_iter().cycle();
+    loop {
+        let bigger = step * next.next().unwrap_or(2.0);
+        if bigger > x / 2.0 || x % bigger != 0.0 {
+            return step;
+        }
+        step = bigger;
+    }
+}
+
 /// A recognized value in a line of text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Value {

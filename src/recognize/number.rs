@@ -19,8 +19,9 @@
 //! (between), and vague plurals are lower bounds: "dozens" `>=24`, "hundreds" `>=200`,
 //! "thousands" `>=2000`, "tens of thousands" `>=20000`, "hundreds of millions" `>=200000000`.
 //!
-//! Intervals (what compare uses): a plain amount is a point; "about x" is x ± 10%;
-//! "nearly x" is [0.9x, x]; "more than x" is (x, ∞) stored as [next float above x, ∞];
+//! Intervals (what compare uses): a plain amount is a point; "about x" is x ± what rounds to
+//! x, at most 10% ("about 26,000" is 25,500..26,500, "about 20" 18..22); "nearly x" is the
+//! lower half of that, up to x; "more than x" is (x, ∞) stored as [next float above x, ∞];
 //! "at least x" [x, ∞]; "fewer than x" [0, x); "up to x" [0, x]; "between a and b" [a, b];
 //! a vague plural such as "hundreds" is [200, 1000] (its lower bound to ten of its unit).
 //! `approximate` is set by a qualifier, a vague plural, a hedge before the amount
@@ -313,7 +314,13 @@ fn at(line: &str, toks: &[Token], i: usize) -> (Option<Value>, usize) {
             {
                 return (None, a.end);
             }
-            let v = build(line, toks, i, &a, Some(q), None);
+            // "winds of up to 154 mph", "trains reach up to 300 km/h": a speed given "up to"
+            // names the peak reached, the figure itself, not a bound on an unknown one.
+            let q = match a.measure {
+                Measure::Quantity(u) if q == Qual::UpTo && u.canonical == "km/h" => None,
+                _ => Some(q),
+            };
+            let v = build(line, toks, i, &a, q, None);
             return (Some(v), a.end);
         }
         return (None, i + 1);
@@ -1377,10 +1384,17 @@ fn build(
         } else {
             0.0
         };
+        // "about 26,000" is told to the thousand: it stands for what rounds to it
+        // (25,500..26,500), never more than 10% either way ("about 20" is 18..22).
+        let band = if a.value == 0.0 {
+            0.0
+        } else {
+            (0.499 * super::rounding_step(a.value) / a.value.abs()).min(0.1)
+        };
         interval = match qual {
             None | Some(Qual::Between) => Interval::point(x),
-            Some(Qual::About) => Interval::new(x - x.abs() * 0.1, x + x.abs() * 0.1),
-            Some(Qual::Nearly) => Interval::new(x - x.abs() * 0.1, x),
+            Some(Qual::About) => Interval::new(x - x.abs() * band, x + x.abs() * band),
+            Some(Qual::Nearly) => Interval::new(x - x.abs() * band, x),
             Some(Qual::More) => Interval::new(x.next_up(), f64::INFINITY),
             Some(Qual::AtLeast) => Interval::new(x, f64::INFINITY),
             Some(Qual::UpTo) => Interval::new(floor, x),

@@ -196,6 +196,10 @@ pub const STRATEGIES: &[(&str, &str)] = &[
         "percentages: what they are a share of (\"40% of voters\", \"turnout of 40%\")",
     ),
     (
+        "population",
+        "counts: how many live in a named place (\"Lakeview, a town of 12,000\")",
+    ),
+    (
         "quantity-of",
         "distances, masses, magnitudes...: the thing measured, attribute from the unit",
     ),
@@ -217,6 +221,8 @@ pub const WORDLISTS: &[&str] = &[
     "verbs",
     "not-names",
     "honorifics",
+    "settlements",
+    "inhabitants",
 ];
 
 /// Every rule in effect, compiled.

@@ -1,7 +1,7 @@
 //! The example runner behind `claimdiff rules test`: a compiled rule set in, a pass/fail
 //! [`Outcome`] per inline example out, each failure a diagnostic at the example.
 //!
-//! A `text` example is extracted with the whole rule set (built-in and user rules together,
+//! A `text` example is extracted with the whole rule set and the parse (built-in and user rules together,
 //! as a real run would) and must yield every `expect`ed claim and no `reject`ed one; an
 //! entity example must find its `same` names to be the entity and its `different` names not.
 
@@ -157,7 +157,7 @@ fn check(rules: &RuleSet, name: &str, section: Section, ex: &ExampleAt) -> Optio
         }
     }
     let sentences = split::split(text);
-    let claims = extract::extract(&source, &sentences, rules);
+    let claims = extract::extract_framed(&source, &sentences, rules);
     let got = || {
         if claims.is_empty() {
             "no claims".to_string()
