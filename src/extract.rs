@@ -514,11 +514,12 @@ fn file_tokens(
                     .zip(population_of(a, text, v.span, rules))
                     .map(|(rule, (place, at))| (rule, Slot::new(place, "population"), at))
             } else if v.kind == Kind::Duration {
-                duration_rule
-                    .zip(state_of_duration(a, text, v.span))
-                    .map(|(rule, (verb, at))| {
-                        (rule, Slot::new(rules.canonical(&verb), "duration"), at)
-                    })
+                duration_rule.and_then(|rule| {
+                    let (key, at) = state_of_duration(a, text, v.span).or_else(|| {
+                        elapsed_since_onset(a, text, v.span, rules).map(|(e, at, _)| (e, at))
+                    })?;
+                    Some((rule, Slot::new(rules.canonical(&key), "duration"), at))
+                })
             } else {
                 None
             };
@@ -554,6 +555,18 @@ fn file_tokens(
         }
         for c in out.iter_mut().filter(|c| c.value.kind != Kind::Name) {
             c.frame = Frame::of(a, text, c.value.span, &times, &years);
+            // "contained 17 days after it broke out": the figure is of the containing (the
+            // parse puts it on "broke"), and belongs to the event, not to "it".
+            if c.value.kind == Kind::Duration
+                && Some(c.rule) == duration_rule
+                && let Some((event, at, governing)) =
+                    elapsed_since_onset(a, text, c.value.span, rules)
+            {
+                c.frame.holder = at.slice(text).to_string();
+                c.frame.predicate = governing
+                    .map(|g| a.words[g].lemma.to_lowercase())
+                    .unwrap_or(event);
+            }
             // A population's slot names its place; what the rest of the sentence says about
             // the place ("located in the foothills", "the worst of the damage") is not
             // another place or holder of the figure.
@@ -716,6 +729,61 @@ fn place_name(
         i -= 1;
     }
     (i >= 2 && a.words[i - 1].span.slice(text) == "," && proper(i - 2)).then(|| run(i - 2))
+}
+
+/// The event a duration measures from its beginning, with the span of the event's word:
+/// "contained on Sunday, 17 days after it broke out", "put out the blaze 14 hours after it
+/// began". The duration hangs on an "after" clause whose verb begins an event (onset-verbs);
+/// the event is that verb's subject, or, for a pronoun, the event noun the governing verb has
+/// for subject or object. How long the event had lasted when the governing verb happened: the
+/// event's duration as of then, set against "the fire burned for 17 days". Also the
+/// governing verb's word, the figure's predicate.
+fn elapsed_since_onset(
+    a: &crate::syntax::Analysis,
+    text: &str,
+    value: Span,
+    rules: &RuleSet,
+) -> Option<(String, Span, Option<usize>)> {
+    let top = a.span_words(value).1?;
+    let lemma = |i: usize| a.words[i].lemma.to_lowercase();
+    let is_after = |i: usize| a.words[i].span.slice(text).eq_ignore_ascii_case("after");
+    let mut onset = a.head_of(top)?;
+    // The parse hangs "17 days" on "after" itself as often as on the clause's verb.
+    if is_after(onset) {
+        onset = a.head_of(onset)?;
+    }
+    if a.base_rel(top) != "obl"
+        || a.words[onset].upos != "VERB"
+        || !rules.in_list("onset-verbs", &lemma(onset))
+        || !a
+            .children(onset)
+            .any(|c| a.base_rel(c) == "mark" && is_after(c))
+    {
+        return None;
+    }
+    let event = |i: usize| {
+        rules
+            .in_list("event-nouns", &rules.canonical(&lemma(i)))
+            .then_some(i)
+    };
+    let arg = |v: usize| {
+        a.children(v)
+            .filter(|&c| matches!(a.base_rel(c), "nsubj" | "obj"))
+            .find_map(event)
+    };
+    let governing = a.head_of(onset);
+    let e = arg(onset).or_else(|| {
+        let g = governing?;
+        let above = a.head_of(g);
+        arg(g).or_else(|| match a.base_rel(g) {
+            // "the fire, the worst ever, was contained ...", read as the noun's modifier.
+            "acl" => above.and_then(event),
+            // "worked through the night to extinguish the blaze": the clause above it.
+            "advcl" | "xcomp" => above.and_then(arg),
+            _ => None,
+        })
+    })?;
+    Some((rules.canonical(&lemma(e)), a.words[e].span, governing))
 }
 
 /// A date to the day or a clock time, not vague: what the parse is worth reading for when

@@ -224,42 +224,58 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
         source_ids.entry(r.claim.source.as_str()).or_insert(n);
     }
     let n_sources = source_ids.len().max(1);
-    // The names, by their first word, so each sentence is scanned once.
-    let mut by_first: HashMap<&str, Vec<&str>> = HashMap::new();
-    for name in records.iter().flat_map(|r| r.claim.frame.names.iter()) {
-        if let Some(first) = name.split_whitespace().next() {
-            let names = by_first.entry(first).or_default();
-            if !names.contains(&name.as_str()) {
-                names.push(name);
-            }
-        }
-    }
-    let wanted: BTreeSet<&str> = by_first
-        .values()
-        .flatten()
-        .flat_map(|n| n.split_whitespace())
+    let names: BTreeSet<&str> = records
+        .iter()
+        .flat_map(|r| r.claim.frame.names.iter().map(String::as_str))
         .collect();
-    // Which sources use each name, and which of its words are ever written in lowercase.
-    let mut used_by: HashMap<&str, BTreeSet<usize>> = HashMap::new();
-    let mut lowercase: BTreeSet<String> = BTreeSet::new();
+    let wanted: BTreeSet<&str> = names.iter().flat_map(|n| n.split_whitespace()).collect();
+    // Each sentence once, as its words with hyphenated ones split ("Notre-Dame" is "Notre
+    // Dame"), and with its source.
+    let mut sentences: Vec<(usize, Vec<&str>)> = Vec::new();
     let mut seen_sentence: BTreeSet<(usize, usize)> = BTreeSet::new();
     for r in records {
         let sid = source_ids[r.claim.source.as_str()];
-        if !seen_sentence.insert((sid, r.claim.sentence.start)) {
-            continue;
+        if seen_sentence.insert((sid, r.claim.sentence.start)) {
+            let words = words_at(&r.sentence)
+                .flat_map(|(_, w)| w.split('-').filter(|p| !p.is_empty()))
+                .collect();
+            sentences.push((sid, words));
         }
-        let text: &str = &r.sentence;
-        for (at, w) in words_at(text) {
-            if let Some(names) = by_first.get(w) {
-                for &name in names {
-                    if text[at..].starts_with(name) {
-                        used_by.entry(name).or_default().insert(sid);
-                    }
-                }
-            } else if w.starts_with(|c: char| c.is_lowercase()) {
+    }
+    // Which of the names' words are ever written in lowercase: common nouns ("Cathedral").
+    let mut lowercase: BTreeSet<String> = BTreeSet::new();
+    for (_, words) in &sentences {
+        for w in words {
+            if w.starts_with(|c: char| c.is_lowercase()) {
                 let cap = capitalized(w);
                 if wanted.contains(cap.as_str()) {
                     lowercase.insert(cap);
+                }
+            }
+        }
+    }
+    // A source uses a name when one of its sentences has the name's proper words in a row:
+    // "Notre Dame" and "Notre-Dame de Paris" both name "Notre Dame Cathedral". By the first
+    // of those words, so each sentence is scanned once.
+    let mut by_first: HashMap<&str, Vec<(&str, Vec<&str>)>> = HashMap::new();
+    for &name in &names {
+        let all: Vec<&str> = name.split_whitespace().flat_map(|w| w.split('-')).collect();
+        let proper: Vec<&str> = all
+            .iter()
+            .copied()
+            .filter(|w| !lowercase.contains(*w))
+            .collect();
+        let core = if proper.is_empty() { all } else { proper };
+        if let Some(&first) = core.first() {
+            by_first.entry(first).or_default().push((name, core));
+        }
+    }
+    let mut used_by: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+    for (sid, words) in &sentences {
+        for (i, w) in words.iter().enumerate() {
+            for (name, core) in by_first.get(w).into_iter().flatten() {
+                if words[i..].starts_with(core) {
+                    used_by.entry(name).or_default().insert(*sid);
                 }
             }
         }

@@ -532,3 +532,32 @@ fn a_towns_population_is_one_fact_however_it_is_written_and_rounding_is_its_prec
     assert_eq!(pop.len(), 1, "{rows:#?}");
     assert_eq!(pop[0]["severity"], "low");
 }
+
+#[test]
+fn how_long_after_it_began_is_the_events_duration_and_a_name_counts_by_its_proper_words() {
+    // a: the blaze was put out some 14 hours after it began; b: the fire was extinguished
+    // after 9 hours. Both time the fire's whole length: ~14 hours against 9 hours. b names
+    // "the Grand Hall Museum"; a and c write "the Grand-Hall", and c "the museum" in
+    // lowercase: one place, the story's setting, named by every source, so b's figure is not
+    // kept apart as another place's. c dates the fire, a figure of its own.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "Firefighters at the Grand-Hall worked through the night to extinguish the blaze \
+             some 14 hours after it began.\n",
+        ),
+        (
+            "b.txt",
+            "The Grand Hall Museum fire was fully extinguished after 9 hours, officials said.\n",
+        ),
+        (
+            "c.txt",
+            "The fire broke out at the Grand-Hall on March 3, 2021, and spread through the museum.\n",
+        ),
+    ]);
+    assert_eq!(
+        values(&rows),
+        vec![("PT9H".into(), "~PT14H".into())],
+        "{rows:#?}"
+    );
+}

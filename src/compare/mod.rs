@@ -291,7 +291,16 @@ fn widen(v: &Value, i: Interval, policy: &Policy) -> Interval {
     // disagree; "about 750 million" is told to the 50 million and agrees with 737 million. Just
     // under half the step, so neighbours stay apart, and never wider than the wording allows.
     let mut widening = 0.0;
-    if i.lo == i.hi {
+    if i.lo == i.hi && matches!(v.kind, Kind::Duration | Kind::Age) {
+        // "17 days" is told to the day and "2 1/2 weeks" to the half week: 17 days and 18
+        // disagree, 2 1/2 weeks and 18 days agree. "About" widens to 10% if that is more.
+        let step = 0.499 * duration_step(&v.value);
+        widening = if v.approximate {
+            step.max(APPROX_BAND * i.lo.abs())
+        } else {
+            step
+        };
+    } else if i.lo == i.hi {
         let cap = if v.approximate {
             APPROX_BAND
         } else if is_round(Some(i)) {
@@ -309,6 +318,37 @@ fn widen(v: &Value, i: Interval, policy: &Policy) -> Interval {
         i.lo - widening - tolerance * i.lo.abs(),
         i.hi + widening + tolerance * i.hi.abs(),
     )
+}
+
+/// The step, in seconds, an ISO 8601 duration is told to: its last unit ("P17D": a day,
+/// "PT14H": an hour), a fraction of it when the amount has one ("P2.5W": half a week).
+fn duration_step(iso: &str) -> f64 {
+    const DAY: f64 = 86_400.0;
+    let iso = iso.trim_start_matches(['~', '<', '>', '=']);
+    let Some(last) = iso.chars().last() else {
+        return 0.0;
+    };
+    let in_time = iso.contains('T');
+    let unit = match (last, in_time) {
+        ('Y', false) => 365.25 * DAY,
+        ('M', false) => 30.44 * DAY,
+        ('W', false) => 7.0 * DAY,
+        ('D', false) => DAY,
+        ('H', true) => 3600.0,
+        ('M', true) => 60.0,
+        ('S', true) => 1.0,
+        _ => return 0.0,
+    };
+    let amount = iso[..iso.len() - 1]
+        .rsplit(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .next()
+        .unwrap_or("");
+    let fraction = match amount.split_once('.') {
+        Some((_, "5")) => 0.5,
+        Some((_, d)) => 10f64.powi(-(d.len().min(6) as i32)),
+        None => 1.0,
+    };
+    unit * fraction
 }
 
 /// A round figure: a single whole number of at least 100 with two significant digits or fewer
@@ -647,6 +687,15 @@ mod tests {
         );
         let r = run(&about, &count(1000.0, 1000.0, false));
         assert_eq!((r.verdict, r.severity), (Verdict::Conflict, Severity::Low));
+    }
+
+    #[test]
+    fn durations_are_told_to_their_last_unit() {
+        assert_eq!(duration_step("P17D"), 86_400.0);
+        assert_eq!(duration_step(">P2.5W"), 3.5 * 86_400.0);
+        assert_eq!(duration_step("~PT14H"), 3600.0);
+        assert_eq!(duration_step("PT9M"), 60.0);
+        assert_eq!(duration_step("P1Y2M"), 30.44 * 86_400.0);
     }
 
     #[test]

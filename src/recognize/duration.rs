@@ -160,7 +160,14 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
             } else {
                 Kind::Duration
             };
-            let mut v = Value::new(kind, span, m.iso());
+            // The qualifier is part of the value, as for counts: "some 14 hours" is
+            // `~PT14H`, "more than two decades" `>P20Y`, "up to 48 hours" `<=PT48H`.
+            let qual = qualifier_before(w, m.start);
+            let (prefix, span) = match qual {
+                Some((prefix, n)) if !m.open => (prefix, Span::new(w.start(m.start - n), span.end)),
+                _ => ("", span),
+            };
+            let mut v = Value::new(kind, span, format!("{prefix}{}", m.iso()));
             let secs = m.seconds();
             v.interval = Some(if m.open {
                 Interval::new(secs, f64::INFINITY)
@@ -390,6 +397,28 @@ fn bound_before(w: &Words, i: usize) -> Option<Bound> {
         }
         _ => None,
     }
+}
+
+/// The qualifier written before token `i`, as the prefix counts carry ("~", ">", ">=", "<",
+/// "<=") and the number of its words.
+fn qualifier_before(w: &Words, i: usize) -> Option<(&'static str, usize)> {
+    let p1 = if i >= 1 { w.low(i - 1) } else { "" };
+    let p2 = if i >= 2 { w.low(i - 2) } else { "" };
+    Some(match (p2, p1) {
+        ("more" | "longer", "than") => (">", 2),
+        ("at", "least") => (">=", 2),
+        ("at", "most") | ("up", "to") => ("<=", 2),
+        ("less" | "fewer" | "shorter", "than") => ("<", 2),
+        (_, "over") => (">", 1),
+        (_, "under") => ("<", 1),
+        (_, "within") => ("<=", 1),
+        (
+            _,
+            "about" | "around" | "circa" | "approximately" | "roughly" | "nearly" | "almost"
+            | "some" | "approx",
+        ) => ("~", 1),
+        _ => return None,
+    })
 }
 
 /// "a day" after "barrels" in "1.1 million barrels a day", after "twice" or "$5": a rate,

@@ -223,6 +223,7 @@ pub const WORDLISTS: &[&str] = &[
     "honorifics",
     "settlements",
     "inhabitants",
+    "onset-verbs",
 ];
 
 /// Every rule in effect, compiled.
