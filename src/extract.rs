@@ -1678,6 +1678,23 @@ fn age(
         let ev = units[first].span.join(units[ui].span);
         return Some((Slot::new(name.join("-"), "age"), rule, ev));
     }
+    // "the boys, aged between 11 and 16", "victims were between the ages of 20 and 45": a
+    // group's ages belong to the noun before them.
+    if v.kind == Kind::Age && v.value.contains("..") {
+        let mut end = ui;
+        while end > 0
+            && matches!(
+                units[end - 1].text.as_str(),
+                "," | "-" | "–" | "—" | "(" | "were" | "are" | "was"
+            )
+        {
+            end -= 1;
+        }
+        let np = noun_before(units, end, rules);
+        let subject = subject_key(units, &np, false, rules)?;
+        let ev = units[ui].span.join(span_of_units(units, &np));
+        return Some((Slot::new(subject, "age"), rule, ev));
+    }
     let written = v.span.slice(text).to_ascii_lowercase();
     let mut next = ui + 1;
     let old_inside = written.ends_with("old");

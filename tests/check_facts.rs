@@ -561,3 +561,31 @@ fn how_long_after_it_began_is_the_events_duration_and_a_name_counts_by_its_prope
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_groups_ages_conflict_when_either_end_differs() {
+    // a and b: the climbers were 19 to 24; c: the oldest was 26. The ranges overlap, but they
+    // give the youngest and the oldest, and c's oldest differs: one low row, 19-24 against
+    // 19-26. The leader's own age (31, the same in a and c) is another fact.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "The climbers, aged between 19 and 24, were found on the ridge with their \
+             31-year-old leader.\n",
+        ),
+        (
+            "b.txt",
+            "Six climbers, ages 19-24, were stranded for two days.\n",
+        ),
+        (
+            "c.txt",
+            "The climbers – aged 19 to 26 – and their 31-year-old leader were flown out.\n",
+        ),
+    ]);
+    assert_eq!(
+        values(&rows),
+        vec![("P19Y..P24Y".into(), "P19Y..P26Y".into())],
+        "{rows:#?}"
+    );
+    assert_eq!(rows[0]["sources_a"], "a.txt;b.txt", "{rows:#?}");
+}

@@ -841,3 +841,27 @@ fn the_first_or_last_two_quarters_are_a_half() {
         vec![]
     );
 }
+
+#[test]
+fn a_groups_ages_from_youngest_to_oldest_are_one_value() {
+    let got = values(
+        "The boys, aged between 11 and 16, were found.\n\
+         Twelve boys, ages 11-17, and their coach.\n\
+         The victims were between the ages of 20 and 45.\n\
+         Ages 40 and 45 are given for the two men.\n",
+        "2018-07-09",
+    );
+    assert_eq!(
+        of_kind(&got[0], "age"),
+        vec![p("aged between 11 and 16", "P11Y..P16Y")]
+    );
+    assert_eq!(of_kind(&got[1], "age"), vec![p("ages 11-17", "P11Y..P17Y")]);
+    assert_eq!(
+        of_kind(&got[2], "age"),
+        vec![p("between the ages of 20 and 45", "P20Y..P45Y")]
+    );
+    // The count "Twelve" stays a count; "Ages 40 and 45" for two people are two ages, not
+    // a range ("and" joins a range only after "between").
+    assert_eq!(of_kind(&got[1], "count"), vec![p("Twelve", "12")]);
+    assert_eq!(of_kind(&got[3], "age"), vec![], "{:?}", got[3]);
+}

@@ -172,6 +172,20 @@ pub fn assess(a: &Side, b: &Side, policy: &Policy) -> Assessment {
         shown(a.value, ia, wa),
         shown(b.value, ib, wb)
     )];
+    // "aged 11 to 16" and "ages 11-17" give the youngest and the oldest of one group: two
+    // facts in one value, and they agree only if both ends do.
+    let span = |v: &Value| v.kind == Kind::Age && v.value.contains("..");
+    if span(a.value) && span(b.value) && (ia.lo != ib.lo || ia.hi != ib.hi) {
+        reasons.push(
+            "the ages of a group from its youngest to its oldest: the ends differ".to_string(),
+        );
+        return Assessment {
+            verdict: Verdict::Conflict,
+            severity: Severity::Low,
+            relation: Relation::Conflict,
+            reasons,
+        };
+    }
     if wa.overlaps(&wb) {
         reasons.push("the intervals overlap: the values agree".to_string());
         return Assessment {

@@ -189,6 +189,43 @@ pub fn find(w: &Words, _ctx: &Context, out: &mut Vec<Value>) {
     }
     appositive_ages(w, out);
     decade_ages(w, out);
+    age_ranges(w, out);
+}
+
+/// "aged between 11 and 16", "aged 11 to 16", "ages 11-17", "between the ages of 11 and
+/// 16": the ages of a group, from the youngest to the oldest, as one value (`P11Y..P16Y`).
+fn age_ranges(w: &Words, out: &mut Vec<Value>) {
+    let age = |k: usize| {
+        w.num(k)
+            .filter(|n| (1..=119).contains(n) && w.digits(k) <= 3)
+    };
+    for i in 0..w.len() {
+        // (where the first age is, "and" may join the two: only after "between")
+        let (start, between) = match (w.low(i), w.low(i + 1), w.low(i + 2)) {
+            ("aged" | "ages" | "age", "between", _) => (i + 2, true),
+            ("aged" | "ages", _, _) => (i + 1, false),
+            ("between", "the", "ages") if w.low(i + 3) == "of" => (i + 4, true),
+            _ => continue,
+        };
+        let Some(lo) = age(start) else { continue };
+        let link = start + 1;
+        if !(w.is_dash(link) || w.low(link) == "to" || between && w.low(link) == "and") {
+            continue;
+        }
+        let Some(hi) = age(link + 1).filter(|&hi| hi > lo) else {
+            continue;
+        };
+        let span = Span::new(w.start(i), w.end(link + 1));
+        if out.iter().any(|v| v.span.overlaps(span)) {
+            continue;
+        }
+        let mut v = Value::new(Kind::Age, span, format!("P{lo}Y..P{hi}Y"));
+        v.interval = Some(Interval::new(
+            f64::from(lo) * Unit::Year.seconds(),
+            f64::from(hi + 1) * Unit::Year.seconds(),
+        ));
+        out.push(v);
+    }
 }
 
 /// "in his early thirties", "in her mid-40s", "in their late 20s": a person's age as part of
