@@ -567,6 +567,19 @@ fn file_tokens(
                     .map(|g| a.words[g].lemma.to_lowercase())
                     .unwrap_or(event);
             }
+            // "2 million people lost power": "lost" with an object is what they lost, not
+            // that they are lost (missing).
+            if c.slot.attribute == "missing"
+                && c.frame.predicate == "lose"
+                && let Some(top) = a.span_words(c.value.span).1
+                && let Some(verb) = a
+                    .ancestors(top)
+                    .into_iter()
+                    .find(|&h| a.words[h].lemma.eq_ignore_ascii_case("lose"))
+                && a.children(verb).any(|o| a.base_rel(o) == "obj")
+            {
+                c.slot = Slot::new(c.slot.subject.clone(), "count");
+            }
             // A population's slot names its place; what the rest of the sentence says about
             // the place ("located in the foothills", "the worst of the damage") is not
             // another place or holder of the figure.

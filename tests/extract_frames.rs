@@ -85,3 +85,20 @@ fn a_timelines_clock_time_is_the_figures_moment() {
     let c = claims("Rescuers found 14 Kenyan passengers.\n");
     assert!(frame_of(&c, "14").get("moment").is_none());
 }
+
+#[test]
+fn people_who_lost_something_are_not_missing() {
+    // "lost power": "lost" with an object says what 2 million people lost; "40 miners were
+    // lost" says the miners are missing.
+    let got = claims(
+        "About 2 million people lost power in the storm.\n\n\
+         Another 40 miners were lost in the flood.\n",
+    );
+    let slot = |text: &str| {
+        got.iter()
+            .find(|c| c["text"] == text)
+            .map(|c| c["slot"].as_str().unwrap_or("").to_string())
+    };
+    assert_eq!(slot("About 2 million").as_deref(), Some("people/count"));
+    assert_eq!(slot("40").as_deref(), Some("miners/missing"));
+}
