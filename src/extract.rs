@@ -567,17 +567,7 @@ fn file_tokens(
                     .map(|g| a.words[g].lemma.to_lowercase())
                     .unwrap_or(event);
             }
-            // "2 million people lost power": "lost" with an object is what they lost, not
-            // that they are lost (missing).
-            if c.slot.attribute == "missing"
-                && c.frame.predicate == "lose"
-                && let Some(top) = a.span_words(c.value.span).1
-                && let Some(verb) = a
-                    .ancestors(top)
-                    .into_iter()
-                    .find(|&h| a.words[h].lemma.eq_ignore_ascii_case("lose"))
-                && a.children(verb).any(|o| a.base_rel(o) == "obj")
-            {
+            if misread_class(a, c) {
                 c.slot = Slot::new(c.slot.subject.clone(), "count");
             }
             // A population's slot names its place; what the rest of the sentence says about
@@ -636,6 +626,37 @@ fn state_of_duration(
     let written = a.words[h].span.slice(text).to_lowercase();
     (matches!(a.words[h].upos, "VERB" | "ADJ") && written.ends_with("ed"))
         .then(|| (written, a.words[h].span))
+}
+
+/// Two verbs of a predicate class read the other way: "2 million people lost power" ("lost"
+/// with an object: what they lost, not that they are missing); "the funeral for the 18
+/// victims was held" (what was held is the funeral: the victims are not detained, which they
+/// are only as what is held, "18 people were held").
+fn misread_class(a: &crate::syntax::Analysis, c: &SentenceClaim) -> bool {
+    let verb_lemma = match (c.slot.attribute.as_str(), c.frame.predicate.as_str()) {
+        ("missing", "lose") => "lose",
+        ("arrested", "hold") => "hold",
+        _ => return false,
+    };
+    let Some(top) = a.span_words(c.value.span).1 else {
+        return false;
+    };
+    let Some(verb) = a
+        .ancestors(top)
+        .into_iter()
+        .find(|&h| a.words[h].lemma.eq_ignore_ascii_case(verb_lemma))
+    else {
+        return false;
+    };
+    if verb_lemma == "lose" {
+        return a.children(verb).any(|o| a.base_rel(o) == "obj");
+    }
+    // The counted noun (or the number itself) must be what is held.
+    let noun = match a.head_of(top) {
+        Some(h) if a.base_rel(top) == "nummod" => h,
+        _ => top,
+    };
+    !(a.head_of(noun) == Some(verb) && matches!(a.words[noun].deprel, "obj" | "nsubj:pass"))
 }
 
 /// The named place a count is the population of, as a slug, with the span of the place's

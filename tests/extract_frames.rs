@@ -102,3 +102,19 @@ fn people_who_lost_something_are_not_missing() {
     assert_eq!(slot("About 2 million").as_deref(), Some("people/count"));
     assert_eq!(slot("40").as_deref(), Some("miners/missing"));
 }
+
+#[test]
+fn victims_at_a_funeral_that_was_held_are_not_detained() {
+    // What was held is the funeral; in "police held 12 protesters" the protesters are.
+    let got = claims(
+        "The state funeral for the 18 victims was held on Saturday.\n\n\
+         Police held 12 protesters overnight.\n",
+    );
+    let slot = |text: &str| {
+        got.iter()
+            .find(|c| c["text"] == text)
+            .map(|c| c["slot"].as_str().unwrap_or("").to_string())
+    };
+    assert_eq!(slot("18").as_deref(), Some("victims/count"));
+    assert_eq!(slot("12").as_deref(), Some("protesters/arrested"));
+}
