@@ -819,7 +819,8 @@ mod tests {
         let w = Words::new(line, &toks);
         let mut out = Vec::new();
         find(&w, &Context::default(), &mut out);
-        assert_eq!(out[0].text(line), "three months");
+        assert_eq!(out[0].text(line), "nearly three months");
+        assert_eq!(out[0].value, "~P3M");
         assert!(out[0].approximate);
     }
 
@@ -830,7 +831,7 @@ mod tests {
         let w = Words::new(line, &toks);
         let mut out = Vec::new();
         find(&w, &Context::default(), &mut out);
-        assert_eq!(out[0].value, "P20Y");
+        assert_eq!(out[0].value, ">P20Y");
         let iv = out[0].interval.unwrap();
         assert_eq!(iv.lo, 20.0 * 365.25 * 86_400.0);
         assert!(iv.hi.is_infinite());
