@@ -589,3 +589,21 @@ fn a_groups_ages_conflict_when_either_end_differs() {
     );
     assert_eq!(rows[0]["sources_a"], "a.txt;b.txt", "{rows:#?}");
 }
+
+#[test]
+fn one_event_word_said_of_two_things_is_not_one_fact_for_sure() {
+    // a dates the building's construction, b the spire's: "built" in both, but two things.
+    // The pair may still be shown (same slot), never above low.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "The scaffolding stood on the roof of the old hall, which was built in 1420.\n",
+        ),
+        (
+            "b.txt",
+            "The wooden spire was built in 1860 during a restoration.\n",
+        ),
+    ]);
+    assert_eq!(values(&rows), vec![("1420".into(), "1860".into())]);
+    assert_eq!(rows[0]["severity"], "low", "{rows:#?}");
+}

@@ -290,6 +290,25 @@ fn identity(records: &[Record], a: &ValueSide, b: &ValueSide, rules: &RuleSet) -
                         .split_whitespace()
                         .any(|w| REFERENCE_POINT.contains(&w))
             };
+            // "the building, built between the twelfth and fourteenth century" and "the spire
+            // was built in the 19th century": one event word, said of two things.
+            let holder_words = |h: &str| -> Vec<String> {
+                h.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.len() > 2 && !matches!(*w, "the" | "its" | "their" | "this"))
+                    .map(str::to_lowercase)
+                    .collect()
+            };
+            let (hx, hy) = (
+                holder_words(&cx.frame.holder),
+                holder_words(&cy.frame.holder),
+            );
+            if matches!(cx.value.kind, Kind::Date | Kind::Time)
+                && !hx.is_empty()
+                && !hy.is_empty()
+                && !hx.iter().any(|w| hy.contains(w))
+            {
+                continue;
+            }
             if on_event(&records[x]) && on_event(&records[y]) {
                 return Identity::Clear(format!(
                     "event noun the dates are written on ({})",
