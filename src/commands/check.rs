@@ -74,56 +74,51 @@ pub fn analyze(
 ) -> Analysis {
     let mut errors = Vec::new();
     let inputs = read::discover(paths, &mut errors);
-    let bar = progress.then(|| {
-        let b = indicatif::ProgressBar::new(inputs.len() as u64);
-        b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} sources read")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        b
-    });
-    let mut records = Vec::new();
+    let bar = progress.then(|| super::progress_bar(&inputs)).flatten();
+    // Each batch's records, shrunk to fit: one vector grown claim by claim would double past
+    // the claims kept, and copy them all at each step.
+    let mut batches: Vec<Vec<Record>> = Vec::new();
     let mut texts = Vec::new();
     let mut stats = Stats::default();
-    for chunk in inputs.chunks(256) {
-        type Done = (
-            Vec<Record>,
-            Vec<(String, String)>,
-            usize,
-            usize,
-            Vec<InputError>,
-        );
-        let done: Vec<Done> = chunk
+    read::stream::for_each_batch(&inputs, |pieces| {
+        let bytes: u64 = pieces.iter().map(read::stream::Piece::bytes).sum();
+        let loaded: Vec<_> = pieces
+            .into_par_iter()
+            .map(|p| p.load(read::Options::default()))
+            .collect();
+        let mut sources = Vec::new();
+        for (s, e) in loaded {
+            sources.extend(s);
+            errors.extend(e);
+        }
+        let done: Vec<(Vec<Record>, usize)> = sources
             .par_iter()
-            .map(|input| {
-                let (sources, errs) = read::load(input);
+            .map(|src| {
                 let mut recs = Vec::new();
-                let mut sentences = 0;
-                for src in &sources {
-                    sentences += records_of(src, &rules, &mut recs, frames);
-                }
-                let n = sources.len();
-                let kept = if keep_texts {
-                    sources.into_iter().map(|s| (s.name, s.text)).collect()
-                } else {
-                    Vec::new()
-                };
-                (recs, kept, n, sentences, errs)
+                let sentences = records_of(src, &rules, &mut recs, frames);
+                (recs, sentences)
             })
             .collect();
-        for (recs, kept, n_sources, n_sentences, errs) in done {
-            records.extend(recs);
-            texts.extend(kept);
-            stats.sources += n_sources;
-            stats.sentences += n_sentences;
-            errors.extend(errs);
+        let mut recs = Vec::with_capacity(done.iter().map(|(r, _)| r.len()).sum());
+        for (r, n) in done {
+            recs.extend(r);
+            stats.sentences += n;
+        }
+        batches.push(recs);
+        stats.sources += sources.len();
+        if keep_texts {
+            texts.extend(sources.into_iter().map(|s| (s.name, s.text)));
         }
         if let Some(b) = &bar {
-            b.inc(chunk.len() as u64);
+            b.inc(bytes);
         }
-    }
+    });
     if let Some(b) = bar {
         b.finish_and_clear();
+    }
+    let mut records = Vec::with_capacity(batches.iter().map(Vec::len).sum());
+    for b in batches {
+        records.extend(b);
     }
     stats.claims = records.len();
     group::anchor_clock_times(&mut records);
@@ -342,12 +337,17 @@ fn cited_sources(
             read::Input::Stdin => false,
         })
         .collect();
-    let again = inputs
-        .par_iter()
-        .flat_map_iter(|input| read::load(input).0)
-        .filter(|s| cited.contains(&s.name))
-        .map(|s| (s.name, s.text))
-        .collect::<Vec<_>>();
+    let mut again = Vec::new();
+    read::stream::for_each_batch(&inputs, |pieces| {
+        again.extend(
+            pieces
+                .into_par_iter()
+                .flat_map_iter(|p| p.load(read::Options::default()).0)
+                .filter(|s| cited.contains(&s.name))
+                .map(|s| (s.name, s.text))
+                .collect::<Vec<_>>(),
+        );
+    });
     let mut out: Vec<report::html::SourceText> = kept
         .iter()
         .cloned()

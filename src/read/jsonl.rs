@@ -35,11 +35,7 @@ pub fn load(
         .par_iter()
         .map(|&(number, start, line)| {
             let mut errors = Vec::new();
-            let src = record(file, number, start, line, &mut errors).map(|mut src| {
-                let entry = manifest.and_then(|m| m.get(&src.name));
-                src.finish(entry, opts);
-                src
-            });
+            let src = line_source(file, number, start, line, manifest, opts, &mut errors);
             (src, errors)
         })
         .collect();
@@ -50,6 +46,24 @@ pub fn load(
         errors.extend(e);
     }
     (sources, errors)
+}
+
+/// The source of line `number` (1-based, at byte `start` of `file`), ready to read: the
+/// manifest's date and outlet applied, boilerplate found. Problems go to `errors`.
+pub fn line_source(
+    file: &str,
+    number: usize,
+    start: usize,
+    line: &[u8],
+    manifest: Option<&manifest::Manifest>,
+    opts: Options,
+    errors: &mut Vec<InputError>,
+) -> Option<Source> {
+    record(file, number, start, line, errors).map(|mut src| {
+        let entry = manifest.and_then(|m| m.get(&src.name));
+        src.finish(entry, opts);
+        src
+    })
 }
 
 /// Non-blank lines with their 1-based number and byte offset.
