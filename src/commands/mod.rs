@@ -35,12 +35,72 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(a) => check::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Parse(a) => parse::run(a),
+        Command::Completions { shell } => completions(shell),
+        Command::Man { command } => man(command.as_deref()),
     };
     match outcome {
         Outcome::Ok => ExitCode::SUCCESS,
         Outcome::Findings => ExitCode::from(1),
         Outcome::Failed => ExitCode::from(2),
     }
+}
+
+/// The completion script for `shell`, on stdout.
+fn completions(shell: crate::cli::Shell) -> Outcome {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let mut buf = Vec::new();
+    match shell {
+        crate::cli::Shell::Bash => {
+            clap_complete::generate(clap_complete::Shell::Bash, &mut cmd, "claimdiff", &mut buf)
+        }
+        crate::cli::Shell::Zsh => {
+            clap_complete::generate(clap_complete::Shell::Zsh, &mut cmd, "claimdiff", &mut buf)
+        }
+        crate::cli::Shell::Fish => {
+            clap_complete::generate(clap_complete::Shell::Fish, &mut cmd, "claimdiff", &mut buf)
+        }
+    }
+    let mut out = Out::stdout();
+    out.write(&buf);
+    out.finish();
+    Outcome::Ok
+}
+
+/// A manual page, roff, on stdout: `claimdiff` itself (its COMMANDS section lists every
+/// command), or with `command`, that command's page (`claimdiff-check`, as git names them).
+fn man(command: Option<&str>) -> Outcome {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let page = match command {
+        None => cmd,
+        Some(name) => match cmd.find_subcommand(name) {
+            Some(sub) => {
+                let full: &'static str = Box::leak(format!("claimdiff-{name}").into_boxed_str());
+                sub.clone().name(full).bin_name(format!("claimdiff {name}"))
+            }
+            None => {
+                let names: Vec<_> = cmd
+                    .get_subcommands()
+                    .map(|s| s.get_name().to_string())
+                    .collect();
+                eprintln!(
+                    "claimdiff: no command `{name}` (commands: {})",
+                    names.join(", ")
+                );
+                return Outcome::Failed;
+            }
+        },
+    };
+    let mut buf = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(page).render(&mut buf) {
+        eprintln!("claimdiff: cannot render the manual page: {e}");
+        return Outcome::Failed;
+    }
+    let mut out = Out::stdout();
+    out.write(&buf);
+    out.finish();
+    Outcome::Ok
 }
 
 /// Stdout behind a large buffer; a closed pipe (`| head`) ends output quietly, like ripgrep.
