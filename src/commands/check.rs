@@ -153,7 +153,7 @@ pub fn analyze(
 }
 
 /// The claims of one source as records; returns how many sentences were read.
-fn records_of(src: &Source, rules: &RuleSet, out: &mut Vec<Record>, frames: bool) -> usize {
+pub fn records_of(src: &Source, rules: &RuleSet, out: &mut Vec<Record>, frames: bool) -> usize {
     let sentences = split::article_sentences(src, false);
     let claims = if frames {
         extract::extract_framed(src, &sentences, rules)
@@ -233,7 +233,23 @@ pub fn run(args: CheckArgs) -> Outcome {
         }
     };
     let csv_opts = report::csv::CsvOptions { bom: args.bom };
-    let report = report::csv::write_conflicts_with(&paths.out, &rows, csv_opts);
+    // The page is made while the report is written (it re-reads the sources it quotes, and a
+    // big report takes a while): a second core would otherwise wait at the end of the run.
+    // It is written only once the report is.
+    let (report, page) = rayon::join(
+        || report::csv::write_conflicts_with(&paths.out, &rows, csv_opts),
+        || {
+            paths.html.as_ref().map(|_| {
+                report::html::render(&report::html::HtmlPage {
+                    title: format!("claimdiff: {} sources compared", analysis.stats.sources),
+                    sources: cited_sources(&args.paths, &rows, &analysis.texts),
+                    graph: report::html::GraphView::from_rows(&rows, &analysis.agreements),
+                    conflicts: rows.clone(),
+                    agreements: analysis.agreements.clone(),
+                })
+            })
+        },
+    );
     // The other outputs go beside the report: when it cannot be written, neither are they.
     let report_written = report.is_ok();
     write("report", &paths.out, report);
@@ -257,19 +273,12 @@ pub fn run(args: CheckArgs) -> Outcome {
             report::graph::write(g, &analysis.graph, &analysis.records),
         );
     }
-    if let Some(html_path) = paths.html.as_ref().filter(|_| report_written) {
-        let page = report::html::HtmlPage {
-            title: format!("claimdiff: {} sources compared", analysis.stats.sources),
-            sources: cited_sources(&args.paths, &rows, &analysis.texts),
-            graph: report::html::GraphView::from_rows(&rows, &analysis.agreements),
-            conflicts: rows.clone(),
-            agreements: analysis.agreements.clone(),
-        };
+    if let (Some(html_path), Some(page)) = (paths.html.as_ref().filter(|_| report_written), page) {
         let html = html_path.display().to_string();
         write(
             "page",
             &html,
-            report::html::write(html_path, &page).map_err(|e| {
+            crate::durable::write_output(html_path, page.as_bytes()).map_err(|e| {
                 InputError::new(
                     html.clone(),
                     crate::error::Place::Whole,
@@ -342,6 +351,7 @@ fn cited_sources(
         again.extend(
             pieces
                 .into_par_iter()
+                .filter(|p| p.may_hold(|name| cited.contains(name)))
                 .flat_map_iter(|p| p.load(read::Options::default()).0)
                 .filter(|s| cited.contains(&s.name))
                 .map(|s| (s.name, s.text))

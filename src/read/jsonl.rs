@@ -66,6 +66,16 @@ pub fn line_source(
     })
 }
 
+/// The `source` field of a JSONL line, without reading the rest into a source (for a caller
+/// looking for a few sources by name among many).
+pub fn source_name(line: &[u8]) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Name {
+        source: String,
+    }
+    serde_json::from_slice::<Name>(line).ok().map(|n| n.source)
+}
+
 /// Non-blank lines with their 1-based number and byte offset.
 fn lines(bytes: &[u8]) -> Vec<(usize, usize, &[u8])> {
     let mut out = Vec::new();

@@ -50,6 +50,15 @@ impl Piece {
         }
     }
 
+    /// Whether this piece may hold a source that `wanted` accepts by name: a JSONL line is
+    /// looked at for its `source` field only.
+    pub fn may_hold(&self, wanted: impl Fn(&str) -> bool) -> bool {
+        match self {
+            Piece::Line { line, .. } => jsonl::source_name(line).is_some_and(|n| wanted(&n)),
+            _ => true,
+        }
+    }
+
     /// The sources of this piece and the problems met reading it. Safe to call from many
     /// threads at once.
     pub fn load(self, opts: Options) -> (Vec<Source>, Vec<InputError>) {
