@@ -219,7 +219,7 @@ impl Batcher {
                 let err = InputError::new(
                     name,
                     Place::Byte(start + at),
-                    "looks like a binary file (NUL byte)",
+                    format!("looks like a binary file (NUL byte on line {number})"),
                 );
                 return self.push(Piece::Failed(if encoding::looks_like_utf16_without_bom(&line) {
                     err.hint("UTF-16 without a byte-order mark? save it as UTF-8, or UTF-16 with one")
