@@ -11,8 +11,10 @@
 #   environment: WORK (default /tmp/claimdiff-scale: corpora are built once and kept there),
 #                STORIES (default 20), SEED (default 1)
 #
-# Times are wall seconds of one run each; CPU is user + system. The corpora take about as much
-# disk as their size, the reports (which name every source stating a value) about 2.5 times it.
+# Times are wall seconds of one run each; CPU is user + system. `check` writes its report to
+# stdout (`--out -`: no HTML page, no agreements), kept in WORK to count the planted conflicts
+# found. The corpora take as much disk as their size, a report (which names every source
+# stating a value) about 2.5 times it.
 set -euo pipefail
 SIZES=${1:-10 100 1000}
 THREADS_MB=${2:-100}
@@ -37,17 +39,17 @@ corpus() { # MB -> path of the corpus, generated once
 }
 
 # run LABEL THREADS CMD...: one line "LABEL THREADS wall cpu cpu% maxrss_kB"
-run() {
-    local label=$1 threads=$2; shift 2
-    RAYON_NUM_THREADS=$threads /usr/bin/time -f "%e %U %S %P %M" "$@" > /dev/null 2> "$WORK/stderr.txt" || true
+run() { # LABEL THREADS STDOUT CMD...: one line "LABEL THREADS wall cpu cpu% maxrss_kB"
+    local label=$1 threads=$2 out=$3; shift 3
+    RAYON_NUM_THREADS=$threads /usr/bin/time -f "%e %U %S %P %M" "$@" > "$out" 2> "$WORK/stderr.txt" || true
     # /usr/bin/time writes its line last on stderr, after the command's own messages.
     local wall user sys pct rss
     read -r wall user sys pct rss <<<"$(tail -1 "$WORK/stderr.txt")"
     echo "$label $threads $wall $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') $pct $rss"
 }
 
-check_cmd() { # corpus -> the check command line, report in WORK
-    echo "$BIN check $1 --out $WORK/report.csv --agreements $WORK/agreements.csv --html $WORK/report.html --reviews $WORK/reviews.csv"
+check_cmd() { # corpus -> the check command line: the report on stdout (no page, no agreements)
+    echo "$BIN check $1 --out - --reviews $WORK/reviews.csv"
 }
 
 # found GOLD REPORT: planted conflicts found / planted
@@ -73,7 +75,7 @@ declare -A WALL
 for mb in $SIZES; do
     f=$(corpus "$mb")
     cat_t=$( { /usr/bin/time -f "%e" cat "$f" > /dev/null; } 2>&1 | tail -1)
-    line=$(run check 2 $(check_cmd "$f"))
+    line=$(run check 2 "$WORK/report.csv" $(check_cmd "$f"))
     read -r _ _ wall cpu pct rss <<<"$line"
     WALL[$mb]=$wall
     summary=$(grep -m1 "sources," "$WORK/stderr.txt" || true)
@@ -106,14 +108,22 @@ echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 for cmd in check extract; do
     for n in 1 2; do
         if [ "$cmd" = check ]; then
-            line=$(run check "$n" $(check_cmd "$f"))
+            line=$(run check "$n" /dev/null $(check_cmd "$f"))
         else
-            line=$(run extract "$n" "$BIN" extract "$f")
+            line=$(run extract "$n" /dev/null "$BIN" extract "$f")
         fi
         read -r label threads wall cpu pct rss <<<"$line"
         echo "| $label | $threads | $wall | $cpu | $pct | $((rss / 1024)) |"
     done
 done
+echo
+LARGEST=$(tr ' ' '\n' <<<"$SIZES" | sort -n | tail -1)
+f=$(corpus "$LARGEST")
+echo "extract (claims as JSONL to /dev/null) on the largest corpus, $LARGEST MB, 2 threads:"
+echo
+line=$(run extract 2 /dev/null "$BIN" extract "$f")
+read -r _ _ wall cpu pct rss <<<"$line"
+echo "wall $wall s, CPU $cpu s, $pct CPU, $(awk -v b="$(stat -c %s "$f")" -v w="$wall" 'BEGIN { printf "%.2f", b / 1e6 / w }') MB/s, peak RSS $((rss / 1024)) MB"
 echo
 f=$(corpus "$STAGES_MB")
 echo "CPU per stage on one thread, $STAGES_MB MB (examples/stages.rs):"
