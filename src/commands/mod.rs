@@ -228,6 +228,9 @@ pub fn progress_bar(inputs: &[crate::read::Input]) -> Option<indicatif::Progress
         )
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
+    // A batch takes seconds: the bar is drawn from the start and its rate and time left kept
+    // moving between batches.
+    b.enable_steady_tick(std::time::Duration::from_millis(200));
     Some(b)
 }
 
