@@ -24,7 +24,7 @@ fn a_56_mb_jsonl_file_is_split_in_file_order_within_80_mb() {
                 state of the bridge for years. The mayor promised an inquiry and said repairs \
                 would begin as soon as possible. Shops near the river reported fewer customers \
                 while the detour remained in place.";
-    let text = vec![para; 10].join("\n\n");
+    let text = [para; 10].join("\n\n");
     let records = 16_000;
     let mut data = String::new();
     for i in 0..records {
@@ -45,7 +45,7 @@ fn a_56_mb_jsonl_file_is_split_in_file_order_within_80_mb() {
     let mut lines = 0usize;
     for line in BufReader::new(child.stdout.take().unwrap()).lines() {
         let line = line.unwrap();
-        if lines % 40 == 0 {
+        if lines.is_multiple_of(40) {
             let want = format!("{{\"source\":\"r{:05}\"", lines / 40);
             assert!(line.starts_with(&want), "line {lines}: {line}");
         }
