@@ -69,8 +69,8 @@ PY
 echo "# claimdiff scale benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# stories per corpus: $STORIES, seed $SEED"
 echo
-echo "| MB | sources | claims | cat s | check wall s | check CPU s | CPU % | MB/s | peak RSS MB | planted conflicts found |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| MB | sources | claims | cat s | check wall s | check CPU s | CPU % | MB/s wall | MB/s of CPU | peak RSS MB | planted conflicts found |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 declare -A WALL
 for mb in $SIZES; do
     f=$(corpus "$mb")
@@ -84,7 +84,8 @@ for mb in $SIZES; do
     claims=$(sed -E 's/.* ([0-9]+) claims.*/\1/' <<<"$summary")
     bytes=$(stat -c %s "$f")
     mbs=$(awk -v b="$bytes" -v w="$wall" 'BEGIN { printf "%.2f", b / 1e6 / w }')
-    echo "| $mb | $sources | $claims | $cat_t | $wall | $cpu | $pct | $mbs | $((rss / 1024)) | $(found "$f.gold.csv" "$WORK/report.csv") |"
+    mbs_cpu=$(awk -v b="$bytes" -v c="$cpu" 'BEGIN { printf "%.2f", b / 1e6 / c }')
+    echo "| $mb | $sources | $claims | $cat_t | $wall | $cpu | $pct | $mbs | $mbs_cpu | $((rss / 1024)) | $(found "$f.gold.csv" "$WORK/report.csv") |"
 done
 echo
 # Slope: least squares of wall seconds on MB over the sizes run.
