@@ -1,15 +1,16 @@
 //! `claimdiff check`: sources, rules and reviewer verdicts in; the discrepancy report, the
 //! agreements, the HTML page, the claim graph (optional) and a summary on stderr out.
 //!
-//! Per source, in parallel (rayon) and a chunk of inputs at a time so memory follows the
-//! chunk: read, split, drop boilerplate sentences, extract claims, and keep of the source only
-//! what the report quotes ([`Record`]). Then the claims are grouped ([`crate::group`]) and
+//! Per source, in parallel (rayon) and a batch of about 4 MB of sources at a time
+//! ([`crate::read::stream`]; a JSONL file line by line) so memory follows the batch and the
+//! claims kept: read, split, drop boilerplate sentences, extract claims, and keep of the source
+//! only what the report quotes ([`Record`]). Then the claims are grouped ([`crate::group`]) and
 //! every pair of distinct values in a group is compared ([`crate::compare`]): one row per
 //! conflicting pair, each side gathering every source that states its value. [`analyze`] does
 //! all of that and is what `explain` re-runs; [`run`] carries the verdicts of the reviews file
 //! into `status` and `note` by id ([`crate::review::Reviews::apply`]), then writes the files.
 //! The HTML page embeds the sources the report cites: re-read from their files after the run
-//! (so memory still follows a chunk), or kept during it when they came from stdin.
+//! (so memory still follows a batch), or kept during it when they came from stdin.
 
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
