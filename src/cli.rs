@@ -60,6 +60,28 @@ pub enum Command {
     /// re-analyses the words of an existing CoNLL-U file instead (its tokenization kept), for
     /// scoring against a treebank with the CoNLL 2018 evaluation script.
     Parse(ParseArgs),
+    /// Print a shell completion script: `claimdiff completions bash > ~/.local/share/bash-completion/completions/claimdiff`.
+    ///
+    /// zsh: write `_claimdiff` into a folder of `$fpath`; fish: `claimdiff.fish` into
+    /// `~/.config/fish/completions/`.
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print a manual page (roff): `claimdiff man > claimdiff.1`, then `man -l claimdiff.1`;
+    /// `claimdiff man check` is the page of one command (`claimdiff-check`).
+    Man {
+        /// The command whose page to print [default: claimdiff's own, listing every command].
+        command: Option<String>,
+    },
+}
+
+/// The shells `completions` writes scripts for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(clap::Args, Debug)]

@@ -1,15 +1,16 @@
 //! `claimdiff check`: sources, rules and reviewer verdicts in; the discrepancy report, the
 //! agreements, the HTML page, the claim graph (optional) and a summary on stderr out.
 //!
-//! Per source, in parallel (rayon) and a chunk of inputs at a time so memory follows the
-//! chunk: read, split, drop boilerplate sentences, extract claims, and keep of the source only
-//! what the report quotes ([`Record`]). Then the claims are grouped ([`crate::group`]) and
+//! Per source, in parallel (rayon) and a batch of about 4 MB of sources at a time
+//! ([`crate::read::stream`]; a JSONL file line by line) so memory follows the batch and the
+//! claims kept: read, split, drop boilerplate sentences, extract claims, and keep of the source
+//! only what the report quotes ([`Record`]). Then the claims are grouped ([`crate::group`]) and
 //! every pair of distinct values in a group is compared ([`crate::compare`]): one row per
 //! conflicting pair, each side gathering every source that states its value. [`analyze`] does
 //! all of that and is what `explain` re-runs; [`run`] carries the verdicts of the reviews file
 //! into `status` and `note` by id ([`crate::review::Reviews::apply`]), then writes the files.
 //! The HTML page embeds the sources the report cites: re-read from their files after the run
-//! (so memory still follows a chunk), or kept during it when they came from stdin.
+//! (so memory still follows a batch), or kept during it when they came from stdin.
 
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
@@ -74,56 +75,51 @@ pub fn analyze(
 ) -> Analysis {
     let mut errors = Vec::new();
     let inputs = read::discover(paths, &mut errors);
-    let bar = progress.then(|| {
-        let b = indicatif::ProgressBar::new(inputs.len() as u64);
-        b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} sources read")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        b
-    });
-    let mut records = Vec::new();
+    let bar = progress.then(|| super::progress_bar(&inputs)).flatten();
+    // Each batch's records, shrunk to fit: one vector grown claim by claim would double past
+    // the claims kept, and copy them all at each step.
+    let mut batches: Vec<Vec<Record>> = Vec::new();
     let mut texts = Vec::new();
     let mut stats = Stats::default();
-    for chunk in inputs.chunks(256) {
-        type Done = (
-            Vec<Record>,
-            Vec<(String, String)>,
-            usize,
-            usize,
-            Vec<InputError>,
-        );
-        let done: Vec<Done> = chunk
+    read::stream::for_each_batch(&inputs, |pieces| {
+        let bytes: u64 = pieces.iter().map(read::stream::Piece::bytes).sum();
+        let loaded: Vec<_> = pieces
+            .into_par_iter()
+            .map(|p| p.load(read::Options::default()))
+            .collect();
+        let mut sources = Vec::new();
+        for (s, e) in loaded {
+            sources.extend(s);
+            errors.extend(e);
+        }
+        let done: Vec<(Vec<Record>, usize)> = sources
             .par_iter()
-            .map(|input| {
-                let (sources, errs) = read::load(input);
+            .map(|src| {
                 let mut recs = Vec::new();
-                let mut sentences = 0;
-                for src in &sources {
-                    sentences += records_of(src, &rules, &mut recs, frames);
-                }
-                let n = sources.len();
-                let kept = if keep_texts {
-                    sources.into_iter().map(|s| (s.name, s.text)).collect()
-                } else {
-                    Vec::new()
-                };
-                (recs, kept, n, sentences, errs)
+                let sentences = records_of(src, &rules, &mut recs, frames);
+                (recs, sentences)
             })
             .collect();
-        for (recs, kept, n_sources, n_sentences, errs) in done {
-            records.extend(recs);
-            texts.extend(kept);
-            stats.sources += n_sources;
-            stats.sentences += n_sentences;
-            errors.extend(errs);
+        let mut recs = Vec::with_capacity(done.iter().map(|(r, _)| r.len()).sum());
+        for (r, n) in done {
+            recs.extend(r);
+            stats.sentences += n;
+        }
+        batches.push(recs);
+        stats.sources += sources.len();
+        if keep_texts {
+            texts.extend(sources.into_iter().map(|s| (s.name, s.text)));
         }
         if let Some(b) = &bar {
-            b.inc(chunk.len() as u64);
+            b.inc(bytes);
         }
-    }
+    });
     if let Some(b) = bar {
         b.finish_and_clear();
+    }
+    let mut records = Vec::with_capacity(batches.iter().map(Vec::len).sum());
+    for b in batches {
+        records.extend(b);
     }
     stats.claims = records.len();
     group::anchor_clock_times(&mut records);
@@ -158,7 +154,7 @@ pub fn analyze(
 }
 
 /// The claims of one source as records; returns how many sentences were read.
-fn records_of(src: &Source, rules: &RuleSet, out: &mut Vec<Record>, frames: bool) -> usize {
+pub fn records_of(src: &Source, rules: &RuleSet, out: &mut Vec<Record>, frames: bool) -> usize {
     let sentences = split::article_sentences(src, false);
     let claims = if frames {
         extract::extract_framed(src, &sentences, rules)
@@ -238,7 +234,23 @@ pub fn run(args: CheckArgs) -> Outcome {
         }
     };
     let csv_opts = report::csv::CsvOptions { bom: args.bom };
-    let report = report::csv::write_conflicts_with(&paths.out, &rows, csv_opts);
+    // The page is made while the report is written (it re-reads the sources it quotes, and a
+    // big report takes a while): a second core would otherwise wait at the end of the run.
+    // It is written only once the report is.
+    let (report, page) = rayon::join(
+        || report::csv::write_conflicts_with(&paths.out, &rows, csv_opts),
+        || {
+            paths.html.as_ref().map(|_| {
+                report::html::render(&report::html::HtmlPage {
+                    title: format!("claimdiff: {} sources compared", analysis.stats.sources),
+                    sources: cited_sources(&args.paths, &rows, &analysis.texts),
+                    graph: report::html::GraphView::from_rows(&rows, &analysis.agreements),
+                    conflicts: rows.clone(),
+                    agreements: analysis.agreements.clone(),
+                })
+            })
+        },
+    );
     // The other outputs go beside the report: when it cannot be written, neither are they.
     let report_written = report.is_ok();
     write("report", &paths.out, report);
@@ -262,19 +274,12 @@ pub fn run(args: CheckArgs) -> Outcome {
             report::graph::write(g, &analysis.graph, &analysis.records),
         );
     }
-    if let Some(html_path) = paths.html.as_ref().filter(|_| report_written) {
-        let page = report::html::HtmlPage {
-            title: format!("claimdiff: {} sources compared", analysis.stats.sources),
-            sources: cited_sources(&args.paths, &rows, &analysis.texts),
-            graph: report::html::GraphView::from_rows(&rows, &analysis.agreements),
-            conflicts: rows.clone(),
-            agreements: analysis.agreements.clone(),
-        };
+    if let (Some(html_path), Some(page)) = (paths.html.as_ref().filter(|_| report_written), page) {
         let html = html_path.display().to_string();
         write(
             "page",
             &html,
-            report::html::write(html_path, &page).map_err(|e| {
+            crate::durable::write_output(html_path, page.as_bytes()).map_err(|e| {
                 InputError::new(
                     html.clone(),
                     crate::error::Place::Whole,
@@ -342,12 +347,18 @@ fn cited_sources(
             read::Input::Stdin => false,
         })
         .collect();
-    let again = inputs
-        .par_iter()
-        .flat_map_iter(|input| read::load(input).0)
-        .filter(|s| cited.contains(&s.name))
-        .map(|s| (s.name, s.text))
-        .collect::<Vec<_>>();
+    let mut again = Vec::new();
+    read::stream::for_each_batch(&inputs, |pieces| {
+        again.extend(
+            pieces
+                .into_par_iter()
+                .filter(|p| p.may_hold(|name| cited.contains(name)))
+                .flat_map_iter(|p| p.load(read::Options::default()).0)
+                .filter(|s| cited.contains(&s.name))
+                .map(|s| (s.name, s.text))
+                .collect::<Vec<_>>(),
+        );
+    });
     let mut out: Vec<report::html::SourceText> = kept
         .iter()
         .cloned()

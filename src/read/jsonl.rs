@@ -35,11 +35,7 @@ pub fn load(
         .par_iter()
         .map(|&(number, start, line)| {
             let mut errors = Vec::new();
-            let src = record(file, number, start, line, &mut errors).map(|mut src| {
-                let entry = manifest.and_then(|m| m.get(&src.name));
-                src.finish(entry, opts);
-                src
-            });
+            let src = line_source(file, number, start, line, manifest, opts, &mut errors);
             (src, errors)
         })
         .collect();
@@ -50,6 +46,34 @@ pub fn load(
         errors.extend(e);
     }
     (sources, errors)
+}
+
+/// The source of line `number` (1-based, at byte `start` of `file`), ready to read: the
+/// manifest's date and outlet applied, boilerplate found. Problems go to `errors`.
+pub fn line_source(
+    file: &str,
+    number: usize,
+    start: usize,
+    line: &[u8],
+    manifest: Option<&manifest::Manifest>,
+    opts: Options,
+    errors: &mut Vec<InputError>,
+) -> Option<Source> {
+    record(file, number, start, line, errors).map(|mut src| {
+        let entry = manifest.and_then(|m| m.get(&src.name));
+        src.finish(entry, opts);
+        src
+    })
+}
+
+/// The `source` field of a JSONL line, without reading the rest into a source (for a caller
+/// looking for a few sources by name among many).
+pub fn source_name(line: &[u8]) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Name {
+        source: String,
+    }
+    serde_json::from_slice::<Name>(line).ok().map(|n| n.source)
 }
 
 /// Non-blank lines with their 1-based number and byte offset.

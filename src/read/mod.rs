@@ -37,6 +37,7 @@ pub mod encoding;
 pub mod html;
 pub mod jsonl;
 pub mod manifest;
+pub mod stream;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
