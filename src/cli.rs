@@ -60,6 +60,43 @@ pub enum Command {
     /// re-analyses the words of an existing CoNLL-U file instead (its tokenization kept), for
     /// scoring against a treebank with the CoNLL 2018 evaluation script.
     Parse(ParseArgs),
+    /// List the stories of a corpus of several events: which sources tell of the same event.
+    ///
+    /// Sources are one story when they share enough names, rare words and figures (see
+    /// `--story-threshold`); `check` compares claims only within a story. A folder about one
+    /// event is one story.
+    Stories(StoriesArgs),
+}
+
+/// The share of story terms two sources must have in common to be one story: 0 puts every
+/// source into one story, above 1 each into its own.
+pub fn parse_threshold(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
+        _ => Err(format!("`{s}` is not a share such as 0.2 (0 or more)")),
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct StoriesArgs {
+    /// Files or folders to read (.txt, .md, .html, .htm, .jsonl), or `-` for stdin.
+    #[arg(default_value = "seeds")]
+    pub paths: Vec<String>,
+    /// `text`: each story with its sources; `csv`: one row per source,
+    /// `story,source,published,outlet,story_terms,source_terms` (the terms most of the story's
+    /// sources share, and the source's own, `;`-joined).
+    #[arg(long, value_enum, default_value_t = StoriesFormat::Text)]
+    pub format: StoriesFormat,
+    /// The share of their story terms (names, rare words, figures) two sources must have in
+    /// common to be one story; 0 makes the whole corpus one story.
+    #[arg(long, value_name = "SHARE", default_value_t = crate::story::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub story_threshold: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StoriesFormat {
+    Text,
+    Csv,
 }
 
 #[derive(clap::Args, Debug)]

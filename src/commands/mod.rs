@@ -8,6 +8,7 @@ mod parse;
 mod review;
 mod rules;
 mod split;
+mod stories;
 mod text;
 mod values;
 
@@ -35,6 +36,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(a) => check::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Parse(a) => parse::run(a),
+        Command::Stories(a) => stories::run(a),
     };
     match outcome {
         Outcome::Ok => ExitCode::SUCCESS,

@@ -1,0 +1,489 @@
+//! Stories: which sources of a corpus tell of the same event, so that `check` sets claims
+//! against each other only within one story.
+//!
+//! In: per source, its name, publication date and story terms ([`terms`]). Out: [`Stories`],
+//! each story with a stable id, its sources and the terms most of them share.
+//!
+//! A source's terms are read from that source alone (its article sentences): the words that are
+//! not everyday English (`data/common_words.txt`), names among them, and the figures of three
+//! digits or more, the most frequent [`MAX_TERMS`] of them. Nothing depends on the rest of the
+//! corpus, so the terms can travel with each claim in `extract`'s JSONL and a `check --claims`
+//! on shards finds the same stories as a `check` on the sources.
+//!
+//! Two sources are linked when the terms they share make up at least the threshold of the
+//! smaller term set (counted as at least [`MIN_TERMS`], so a short note does not join on two
+//! words); publication dates far apart ask for more ([`DAYS_APART`]). Stories are the connected
+//! components. Candidates come from an inverted index, never all pairs: the sources holding a
+//! term, in date order, are each compared with the [`NEIGHBOURS`] before them, so the work is
+//! at most sources × terms × neighbours, linear in the number of sources; a story's sources are
+//! chained through the terms they share.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use petgraph::unionfind::UnionFind;
+
+use crate::read::Source;
+use crate::split::Sentence;
+
+/// Terms kept per source.
+pub const MAX_TERMS: usize = 40;
+/// The fewest term uses a share is counted against.
+pub const MIN_WEIGHT: u64 = 20;
+/// Sources compared with each source per term it holds.
+pub const NEIGHBOURS: usize = 8;
+/// The default share of terms two sources must have in common to be one story.
+pub const DEFAULT_THRESHOLD: f64 = 0.2;
+/// Publication dates further apart than this many days ask for half as much again: follow-ups
+/// of one event share its names for months, two events of one place share fewer.
+pub const DAYS_APART: i32 = 60;
+
+static COMMON: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/common_words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .chain(CALENDAR.iter().copied())
+        .collect()
+});
+
+/// Calendar words name no story: every story of a month has them.
+const CALENDAR: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A source's story terms: names and rare words in lower case (a plural's `s` dropped), figures
+/// as `#` and their digits ("153,336" is `#153336`). Most frequent first; a name counts twice.
+pub fn terms(src: &Source, sentences: &[Sentence]) -> Vec<(String, u32)> {
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    let mut add = |text: &str| {
+        let ws = words(text);
+        for &(word, capital, _) in &ws {
+            if let Some(t) = term(word) {
+                *counts.entry(t).or_default() += if capital { 2 } else { 1 };
+            }
+        }
+        for phrase in name_phrases(text, &ws) {
+            *counts.entry(phrase).or_default() += 2;
+        }
+    };
+    if let Some(title) = &src.title {
+        add(title);
+    }
+    for s in sentences {
+        add(s.text(&src.text));
+    }
+    let mut all: Vec<(String, u32)> = counts.into_iter().collect();
+    all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    all.truncate(MAX_TERMS);
+    all
+}
+
+/// The words of `text` with whether each is capitalized past the start of its sentence (a name)
+/// and its byte offset. A word runs over letters and digits, and over `'`, `’`, `-`, `,` and `.`
+/// between two of them ("Notre-Dame", "153,336", "O’Neill").
+fn words(text: &str) -> Vec<(&str, bool, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut first = true;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() {
+            let c = chars[i].1;
+            let joins = matches!(c, '\'' | '’' | '-' | ',' | '.')
+                && i + 1 < chars.len()
+                && chars[i + 1].1.is_alphanumeric()
+                && chars[i - 1].1.is_alphanumeric();
+            if c.is_alphanumeric() || joins {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(i).map_or(text.len(), |c| c.0);
+        let word = &text[chars[start].0..end];
+        let capital = !first && word.starts_with(char::is_uppercase);
+        out.push((word, capital, chars[start].0));
+        first = false;
+    }
+    out
+}
+
+/// Names of two words or more: capitalized words next to each other past the start of the
+/// sentence ("the Camp Fire in Butte County"), in lower case joined by spaces. The words of a
+/// name may be everyday words on their own; together they name one thing.
+fn name_phrases(text: &str, ws: &[(&str, bool, usize)]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut end = 0;
+    let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
+        let useful = run.iter().any(|w| {
+            let l = w.to_lowercase();
+            !CALENDAR.contains(&l.as_str())
+        });
+        if run.len() >= 2 && run.len() <= 4 && useful {
+            let joined: Vec<String> = run.iter().map(|w| w.to_lowercase()).collect();
+            out.push(joined.join(" "));
+        }
+        run.clear();
+    };
+    for &(word, capital, start) in ws {
+        let next_to = text[end..start].chars().all(|c| c == ' ');
+        let name_like = capital && word.chars().all(char::is_alphabetic);
+        if !(name_like && next_to) {
+            flush(&mut run, &mut out);
+        }
+        if name_like {
+            run.push(word);
+        }
+        end = start + word.len();
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// The term a word stands for, if it is one.
+fn term(word: &str) -> Option<String> {
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    if word.contains(|c: char| c.is_ascii_digit()) {
+        return figure(word);
+    }
+    if !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let stem = match lower.strip_suffix('s') {
+        Some(s) if lower.len() > 4 && !s.ends_with('s') => s,
+        _ => lower.as_str(),
+    };
+    let common = |w: &str| COMMON.contains(w) || w.chars().count() < 3;
+    let parts_common = stem.split('-').all(common);
+    if common(&lower) || common(stem) || parts_common {
+        return None;
+    }
+    Some(stem.to_string())
+}
+
+/// A figure of three digits or more before any decimal point, not a year (a year is shared by
+/// every story of it).
+fn figure(word: &str) -> Option<String> {
+    if !word
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return None;
+    }
+    let whole = word.split('.').next().unwrap_or("");
+    let digits: String = whole.chars().filter(char::is_ascii_digit).collect();
+    let year = !whole.contains(',')
+        && digits.len() == 4
+        && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0));
+    (digits.len() >= 3 && !year && !digits.starts_with('0')).then(|| format!("#{digits}"))
+}
+
+/// One source to be put into a story.
+#[derive(Clone, Debug)]
+pub struct Member<'a> {
+    pub name: &'a str,
+    pub published: Option<Date>,
+    /// The source's terms and how often each is used ([`terms`]).
+    pub terms: &'a [(String, u32)],
+}
+
+/// One story: sources telling of the same event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Story {
+    /// `s` and eight hex digits of a hash of its first source's name (in name order): the same
+    /// sources give the same id on every run.
+    pub id: String,
+    /// Indices into the members given to [`cluster`], in name order.
+    pub members: Vec<usize>,
+    /// The terms most of its sources share, most shared first (at most five).
+    pub top: Vec<String>,
+}
+
+/// The stories of a corpus, in the order of their first source's name.
+#[derive(Clone, Debug, Default)]
+pub struct Stories {
+    pub stories: Vec<Story>,
+    /// Per member, the index of its story.
+    pub of: Vec<usize>,
+}
+
+impl Stories {
+    /// The story id of each source name.
+    pub fn ids_by_name<'a>(&'a self, members: &[Member<'a>]) -> HashMap<&'a str, &'a str> {
+        let mut out = HashMap::new();
+        for (i, m) in members.iter().enumerate() {
+            out.insert(m.name, self.stories[self.of[i]].id.as_str());
+        }
+        out
+    }
+}
+
+/// Puts `members` into stories. `threshold`: the share of terms two sources must have in
+/// common; 0 or less puts every source into one story, above 1 each into its own.
+pub fn cluster(members: &[Member], threshold: f64) -> Stories {
+    let n = members.len();
+    let mut uf = UnionFind::<usize>::new(n);
+    if threshold <= 0.0 {
+        for i in 1..n {
+            uf.union(0, i);
+        }
+    } else {
+        link(members, threshold, &mut uf);
+    }
+    let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        by_root.entry(uf.find(i)).or_default().push(i);
+    }
+    let mut stories: Vec<Story> = by_root
+        .into_values()
+        .map(|mut idx| {
+            idx.sort_by(|&a, &b| members[a].name.cmp(members[b].name).then(a.cmp(&b)));
+            let first = members[idx[0]].name;
+            Story {
+                id: format!("s{}", &blake3::hash(first.as_bytes()).to_hex()[..8]),
+                top: top_terms(members, &idx),
+                members: idx,
+            }
+        })
+        .collect();
+    stories.sort_by(|a, b| {
+        members[a.members[0]]
+            .name
+            .cmp(members[b.members[0]].name)
+            .then(a.members[0].cmp(&b.members[0]))
+    });
+    let mut of = vec![0; n];
+    for (si, s) in stories.iter().enumerate() {
+        for &m in &s.members {
+            of[m] = si;
+        }
+    }
+    Stories { stories, of }
+}
+
+/// Joins in `uf` every pair of sources alike enough, comparing only neighbours in the lists of
+/// the sources holding each term.
+fn link(members: &[Member], threshold: f64, uf: &mut UnionFind<usize>) {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let sets: Vec<Vec<(u32, u32)>> = members
+        .iter()
+        .map(|m| {
+            let mut set: Vec<(u32, u32)> = m
+                .terms
+                .iter()
+                .map(|(t, n)| {
+                    let next = ids.len() as u32;
+                    (*ids.entry(t.as_str()).or_insert(next), *n)
+                })
+                .collect();
+            set.sort_unstable();
+            set.dedup_by_key(|t| t.0);
+            set
+        })
+        .collect();
+    // Date order, so that a source meets the sources published around it.
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    order.sort_by(|&a, &b| {
+        (members[a].published, members[a].name, a).cmp(&(members[b].published, members[b].name, b))
+    });
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
+    for &i in &order {
+        for &(t, _) in &sets[i] {
+            postings[t as usize].push(i);
+        }
+    }
+    for list in &postings {
+        for (j, &b) in list.iter().enumerate() {
+            for &a in &list[j.saturating_sub(NEIGHBOURS)..j] {
+                if uf.equiv(a, b) {
+                    continue;
+                }
+                if similarity(&members[a], &sets[a], &members[b], &sets[b]) >= threshold {
+                    uf.union(a, b);
+                }
+            }
+        }
+    }
+}
+
+/// The share of term uses two sources have in common (each term counted as often as the source
+/// that uses it less), over the smaller source's (at least [`MIN_WEIGHT`]); two thirds of it
+/// when their publication dates lie more than [`DAYS_APART`] days apart. A term a story is about
+/// comes back in its sources; a term another story shares is mostly said in passing.
+fn similarity(a: &Member, sa: &[(u32, u32)], b: &Member, sb: &[(u32, u32)]) -> f64 {
+    let total = |s: &[(u32, u32)]| s.iter().map(|t| t.1 as u64).sum::<u64>();
+    let smaller = total(sa).min(total(sb)).max(MIN_WEIGHT);
+    let share = shared(sa, sb) as f64 / smaller as f64;
+    let far = match (a.published, b.published) {
+        (Some(x), Some(y)) => (x - y).get_days().abs() > DAYS_APART,
+        _ => false,
+    };
+    if far { share * 2.0 / 3.0 } else { share }
+}
+
+/// The uses two sorted term sets share: per common term, the lesser count.
+fn shared(a: &[(u32, u32)], b: &[(u32, u32)]) -> u64 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += a[i].1.min(b[j].1) as u64;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The terms held by the most sources of a story (two at least, unless it has one source).
+fn top_terms(members: &[Member], idx: &[usize]) -> Vec<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for &i in idx {
+        for (t, _) in members[i].terms {
+            *counts.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    let need = if idx.len() > 1 { 2 } else { 1 };
+    let mut all: Vec<(&str, usize)> = counts.into_iter().filter(|c| c.1 >= need).collect();
+    all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    all.into_iter()
+        .take(5)
+        .map(|(t, _)| t.to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(text: &str) -> (Source, Vec<Sentence>) {
+        let s = Source::new("a.txt", text.to_string(), crate::read::Format::Text);
+        let sentences = crate::split::split(&s.text);
+        (s, sentences)
+    }
+
+    #[test]
+    fn terms_are_names_rare_words_and_figures() {
+        // "Zorvath" twice as a name (4), "Qelmir" once (2), "glacier" once, the figure once;
+        // "officials", "people", "said", "the", the month and the year are everyday or
+        // calendar words.
+        let (s, sentences) = src(
+            "Officials in Zorvath said 1,250 people left on March 3, 2031. \
+             The glacier near Zorvath and Qelmir moved.",
+        );
+        assert_eq!(
+            terms(&s, &sentences),
+            vec!["zorvath", "qelmir", "#1250", "glacier"]
+        );
+    }
+
+    fn member<'a>(name: &'a str, day: &str, terms: &'a [String]) -> Member<'a> {
+        Member {
+            name,
+            published: Some(day.parse().unwrap()),
+            terms,
+        }
+    }
+
+    fn set(words: &str) -> Vec<String> {
+        words.split(' ').map(String::from).collect()
+    }
+
+    #[test]
+    fn sources_sharing_enough_terms_are_one_story() {
+        // a and b share 4 of 12 (1/3), b and c share 3 of 12 (1/4): a chain; d shares 1.
+        let a = set("k1 k2 k3 k4 a5 a6 a7 a8 a9 a10 a11 a12");
+        let b = set("k1 k2 k3 k4 m1 m2 m3 b8 b9 b10 b11 b12");
+        let c = set("m1 m2 m3 c4 c5 c6 c7 c8 c9 c10 c11 c12");
+        let d = set("k1 d2 d3 d4 d5 d6 d7 d8 d9 d10 d11 d12");
+        let ms = [
+            member("c", "2031-03-05", &c),
+            member("a", "2031-03-03", &a),
+            member("d", "2031-03-04", &d),
+            member("b", "2031-03-04", &b),
+        ];
+        let st = cluster(&ms, 0.2);
+        assert_eq!(st.stories.len(), 2);
+        // Stories in the order of their first source's name: a's, then d's.
+        assert_eq!(st.stories[0].members, vec![1, 3, 0]);
+        assert_eq!(st.stories[1].members, vec![2]);
+        assert_eq!(st.of, vec![0, 0, 1, 0]);
+        assert_eq!(st.stories[0].top[..3], ["k1", "k2", "k3"]);
+        assert!(cluster(&ms, 0.3).stories.len() == 3);
+        assert_eq!(cluster(&ms, 0.0).stories.len(), 1);
+        assert_eq!(cluster(&ms, 1.01).stories.len(), 4);
+    }
+
+    #[test]
+    fn far_apart_dates_ask_for_more() {
+        // 3 of 12 shared: 0.25, or 0.167 a year apart.
+        let a = set("k1 k2 k3 a4 a5 a6 a7 a8 a9 a10 a11 a12");
+        let b = set("k1 k2 k3 b4 b5 b6 b7 b8 b9 b10 b11 b12");
+        let near = [member("a", "2031-03-03", &a), member("b", "2031-03-20", &b)];
+        let far = [member("a", "2031-03-03", &a), member("b", "2032-03-20", &b)];
+        assert_eq!(cluster(&near, 0.2).stories.len(), 1);
+        assert_eq!(cluster(&far, 0.2).stories.len(), 2);
+    }
+}
