@@ -204,6 +204,11 @@ pub struct CheckArgs {
     /// dismissed (`high`).
     #[arg(long, value_enum, value_name = "WHAT")]
     pub fail_on: Option<FailOn>,
+    /// The share of their story terms (names, rare words, figures) two sources must have in
+    /// common to be one story; claims are compared only within a story. 0 makes the whole
+    /// corpus one story.
+    #[arg(long, value_name = "SHARE", default_value_t = crate::story::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub story_threshold: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -222,6 +227,9 @@ pub struct ExplainArgs {
     /// Folder of rule files, as given to `check` [default: claims, if present].
     #[arg(long, value_name = "DIR")]
     pub rules: Option<std::path::PathBuf>,
+    /// As given to `check`.
+    #[arg(long, value_name = "SHARE", default_value_t = crate::story::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub story_threshold: f64,
 }
 
 #[derive(clap::Args, Debug)]

@@ -42,6 +42,25 @@ pub struct Stats {
     pub slots_compared: usize,
 }
 
+/// What the stories need of a source that has claims.
+#[derive(Clone, Debug)]
+pub struct SourceInfo {
+    pub name: String,
+    pub published: Option<jiff::civil::Date>,
+    /// [`crate::story::terms`] of the source.
+    pub terms: Vec<(String, u32)>,
+}
+
+/// A story as the report shows it.
+#[derive(Clone, Debug)]
+pub struct StoryView {
+    pub id: String,
+    /// Its sources, in name order.
+    pub sources: Vec<String>,
+    /// The terms most of its sources share.
+    pub top: Vec<String>,
+}
+
 /// Everything a run finds.
 pub struct Analysis {
     pub rules: RuleSet,
@@ -55,6 +74,8 @@ pub struct Analysis {
     /// Name and text of every source, kept only when [`analyze`] was asked to (pages that quote
     /// whole sources, such as the HTML report); otherwise empty, so memory follows one chunk.
     pub texts: Vec<(String, String)>,
+    /// The stories the sources with claims make, in the order of their first source's name.
+    pub stories: Vec<StoryView>,
 }
 
 /// Loads the rules: built-in ones plus `--rules DIR`, else `claims/` when it exists. Problems
@@ -65,12 +86,14 @@ pub fn load_rules(dir: Option<&Path>) -> Result<RuleSet, String> {
 
 /// Reads, extracts, groups and compares.
 /// `frames`: read each claim's frame from the parse (for `explain`; `check` does not use frames yet).
+/// `story_threshold`: see [`crate::story::cluster`].
 pub fn analyze(
     paths: &[String],
     rules: RuleSet,
     progress: bool,
     keep_texts: bool,
     frames: bool,
+    story_threshold: f64,
 ) -> Analysis {
     let mut errors = Vec::new();
     let inputs = read::discover(paths, &mut errors);
@@ -83,11 +106,13 @@ pub fn analyze(
         b
     });
     let mut records = Vec::new();
+    let mut infos = Vec::new();
     let mut texts = Vec::new();
     let mut stats = Stats::default();
     for chunk in inputs.chunks(256) {
         type Done = (
             Vec<Record>,
+            Vec<SourceInfo>,
             Vec<(String, String)>,
             usize,
             usize,
@@ -98,9 +123,10 @@ pub fn analyze(
             .map(|input| {
                 let (sources, errs) = read::load(input);
                 let mut recs = Vec::new();
+                let mut infos = Vec::new();
                 let mut sentences = 0;
                 for src in &sources {
-                    sentences += records_of(src, &rules, &mut recs, frames);
+                    sentences += records_of(src, &rules, &mut recs, &mut infos, frames);
                 }
                 let n = sources.len();
                 let kept = if keep_texts {
@@ -108,11 +134,12 @@ pub fn analyze(
                 } else {
                     Vec::new()
                 };
-                (recs, kept, n, sentences, errs)
+                (recs, infos, kept, n, sentences, errs)
             })
             .collect();
-        for (recs, kept, n_sources, n_sentences, errs) in done {
+        for (recs, info, kept, n_sources, n_sentences, errs) in done {
             records.extend(recs);
+            infos.extend(info);
             texts.extend(kept);
             stats.sources += n_sources;
             stats.sentences += n_sentences;
@@ -126,16 +153,148 @@ pub fn analyze(
         b.finish_and_clear();
     }
     stats.claims = records.len();
-    group::anchor_clock_times(&mut records);
-    let mut graph = group::build(&records, &|s| {
-        let c = rules.canonical(s);
-        (c != s).then_some(c)
-    });
-    stats.slots_compared = graph.groups.iter().filter(|g| g.sources >= 2).count();
-    let (findings, agreements) = compare_groups(&records, &graph, &rules);
-    for f in &findings {
+    let compared = compare_by_story(records, &infos, &rules, story_threshold);
+    stats.slots_compared = compared
+        .graph
+        .groups
+        .iter()
+        .filter(|g| g.sources >= 2)
+        .count();
+    Analysis {
+        rules,
+        records: compared.records,
+        graph: compared.graph,
+        findings: compared.findings,
+        agreements: compared.agreements,
+        stats,
+        errors,
+        texts,
+        stories: compared.stories,
+    }
+}
+
+/// Claims grouped and compared, story by story.
+pub struct Compared {
+    /// The records, story after story, each story's in the order given.
+    pub records: Vec<Record>,
+    pub graph: ClaimGraph,
+    pub findings: Vec<Finding>,
+    pub agreements: Vec<AgreementRow>,
+    pub stories: Vec<StoryView>,
+}
+
+/// Puts the sources into stories ([`crate::story`]) and groups and compares the claims of each
+/// story on its own (in parallel), as if each were a corpus of its own: a story's setting, its
+/// first year and the days its sources give are its own. Records are first put in source-name
+/// order (each source's own in reading order), so claims made elsewhere and merged in any order
+/// give the same report. The graph, the groups and the findings index the returned records.
+pub fn compare_by_story(
+    mut records: Vec<Record>,
+    infos: &[SourceInfo],
+    rules: &RuleSet,
+    story_threshold: f64,
+) -> Compared {
+    records.sort_by(|a, b| a.claim.source.cmp(&b.claim.source));
+    let members: Vec<crate::story::Member> = infos
+        .iter()
+        .map(|i| crate::story::Member {
+            name: &i.name,
+            published: i.published,
+            terms: &i.terms,
+        })
+        .collect();
+    let found = crate::story::cluster(&members, story_threshold);
+    let story_of: std::collections::HashMap<&str, usize> = members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.name, found.of[i]))
+        .collect();
+    let mut per: Vec<Vec<Record>> = vec![Vec::new(); found.stories.len()];
+    for r in records {
+        // Every source with claims has its info; a record without one is a story of its own.
+        match story_of.get(r.claim.source.as_str()) {
+            Some(&s) => per[s].push(r),
+            None => per.push(vec![r]),
+        }
+    }
+    let ids: Vec<String> = (0..per.len())
+        .map(|s| match found.stories.get(s) {
+            Some(st) => st.id.clone(),
+            None => format!(
+                "s{}",
+                &blake3::hash(per[s][0].claim.source.as_bytes()).to_hex()[..8]
+            ),
+        })
+        .collect();
+    let done: Vec<_> = per
+        .into_par_iter()
+        .zip(ids.par_iter())
+        .map(|(mut recs, id)| {
+            group::anchor_clock_times(&mut recs);
+            let graph = group::build(&recs, &|s| {
+                let c = rules.canonical(s);
+                (c != s).then_some(c)
+            });
+            let (mut findings, mut agreements) = compare_groups(&recs, &graph, rules);
+            for f in &mut findings {
+                f.row.story = id.clone();
+            }
+            for a in &mut agreements {
+                a.story = id.clone();
+            }
+            (recs, graph, findings, agreements)
+        })
+        .collect();
+    let mut out = Compared {
+        records: Vec::new(),
+        graph: ClaimGraph {
+            graph: petgraph::graph::UnGraph::default(),
+            groups: Vec::new(),
+            qualifiers: Vec::new(),
+        },
+        findings: Vec::new(),
+        agreements: Vec::new(),
+        stories: found
+            .stories
+            .iter()
+            .map(|st| StoryView {
+                id: st.id.clone(),
+                sources: st.members.iter().map(|&m| infos[m].name.clone()).collect(),
+                top: st.top.clone(),
+            })
+            .collect(),
+    };
+    for (recs, graph, findings, agreements) in done {
+        let (at, groups_at) = (out.records.len(), out.graph.groups.len());
+        for n in graph.graph.node_indices() {
+            out.graph.graph.add_node(graph.graph[n] + at);
+        }
+        for e in graph.graph.raw_edges() {
+            out.graph.graph.add_edge(
+                petgraph::graph::NodeIndex::new(e.source().index() + at),
+                petgraph::graph::NodeIndex::new(e.target().index() + at),
+                e.weight.clone(),
+            );
+        }
+        out.graph
+            .groups
+            .extend(graph.groups.into_iter().map(|mut g| {
+                g.members.iter_mut().for_each(|m| *m += at);
+                g
+            }));
+        out.graph.qualifiers.extend(graph.qualifiers);
+        out.findings.extend(findings.into_iter().map(|mut f| {
+            f.group += groups_at;
+            f.side_a.iter_mut().for_each(|m| *m += at);
+            f.side_b.iter_mut().for_each(|m| *m += at);
+            f
+        }));
+        out.agreements.extend(agreements);
+        out.records.extend(recs);
+    }
+    for f in &out.findings {
         let (a, b) = (f.side_a[0], f.side_b[0]);
-        graph.graph.add_edge(
+        out.graph.graph.add_edge(
             petgraph::graph::NodeIndex::new(a),
             petgraph::graph::NodeIndex::new(b),
             Link::Conflict {
@@ -145,20 +304,19 @@ pub fn analyze(
             },
         );
     }
-    Analysis {
-        rules,
-        records,
-        graph,
-        findings,
-        agreements,
-        stats,
-        errors,
-        texts,
-    }
+    out
 }
 
-/// The claims of one source as records; returns how many sentences were read.
-fn records_of(src: &Source, rules: &RuleSet, out: &mut Vec<Record>, frames: bool) -> usize {
+/// The claims of one source as records, and what its story needs (only a source with claims
+/// takes part in stories: the same sources then make the stories in `check --claims`, which
+/// knows no other); returns how many sentences were read.
+fn records_of(
+    src: &Source,
+    rules: &RuleSet,
+    out: &mut Vec<Record>,
+    infos: &mut Vec<SourceInfo>,
+    frames: bool,
+) -> usize {
     let sentences = split::article_sentences(src, false);
     let claims = if frames {
         extract::extract_framed(src, &sentences, rules)
@@ -168,6 +326,11 @@ fn records_of(src: &Source, rules: &RuleSet, out: &mut Vec<Record>, frames: bool
     if claims.is_empty() {
         return sentences.len();
     }
+    infos.push(SourceInfo {
+        name: src.name.clone(),
+        published: src.published,
+        terms: crate::story::terms(src, &sentences),
+    });
     let lines = LineIndex::new(&src.text);
     let guessed = src.date_origin == DateOrigin::Dateline;
     // Claims come sentence by sentence: one copy of each sentence serves all of its claims.
@@ -213,7 +376,14 @@ pub fn run(args: CheckArgs) -> Outcome {
     // Sources read from stdin cannot be read again for the HTML page, so their texts are kept
     // during the run; files are re-read afterwards, only those the report cites.
     let from_stdin = args.paths.iter().any(|p| p == "-");
-    let analysis = analyze(&args.paths, rules, progress, from_stdin, true);
+    let analysis = analyze(
+        &args.paths,
+        rules,
+        progress,
+        from_stdin,
+        true,
+        args.story_threshold,
+    );
     let mut rows = rows_in_order(&analysis.findings);
     // Verdicts from the reviews file go into `status` and `note` before the rows are written
     // and before `--fail-on` looks at them; a malformed reviews file stops the run before any
@@ -383,6 +553,13 @@ fn summary(a: &Analysis, rows: &[ConflictRow], written: &[String]) {
         count(Severity::Low),
         a.agreements.len()
     );
+    if a.stories.len() > 1 {
+        // One story is the usual corpus, and its summary stays as it was.
+        eprintln!(
+            "claimdiff: {} stories, compared each on its own (`claimdiff stories` lists them)",
+            a.stories.len()
+        );
+    }
     if !written.is_empty() {
         eprintln!("claimdiff: wrote {}", written.join(", "));
     }

@@ -681,6 +681,7 @@ mod tests {
             note: String::new(),
             relation: Relation::Conflict,
             fact: String::new(),
+            story: String::new(),
         };
         let g = GraphView::from_rows(&[row], &[]);
         // Nodes a:1, b:1, c:2; a–b agree; a–c and b–c conflict.

@@ -489,6 +489,7 @@ mod tests {
             note: String::new(),
             relation: Relation::Conflict,
             fact: String::new(),
+            story: String::new(),
         }
     }
 
