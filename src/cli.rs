@@ -173,6 +173,12 @@ pub struct CheckArgs {
     /// Files or folders to read (.txt, .md, .html, .htm, .jsonl), or `-` for stdin.
     #[arg(default_value = "seeds")]
     pub paths: Vec<String>,
+    /// Compare claims made elsewhere instead of reading sources: JSONL files written by
+    /// `claimdiff extract --format jsonl` (`-` for stdin), from one run or many shards. The
+    /// report is the one `check` writes on the same sources; the page then quotes sentences
+    /// only (the sources' texts are not in the claims).
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
+    pub claims: Vec<String>,
     /// Folder of rule files (*.toml) added to the built-in rules [default: claims, if present].
     #[arg(long, value_name = "DIR")]
     pub rules: Option<std::path::PathBuf>,

@@ -237,6 +237,16 @@ fn figure(word: &str) -> Option<String> {
     (digits.len() >= 3 && !year && !digits.starts_with('0')).then(|| format!("#{digits}"))
 }
 
+/// What the stories need of a source that has claims: `check` gathers it from the source,
+/// `check --claims` from the claims' `published` and `story_terms`.
+#[derive(Clone, Debug)]
+pub struct SourceInfo {
+    pub name: String,
+    pub published: Option<Date>,
+    /// [`terms`] of the source.
+    pub terms: Vec<(String, u32)>,
+}
+
 /// One source to be put into a story.
 #[derive(Clone, Debug)]
 pub struct Member<'a> {

@@ -31,6 +31,7 @@ use crate::report::{self, AgreementRow, ConflictRow, Relation, Severity, Status}
 use crate::rules::RuleSet;
 use crate::span::LineIndex;
 use crate::split;
+use crate::story::SourceInfo;
 
 /// Counts for the summary.
 #[derive(Clone, Copy, Debug, Default)]
@@ -40,15 +41,8 @@ pub struct Stats {
     pub claims: usize,
     /// Groups with claims from two or more sources.
     pub slots_compared: usize,
-}
-
-/// What the stories need of a source that has claims.
-#[derive(Clone, Debug)]
-pub struct SourceInfo {
-    pub name: String,
-    pub published: Option<jiff::civil::Date>,
-    /// [`crate::story::terms`] of the source.
-    pub terms: Vec<(String, u32)>,
+    /// Read from claims (`--claims`): no sentence was read.
+    pub from_claims: bool,
 }
 
 /// A story as the report shows it.
@@ -153,7 +147,74 @@ pub fn analyze(
         b.finish_and_clear();
     }
     stats.claims = records.len();
-    let compared = compare_by_story(records, &infos, &rules, story_threshold);
+    finish(
+        records,
+        &infos,
+        rules,
+        story_threshold,
+        stats,
+        errors,
+        texts,
+    )
+}
+
+/// [`analyze`] on claims made elsewhere (`extract --format jsonl`, `-` for stdin) instead of
+/// sources. Any unreadable claim file fails the whole run: its errors come back and nothing is
+/// analysed.
+pub fn analyze_claims(
+    files: &[String],
+    rules: RuleSet,
+    story_threshold: f64,
+) -> Result<Analysis, Vec<InputError>> {
+    let mut claims = read::claims::Claims::default();
+    let mut errors = Vec::new();
+    for f in files {
+        let result = if f == "-" {
+            claims.read("<stdin>", std::io::stdin().lock())
+        } else {
+            match std::fs::File::open(f) {
+                Ok(file) => claims.read(f, std::io::BufReader::with_capacity(1 << 16, file)),
+                Err(e) => Err(InputError::new(
+                    f,
+                    crate::error::Place::Whole,
+                    format!("cannot read: {e}"),
+                )),
+            }
+        };
+        errors.extend(result.err());
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let stats = Stats {
+        sources: claims.sources.len(),
+        sentences: 0,
+        claims: claims.records.len(),
+        slots_compared: 0,
+        from_claims: true,
+    };
+    Ok(finish(
+        claims.records,
+        &claims.sources,
+        rules,
+        story_threshold,
+        stats,
+        Vec::new(),
+        Vec::new(),
+    ))
+}
+
+/// Groups and compares `records` story by story and gathers the [`Analysis`].
+fn finish(
+    records: Vec<Record>,
+    infos: &[SourceInfo],
+    rules: RuleSet,
+    story_threshold: f64,
+    mut stats: Stats,
+    errors: Vec<InputError>,
+    texts: Vec<(String, String)>,
+) -> Analysis {
+    let compared = compare_by_story(records, infos, &rules, story_threshold);
     stats.slots_compared = compared
         .graph
         .groups
@@ -376,14 +437,27 @@ pub fn run(args: CheckArgs) -> Outcome {
     // Sources read from stdin cannot be read again for the HTML page, so their texts are kept
     // during the run; files are re-read afterwards, only those the report cites.
     let from_stdin = args.paths.iter().any(|p| p == "-");
-    let analysis = analyze(
-        &args.paths,
-        rules,
-        progress,
-        from_stdin,
-        true,
-        args.story_threshold,
-    );
+    let analysis = if args.claims.is_empty() {
+        analyze(
+            &args.paths,
+            rules,
+            progress,
+            from_stdin,
+            true,
+            args.story_threshold,
+        )
+    } else {
+        match analyze_claims(&args.claims, rules, args.story_threshold) {
+            Ok(a) => a,
+            Err(errors) => {
+                // Nothing is written from part of the claims.
+                for e in &errors {
+                    error::report(e);
+                }
+                return Outcome::Failed;
+            }
+        }
+    };
     let mut rows = rows_in_order(&analysis.findings);
     // Verdicts from the reviews file go into `status` and `note` before the rows are written
     // and before `--fail-on` looks at them; a malformed reviews file stops the run before any
@@ -542,10 +616,17 @@ fn summary(a: &Analysis, rows: &[ConflictRow], written: &[String]) {
         .filter(|r| r.relation == Relation::Conflict)
         .count();
     let updates = rows.len() - conflicts;
-    eprintln!(
-        "claimdiff: {} sources, {} sentences, {} claims, {} slots compared",
-        s.sources, s.sentences, s.claims, s.slots_compared
-    );
+    if s.from_claims {
+        eprintln!(
+            "claimdiff: {} sources, {} claims, {} slots compared",
+            s.sources, s.claims, s.slots_compared
+        );
+    } else {
+        eprintln!(
+            "claimdiff: {} sources, {} sentences, {} claims, {} slots compared",
+            s.sources, s.sentences, s.claims, s.slots_compared
+        );
+    }
     eprintln!(
         "claimdiff: {conflicts} conflicts ({} high, {} medium, {} low), {updates} updates, {} agreements",
         count(Severity::High),

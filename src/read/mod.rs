@@ -32,6 +32,7 @@
 //! are still read.
 
 pub mod boilerplate;
+pub mod claims;
 pub mod dateline;
 pub mod encoding;
 pub mod html;
