@@ -52,6 +52,24 @@ pub fn load(
     (sources, errors)
 }
 
+/// The source of one line (`number` from 1, `start` its byte offset in the input), finished
+/// with no manifest: how stdin is read as a stream ([`super::stream_stdin`]).
+pub fn line_source(
+    file: &str,
+    number: usize,
+    start: usize,
+    line: &[u8],
+    opts: Options,
+) -> (Option<Source>, Vec<InputError>) {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let mut errors = Vec::new();
+    let src = record(file, number, start, line, &mut errors).map(|mut s| {
+        s.finish(None, opts);
+        s
+    });
+    (src, errors)
+}
+
 /// Non-blank lines with their 1-based number and byte offset.
 fn lines(bytes: &[u8]) -> Vec<(usize, usize, &[u8])> {
     let mut out = Vec::new();
