@@ -344,9 +344,10 @@ pub fn load_with(input: &Input, opts: Options) -> (Vec<Source>, Vec<InputError>)
 }
 
 /// Stdin as a stream. When its first non-blank line is a JSON object, stdin is JSONL: its
-/// records are read `batch` lines at a time and each batch's sources handed to `each`, so memory
-/// follows the batch, not the input, and a reader downstream gets output as input comes (a
-/// later line that is no record is an error naming it). Anything else is read whole and handed
+/// records are read at most `batch` lines at a time (fewer when no more input has come yet) and
+/// each batch's sources handed to `each`, so memory follows the batch, not the input, and a
+/// reader downstream gets output as input comes (a later line that is no record is an error
+/// naming it). Anything else is read whole and handed
 /// over at once, as [`load_with`] reads it. Returns the problems met.
 pub fn stream_stdin(
     opts: Options,
@@ -356,7 +357,8 @@ pub fn stream_stdin(
     use rayon::prelude::*;
     use std::io::BufRead;
     let name = Input::Stdin.display();
-    let mut reader = std::io::stdin().lock();
+    // Our own buffer, so that we can tell whether more input has come without waiting for it.
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
     let mut head = Vec::new();
     let mut number = 0;
     // Blank lines first, then the first line with something on it decides.
@@ -380,29 +382,12 @@ pub fn stream_stdin(
         let mut lines = vec![(number, at, line.to_vec())];
         let mut start = head.len();
         drop(head);
+        let mut done = false;
         loop {
-            let mut buf = Vec::new();
-            let done = match reader.read_until(b'\n', &mut buf) {
-                Ok(0) => true,
-                Ok(_) => false,
-                Err(e) => {
-                    errors.push(InputError::new(
-                        &name,
-                        Place::Line(number + 1),
-                        e.to_string(),
-                    ));
-                    true
-                }
-            };
-            if !done {
-                number += 1;
-                let len = buf.len();
-                if !buf.iter().all(u8::is_ascii_whitespace) {
-                    lines.push((number, start, buf));
-                }
-                start += len;
-            }
-            if lines.len() >= batch.max(1) || (done && !lines.is_empty()) {
+            // A batch goes out when full, when the input has ended, or when no more of it has
+            // come yet (reading on would wait while claims are ready).
+            let waiting = reader.buffer().is_empty();
+            if !lines.is_empty() && (lines.len() >= batch.max(1) || done || waiting) {
                 let got: Vec<_> = lines
                     .par_iter()
                     .map(|(n, s, l)| {
@@ -420,6 +405,25 @@ pub fn stream_stdin(
             }
             if done {
                 return errors;
+            }
+            let mut buf = Vec::new();
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => done = true,
+                Ok(len) => {
+                    number += 1;
+                    if !buf.iter().all(u8::is_ascii_whitespace) {
+                        lines.push((number, start, buf));
+                    }
+                    start += len;
+                }
+                Err(e) => {
+                    errors.push(InputError::new(
+                        &name,
+                        Place::Line(number + 1),
+                        e.to_string(),
+                    ));
+                    done = true;
+                }
             }
         }
     }
