@@ -58,12 +58,15 @@ def main():
 
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.appName("claimdiff").config("spark.ui.showConsoleProgress", "false")
+    # Quiet: a failed partition is said in one line below (claimdiff's own message, naming the
+    # line of the partition's stdin, comes first from the executor).
+    builder = (SparkSession.builder.appName("claimdiff")
+               .config("spark.ui.showConsoleProgress", "false")
+               .config("spark.log.level", "FATAL"))
     if not _submitted():
         # Run directly: local mode on every core, unless SPARK_MASTER names a cluster.
         builder = builder.master(os.environ.get("SPARK_MASTER", "local[*]"))
     spark = builder.getOrCreate()
-    spark.sparkContext.setLogLevel("ERROR")
     sc = spark.sparkContext
     try:
         paths = ",".join(_url(s) for s in args.sources)
@@ -89,8 +92,10 @@ def main():
             check = [binary, "check", "--claims", path, "--out", args.out, *rule_flags, *extra]
             return subprocess.run(check, check=False).returncode
     except Exception as e:  # a failed Spark job: one line, not a JVM stack trace
-        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        print(f"spark_check: {first}", file=sys.stderr)
+        code = "exited with" in str(e) or "Pipe function" in str(e)
+        why = ("claimdiff extract failed on a partition (its message above names the line of "
+               "that partition)") if code else (str(e).strip().splitlines() or [type(e).__name__])[0]
+        print(f"spark_check: {why}", file=sys.stderr)
         return 2
     finally:
         spark.stop()
