@@ -110,9 +110,21 @@ fn without_story(r: &Row) -> Vec<(String, String)> {
 fn claims_are_compared_within_their_story_only() {
     let rules = tempfile::tempdir().unwrap();
     let norules = ["--rules", rules.path().to_str().unwrap()];
-    let (rows, agreements, stderr, _dir) = check(CORPUS, &norules);
+    let (rows, agreements, stderr, dir) = check(CORPUS, &norules);
     assert!(stderr.contains("3 stories"), "{stderr}");
     let ids = stories(&[]);
+    // The page lists the three stories, each with its sources, and marks conflicts with theirs.
+    let page = std::fs::read_to_string(dir.path().join("d.html")).unwrap();
+    assert_eq!(page.matches("<li id=\"story-").count(), 3);
+    let plant_item = page
+        .lines()
+        .find(|l| l.contains("01_valley_courier.txt") && l.starts_with("<li id=\"story-"))
+        .unwrap();
+    assert!(plant_item.contains("(2 sources): 01_valley_courier.txt, 02_halvern_post.txt"));
+    assert!(page.contains(&format!(
+        "href=\"#story-{}\"",
+        ids["01_valley_courier.txt"].0
+    )));
     for r in rows.iter() {
         let names: BTreeSet<&str> = r["sources_a"]
             .split(';')
@@ -144,7 +156,7 @@ fn claims_are_compared_within_their_story_only() {
         ("tests/corpus/ferry", FERRY[0]),
         ("tests/corpus/plant", PLANT[0]),
     ] {
-        let (alone, _, _, _d) = check(&[dir], &norules);
+        let (alone, _, _, d) = check(&[dir], &norules);
         let story = &ids[member].0;
         let mixed: Vec<_> = rows
             .iter()
@@ -155,6 +167,8 @@ fn claims_are_compared_within_their_story_only() {
         assert!(!alone.is_empty(), "{dir}");
         // Alone, a folder is one story and its rows name it.
         assert!(alone.iter().all(|r| &r["story"] == story), "{dir}");
+        let page = std::fs::read_to_string(d.path().join("d.html")).unwrap();
+        assert!(!page.contains("<section id=\"stories\">"), "{dir}");
     }
 }
 

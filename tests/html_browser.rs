@@ -62,6 +62,7 @@ fn page() -> HtmlPage {
         agreements,
         sources: seeds(),
         graph,
+        stories: Vec::new(),
     }
 }
 

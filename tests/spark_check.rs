@@ -44,7 +44,12 @@ fn the_spark_run_writes_the_single_machine_report() {
         .arg(&corpus)
         .arg("--out")
         .arg(&spark)
-        .args(["--partitions", "3", "--claimdiff", env!("CARGO_BIN_EXE_claimdiff")])
+        .args([
+            "--partitions",
+            "3",
+            "--claimdiff",
+            env!("CARGO_BIN_EXE_claimdiff"),
+        ])
         .arg("--claims-out")
         .arg(&claims)
         .current_dir(root())
@@ -56,10 +61,17 @@ fn the_spark_run_writes_the_single_machine_report() {
     let want = std::fs::read_to_string(&single).unwrap();
     assert_eq!(std::fs::read_to_string(&spark).unwrap(), want);
     // Not an empty agreement: rows of all three stories, and every claim of the sources.
-    let stories: std::collections::BTreeSet<String> =
-        parse_csv(&want).into_iter().map(|r| r["story"].clone()).collect();
+    let stories: std::collections::BTreeSet<String> = parse_csv(&want)
+        .into_iter()
+        .map(|r| r["story"].clone())
+        .collect();
     assert_eq!(stories.len(), 3, "{want}");
-    let extracted = claimdiff().arg("extract").arg(&corpus).output().unwrap().stdout;
+    let extracted = claimdiff()
+        .arg("extract")
+        .arg(&corpus)
+        .output()
+        .unwrap()
+        .stdout;
     let count = |b: &[u8]| b.split(|&c| c == b'\n').filter(|l| !l.is_empty()).count();
     assert_eq!(count(&std::fs::read(&claims).unwrap()), count(&extracted));
 }
@@ -79,7 +91,12 @@ fn a_bad_source_line_fails_the_spark_run_with_one_line() {
         .arg(&corpus)
         .arg("--out")
         .arg(&out)
-        .args(["--partitions", "1", "--claimdiff", env!("CARGO_BIN_EXE_claimdiff")])
+        .args([
+            "--partitions",
+            "1",
+            "--claimdiff",
+            env!("CARGO_BIN_EXE_claimdiff"),
+        ])
         .current_dir(root())
         .output()
         .unwrap();

@@ -513,6 +513,15 @@ pub fn run(args: CheckArgs) -> Outcome {
             graph: report::html::GraphView::from_rows(&rows, &analysis.agreements),
             conflicts: rows.clone(),
             agreements: analysis.agreements.clone(),
+            stories: analysis
+                .stories
+                .iter()
+                .map(|s| report::html::StoryLine {
+                    id: s.id.clone(),
+                    sources: s.sources.clone(),
+                    top: s.top.clone(),
+                })
+                .collect(),
         };
         let html = html_path.display().to_string();
         write(
