@@ -276,17 +276,6 @@ pub struct Stories {
     pub of: Vec<usize>,
 }
 
-impl Stories {
-    /// The story id of each source name.
-    pub fn ids_by_name<'a>(&'a self, members: &[Member<'a>]) -> HashMap<&'a str, &'a str> {
-        let mut out = HashMap::new();
-        for (i, m) in members.iter().enumerate() {
-            out.insert(m.name, self.stories[self.of[i]].id.as_str());
-        }
-        out
-    }
-}
-
 /// Puts `members` into stories. `threshold`: the share of terms two sources must have in
 /// common; 0 or less puts every source into one story, above 1 each into its own.
 pub fn cluster(members: &[Member], threshold: f64) -> Stories {

@@ -509,7 +509,12 @@ pub fn run(args: CheckArgs) -> Outcome {
     if let Some(html_path) = paths.html.as_ref().filter(|_| report_written) {
         let page = report::html::HtmlPage {
             title: format!("claimdiff: {} sources compared", analysis.stats.sources),
-            sources: cited_sources(&args.paths, &rows, &analysis.texts),
+            // Claims carry sentences, not sources: the page then has no texts to embed.
+            sources: if args.claims.is_empty() {
+                cited_sources(&args.paths, &rows, &analysis.texts)
+            } else {
+                Vec::new()
+            },
             graph: report::html::GraphView::from_rows(&rows, &analysis.agreements),
             conflicts: rows.clone(),
             agreements: analysis.agreements.clone(),
