@@ -10,10 +10,10 @@
 //! corpus, so the terms can travel with each claim in `extract`'s JSONL and a `check --claims`
 //! on shards finds the same stories as a `check` on the sources.
 //!
-//! Two sources are linked when the terms they share make up at least the threshold of the
-//! smaller term set (counted as at least [`MIN_TERMS`], so a short note does not join on two
-//! words); publication dates far apart ask for more ([`DAYS_APART`]). Stories are the connected
-//! components. Candidates come from an inverted index, never all pairs: the sources holding a
+//! Two sources are linked when the term uses they share make up at least the threshold of the
+//! smaller source's (counted as at least [`SHARE_FLOOR`]); publication dates far apart ask for
+//! more ([`DAYS_APART`]). Stories are the connected components, unless fewer than two of them
+//! hold a source long enough to tell a story apart ([`MIN_WEIGHT`]): then the corpus is one. Candidates come from an inverted index, never all pairs: the sources holding a
 //! term, in date order, are each compared with the [`NEIGHBOURS`] before them, so the work is
 //! at most sources × terms × neighbours, linear in the number of sources; a story's sources are
 //! chained through the terms they share.
@@ -29,8 +29,11 @@ use crate::split::Sentence;
 
 /// Terms kept per source.
 pub const MAX_TERMS: usize = 40;
-/// The fewest term uses a share is counted against.
+/// A source with fewer term uses than this is short (a brief, a note): too little to tell a
+/// story of its own apart.
 pub const MIN_WEIGHT: u64 = 20;
+/// The fewest term uses a share is counted against, so two words do not make one story.
+pub const SHARE_FLOOR: u64 = 4;
 /// Sources compared with each source per term it holds.
 pub const NEIGHBOURS: usize = 8;
 /// The default share of terms two sources must have in common to be one story.
@@ -287,6 +290,21 @@ pub fn cluster(members: &[Member], threshold: f64) -> Stories {
         }
     } else {
         link(members, threshold, &mut uf);
+        // Short sources say too little to stand apart: unless two stories or more each hold a
+        // source long enough to tell them apart, the corpus is one story (as a folder of
+        // briefs on one event is).
+        let weight = |m: &Member| m.terms.iter().map(|t| t.1 as u64).sum::<u64>();
+        let mut told: Vec<usize> = (0..n)
+            .filter(|&i| weight(&members[i]) >= MIN_WEIGHT)
+            .map(|i| uf.find(i))
+            .collect();
+        told.sort_unstable();
+        told.dedup();
+        if told.len() <= 1 {
+            for i in 1..n {
+                uf.union(0, i);
+            }
+        }
     }
     let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..n {
@@ -365,12 +383,12 @@ fn link(members: &[Member], threshold: f64, uf: &mut UnionFind<usize>) {
 }
 
 /// The share of term uses two sources have in common (each term counted as often as the source
-/// that uses it less), over the smaller source's (at least [`MIN_WEIGHT`]); two thirds of it
+/// that uses it less), over the smaller source's (at least [`SHARE_FLOOR`]); two thirds of it
 /// when their publication dates lie more than [`DAYS_APART`] days apart. A term a story is about
 /// comes back in its sources; a term another story shares is mostly said in passing.
 fn similarity(a: &Member, sa: &[(u32, u32)], b: &Member, sb: &[(u32, u32)]) -> f64 {
     let total = |s: &[(u32, u32)]| s.iter().map(|t| t.1 as u64).sum::<u64>();
-    let smaller = total(sa).min(total(sb)).max(MIN_WEIGHT);
+    let smaller = total(sa).min(total(sb)).max(SHARE_FLOOR);
     let share = shared(sa, sb) as f64 / smaller as f64;
     let far = match (a.published, b.published) {
         (Some(x), Some(y)) => (x - y).get_days().abs() > DAYS_APART,
@@ -485,6 +503,39 @@ mod tests {
         assert_eq!(cluster(&ms, 0.28).stories.len(), 3);
         assert_eq!(cluster(&ms, 0.0).stories.len(), 1);
         assert_eq!(cluster(&ms, 1.01).stories.len(), 4);
+    }
+
+    #[test]
+    fn short_sources_alone_are_one_story() {
+        // Three briefs of three term uses: a and b share "kessa" (2 of 3: 0.67 over the floor
+        // of 4, 0.5), c shares nothing; none is long enough to stand apart, so one story.
+        let t = |w: &[(&str, u32)]| w.iter().map(|(t, n)| (t.to_string(), *n)).collect();
+        let a: Vec<(String, u32)> = t(&[("kessa", 2), ("#340", 1)]);
+        let b: Vec<(String, u32)> = t(&[("kessa", 2), ("dunmore", 1)]);
+        let c: Vec<(String, u32)> = t(&[("quarry", 1)]);
+        let ms = [
+            member("a", "2031-03-03", &a),
+            member("b", "2031-03-03", &b),
+            member("c", "2031-03-03", &c),
+        ];
+        assert_eq!(cluster(&ms, 0.2).stories.len(), 1);
+        // Beside two long sources of two stories, the briefs go where they share terms.
+        let (x, y) = (set("x", 0..0), set("y", 0..0));
+        let mut x = x;
+        x.push(("kessa".into(), 3));
+        let ms = [
+            member("a", "2031-03-03", &a),
+            member("b", "2031-03-03", &b),
+            member("c", "2031-03-03", &c),
+            member("x", "2031-03-03", &x),
+            member("y", "2031-03-03", &y),
+        ];
+        let st = cluster(&ms, 0.2);
+        assert_eq!(st.of[0], st.of[3]);
+        assert_eq!(st.of[1], st.of[3]);
+        assert_ne!(st.of[2], st.of[3]);
+        assert_ne!(st.of[4], st.of[3]);
+        assert_eq!(st.stories.len(), 3);
     }
 
     #[test]
