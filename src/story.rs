@@ -2,7 +2,8 @@
 //! against each other only within one story.
 //!
 //! In: per source, its name, publication date and story terms ([`terms`]). Out: [`Stories`],
-//! each story with a stable id, its sources and the terms most of them share.
+//! each story with a stable id, its sources and the terms most of them share. Then
+//! [`compare_by_story`] runs the group and compare stages on each story's claims on its own.
 //!
 //! A source's terms are read from that source alone (its article sentences): the words that are
 //! not everyday English (`data/common_words.txt`), names among them, and the figures of three
@@ -24,7 +25,16 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use petgraph::unionfind::UnionFind;
 
+use rayon::prelude::*;
+
+use crate::compare::{
+    self,
+    facts::{Finding, compare_groups, relation_name},
+};
+use crate::group::{self, ClaimGraph, Link, Record};
 use crate::read::Source;
+use crate::report::AgreementRow;
+use crate::rules::RuleSet;
 use crate::split::Sentence;
 
 /// Terms kept per source.
@@ -429,6 +439,150 @@ fn top_terms(members: &[Member], idx: &[usize]) -> Vec<String> {
         .take(5)
         .map(|(t, _)| t.to_string())
         .collect()
+}
+
+/// A story as the report shows it.
+#[derive(Clone, Debug)]
+pub struct StoryView {
+    pub id: String,
+    /// Its sources, in name order.
+    pub sources: Vec<String>,
+    /// The terms most of its sources share.
+    pub top: Vec<String>,
+}
+
+/// Claims grouped and compared, story by story.
+pub struct Compared {
+    /// The records, story after story, each story's in the order given.
+    pub records: Vec<Record>,
+    pub graph: ClaimGraph,
+    pub findings: Vec<Finding>,
+    pub agreements: Vec<AgreementRow>,
+    pub stories: Vec<StoryView>,
+}
+
+/// Puts the sources into stories ([`cluster`]) and groups and compares the claims of each
+/// story on its own (in parallel), as if each were a corpus of its own: a story's setting, its
+/// first year and the days its sources give are its own. Records are first put in source-name
+/// order (each source's own in reading order), so claims made elsewhere and merged in any order
+/// give the same report. The graph, the groups and the findings index the returned records.
+pub fn compare_by_story(
+    mut records: Vec<Record>,
+    infos: &[SourceInfo],
+    rules: &RuleSet,
+    story_threshold: f64,
+) -> Compared {
+    records.sort_by(|a, b| a.claim.source.cmp(&b.claim.source));
+    let members: Vec<Member> = infos
+        .iter()
+        .map(|i| Member {
+            name: &i.name,
+            published: i.published,
+            terms: &i.terms,
+        })
+        .collect();
+    let found = cluster(&members, story_threshold);
+    let story_of: std::collections::HashMap<&str, usize> = members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.name, found.of[i]))
+        .collect();
+    let mut per: Vec<Vec<Record>> = vec![Vec::new(); found.stories.len()];
+    for r in records {
+        // Every source with claims has its info; a record without one is a story of its own.
+        match story_of.get(r.claim.source.as_str()) {
+            Some(&s) => per[s].push(r),
+            None => per.push(vec![r]),
+        }
+    }
+    let ids: Vec<String> = (0..per.len())
+        .map(|s| match found.stories.get(s) {
+            Some(st) => st.id.clone(),
+            None => format!(
+                "s{}",
+                &blake3::hash(per[s][0].claim.source.as_bytes()).to_hex()[..8]
+            ),
+        })
+        .collect();
+    let done: Vec<_> = per
+        .into_par_iter()
+        .zip(ids.par_iter())
+        .map(|(mut recs, id)| {
+            group::anchor_clock_times(&mut recs);
+            let graph = group::build(&recs, &|s| {
+                let c = rules.canonical(s);
+                (c != s).then_some(c)
+            });
+            let (mut findings, mut agreements) = compare_groups(&recs, &graph, rules);
+            for f in &mut findings {
+                f.row.story = id.clone();
+            }
+            for a in &mut agreements {
+                a.story = id.clone();
+            }
+            (recs, graph, findings, agreements)
+        })
+        .collect();
+    let mut out = Compared {
+        records: Vec::new(),
+        graph: ClaimGraph {
+            graph: petgraph::graph::UnGraph::default(),
+            groups: Vec::new(),
+            qualifiers: Vec::new(),
+        },
+        findings: Vec::new(),
+        agreements: Vec::new(),
+        stories: found
+            .stories
+            .iter()
+            .map(|st| StoryView {
+                id: st.id.clone(),
+                sources: st.members.iter().map(|&m| infos[m].name.clone()).collect(),
+                top: st.top.clone(),
+            })
+            .collect(),
+    };
+    for (recs, graph, findings, agreements) in done {
+        let (at, groups_at) = (out.records.len(), out.graph.groups.len());
+        for n in graph.graph.node_indices() {
+            out.graph.graph.add_node(graph.graph[n] + at);
+        }
+        for e in graph.graph.raw_edges() {
+            out.graph.graph.add_edge(
+                petgraph::graph::NodeIndex::new(e.source().index() + at),
+                petgraph::graph::NodeIndex::new(e.target().index() + at),
+                e.weight.clone(),
+            );
+        }
+        out.graph
+            .groups
+            .extend(graph.groups.into_iter().map(|mut g| {
+                g.members.iter_mut().for_each(|m| *m += at);
+                g
+            }));
+        out.graph.qualifiers.extend(graph.qualifiers);
+        out.findings.extend(findings.into_iter().map(|mut f| {
+            f.group += groups_at;
+            f.side_a.iter_mut().for_each(|m| *m += at);
+            f.side_b.iter_mut().for_each(|m| *m += at);
+            f
+        }));
+        out.agreements.extend(agreements);
+        out.records.extend(recs);
+    }
+    for f in &out.findings {
+        let (a, b) = (f.side_a[0], f.side_b[0]);
+        out.graph.graph.add_edge(
+            petgraph::graph::NodeIndex::new(a),
+            petgraph::graph::NodeIndex::new(b),
+            Link::Conflict {
+                id: f.row.id.clone(),
+                severity: compare::sev_name(f.row.severity).to_string(),
+                relation: relation_name(f.row.relation).to_string(),
+            },
+        );
+    }
+    out
 }
 
 #[cfg(test)]

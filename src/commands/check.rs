@@ -3,9 +3,11 @@
 //!
 //! Per source, in parallel (rayon) and a chunk of inputs at a time so memory follows the
 //! chunk: read, split, drop boilerplate sentences, extract claims, and keep of the source only
-//! what the report quotes ([`Record`]). Then the claims are grouped ([`crate::group`]) and
+//! what the report quotes ([`Record`]). Then the sources are put into stories and, story by
+//! story ([`crate::story::compare_by_story`]), the claims are grouped ([`crate::group`]) and
 //! every pair of distinct values in a group is compared ([`crate::compare`]): one row per
-//! conflicting pair, each side gathering every source that states its value. [`analyze`] does
+//! conflicting pair, each side gathering every source that states its value. With `--claims`,
+//! [`analyze_claims`] reads claims made elsewhere instead of sources. [`analyze`] does
 //! all of that and is what `explain` re-runs; [`run`] carries the verdicts of the reviews file
 //! into `status` and `note` by id ([`crate::review::Reviews::apply`]), then writes the files.
 //! The HTML page embeds the sources the report cites: re-read from their files after the run
@@ -19,19 +21,16 @@ use rayon::prelude::*;
 
 use super::Outcome;
 use crate::cli::{CheckArgs, FailOn};
-use crate::compare::{
-    self,
-    facts::{Finding, compare_groups, relation_name, rows_in_order},
-};
+use crate::compare::facts::{Finding, rows_in_order};
 use crate::error::{self, InputError};
 use crate::extract;
-use crate::group::{self, ClaimGraph, Link, Record};
+use crate::group::{ClaimGraph, Record};
 use crate::read::{self, DateOrigin, Source};
 use crate::report::{self, AgreementRow, ConflictRow, Relation, Severity, Status};
 use crate::rules::RuleSet;
 use crate::span::LineIndex;
 use crate::split;
-use crate::story::SourceInfo;
+use crate::story::{SourceInfo, StoryView, compare_by_story};
 
 /// Counts for the summary.
 #[derive(Clone, Copy, Debug, Default)]
@@ -43,16 +42,6 @@ pub struct Stats {
     pub slots_compared: usize,
     /// Read from claims (`--claims`): no sentence was read.
     pub from_claims: bool,
-}
-
-/// A story as the report shows it.
-#[derive(Clone, Debug)]
-pub struct StoryView {
-    pub id: String,
-    /// Its sources, in name order.
-    pub sources: Vec<String>,
-    /// The terms most of its sources share.
-    pub top: Vec<String>,
 }
 
 /// Everything a run finds.
@@ -232,140 +221,6 @@ fn finish(
         texts,
         stories: compared.stories,
     }
-}
-
-/// Claims grouped and compared, story by story.
-pub struct Compared {
-    /// The records, story after story, each story's in the order given.
-    pub records: Vec<Record>,
-    pub graph: ClaimGraph,
-    pub findings: Vec<Finding>,
-    pub agreements: Vec<AgreementRow>,
-    pub stories: Vec<StoryView>,
-}
-
-/// Puts the sources into stories ([`crate::story`]) and groups and compares the claims of each
-/// story on its own (in parallel), as if each were a corpus of its own: a story's setting, its
-/// first year and the days its sources give are its own. Records are first put in source-name
-/// order (each source's own in reading order), so claims made elsewhere and merged in any order
-/// give the same report. The graph, the groups and the findings index the returned records.
-pub fn compare_by_story(
-    mut records: Vec<Record>,
-    infos: &[SourceInfo],
-    rules: &RuleSet,
-    story_threshold: f64,
-) -> Compared {
-    records.sort_by(|a, b| a.claim.source.cmp(&b.claim.source));
-    let members: Vec<crate::story::Member> = infos
-        .iter()
-        .map(|i| crate::story::Member {
-            name: &i.name,
-            published: i.published,
-            terms: &i.terms,
-        })
-        .collect();
-    let found = crate::story::cluster(&members, story_threshold);
-    let story_of: std::collections::HashMap<&str, usize> = members
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.name, found.of[i]))
-        .collect();
-    let mut per: Vec<Vec<Record>> = vec![Vec::new(); found.stories.len()];
-    for r in records {
-        // Every source with claims has its info; a record without one is a story of its own.
-        match story_of.get(r.claim.source.as_str()) {
-            Some(&s) => per[s].push(r),
-            None => per.push(vec![r]),
-        }
-    }
-    let ids: Vec<String> = (0..per.len())
-        .map(|s| match found.stories.get(s) {
-            Some(st) => st.id.clone(),
-            None => format!(
-                "s{}",
-                &blake3::hash(per[s][0].claim.source.as_bytes()).to_hex()[..8]
-            ),
-        })
-        .collect();
-    let done: Vec<_> = per
-        .into_par_iter()
-        .zip(ids.par_iter())
-        .map(|(mut recs, id)| {
-            group::anchor_clock_times(&mut recs);
-            let graph = group::build(&recs, &|s| {
-                let c = rules.canonical(s);
-                (c != s).then_some(c)
-            });
-            let (mut findings, mut agreements) = compare_groups(&recs, &graph, rules);
-            for f in &mut findings {
-                f.row.story = id.clone();
-            }
-            for a in &mut agreements {
-                a.story = id.clone();
-            }
-            (recs, graph, findings, agreements)
-        })
-        .collect();
-    let mut out = Compared {
-        records: Vec::new(),
-        graph: ClaimGraph {
-            graph: petgraph::graph::UnGraph::default(),
-            groups: Vec::new(),
-            qualifiers: Vec::new(),
-        },
-        findings: Vec::new(),
-        agreements: Vec::new(),
-        stories: found
-            .stories
-            .iter()
-            .map(|st| StoryView {
-                id: st.id.clone(),
-                sources: st.members.iter().map(|&m| infos[m].name.clone()).collect(),
-                top: st.top.clone(),
-            })
-            .collect(),
-    };
-    for (recs, graph, findings, agreements) in done {
-        let (at, groups_at) = (out.records.len(), out.graph.groups.len());
-        for n in graph.graph.node_indices() {
-            out.graph.graph.add_node(graph.graph[n] + at);
-        }
-        for e in graph.graph.raw_edges() {
-            out.graph.graph.add_edge(
-                petgraph::graph::NodeIndex::new(e.source().index() + at),
-                petgraph::graph::NodeIndex::new(e.target().index() + at),
-                e.weight.clone(),
-            );
-        }
-        out.graph
-            .groups
-            .extend(graph.groups.into_iter().map(|mut g| {
-                g.members.iter_mut().for_each(|m| *m += at);
-                g
-            }));
-        out.graph.qualifiers.extend(graph.qualifiers);
-        out.findings.extend(findings.into_iter().map(|mut f| {
-            f.group += groups_at;
-            f.side_a.iter_mut().for_each(|m| *m += at);
-            f.side_b.iter_mut().for_each(|m| *m += at);
-            f
-        }));
-        out.agreements.extend(agreements);
-        out.records.extend(recs);
-    }
-    for f in &out.findings {
-        let (a, b) = (f.side_a[0], f.side_b[0]);
-        out.graph.graph.add_edge(
-            petgraph::graph::NodeIndex::new(a),
-            petgraph::graph::NodeIndex::new(b),
-            Link::Conflict {
-                id: f.row.id.clone(),
-                severity: compare::sev_name(f.row.severity).to_string(),
-                relation: relation_name(f.row.relation).to_string(),
-            },
-        );
-    }
-    out
 }
 
 /// The claims of one source as records, and what its story needs (only a source with claims
