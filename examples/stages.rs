@@ -69,7 +69,7 @@ fn main() {
             let claims = extract::extract(src, &sentences, &rules);
             let extract_done = Instant::now();
             std::hint::black_box(claims);
-            records_of(src, &rules, &mut records, true);
+            records_of(src, &rules, &mut records, &mut Vec::new(), true);
             let all_done = Instant::now();
             let split_t = split_done - start;
             let extract_t = extract_done - split_done;
@@ -106,6 +106,7 @@ fn main() {
         graph: report::html::GraphView::from_rows(&rows, &agreements),
         conflicts: rows.clone(),
         agreements: agreements.clone(),
+        stories: Vec::new(),
     };
     let _ = report::html::write(&dir.join("discrepancies.html"), &page);
     t[6] = start.elapsed();

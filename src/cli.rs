@@ -74,6 +74,12 @@ pub enum Command {
         /// The command whose page to print [default: claimdiff's own, listing every command].
         command: Option<String>,
     },
+    /// List the stories of a corpus of several events: which sources tell of the same event.
+    ///
+    /// Sources are one story when they share enough names, rare words and figures (see
+    /// `--story-threshold`); `check` compares claims only within a story. A folder about one
+    /// event is one story.
+    Stories(StoriesArgs),
 }
 
 /// The shells `completions` writes scripts for.
@@ -82,6 +88,37 @@ pub enum Shell {
     Bash,
     Zsh,
     Fish,
+}
+
+/// The share of story terms two sources must have in common to be one story: 0 puts every
+/// source into one story, above 1 each into its own.
+pub fn parse_threshold(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
+        _ => Err(format!("`{s}` is not a share such as 0.2 (0 or more)")),
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct StoriesArgs {
+    /// Files or folders to read (.txt, .md, .html, .htm, .jsonl), or `-` for stdin.
+    #[arg(default_value = "seeds")]
+    pub paths: Vec<String>,
+    /// `text`: each story with its sources; `csv`: one row per source,
+    /// `story,source,published,outlet,story_terms,source_terms` (the terms most of the story's
+    /// sources share, and the source's own, `;`-joined).
+    #[arg(long, value_enum, default_value_t = StoriesFormat::Text)]
+    pub format: StoriesFormat,
+    /// The share of their story terms (names, rare words, figures) two sources must have in
+    /// common to be one story; 0 makes the whole corpus one story.
+    #[arg(long, value_name = "SHARE", default_value_t = crate::story::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub story_threshold: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StoriesFormat {
+    Text,
+    Csv,
 }
 
 #[derive(clap::Args, Debug)]
@@ -158,6 +195,12 @@ pub struct CheckArgs {
     /// Files or folders to read (.txt, .md, .html, .htm, .jsonl), or `-` for stdin.
     #[arg(default_value = "seeds")]
     pub paths: Vec<String>,
+    /// Compare claims made elsewhere instead of reading sources: JSONL files written by
+    /// `claimdiff extract --format jsonl` (`-` for stdin), from one run or many shards. The
+    /// report is the one `check` writes on the same sources; the page then quotes sentences
+    /// only (the sources' texts are not in the claims).
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
+    pub claims: Vec<String>,
     /// Folder of rule files (*.toml) added to the built-in rules [default: claims, if present].
     #[arg(long, value_name = "DIR")]
     pub rules: Option<std::path::PathBuf>,
@@ -189,6 +232,11 @@ pub struct CheckArgs {
     /// dismissed (`high`).
     #[arg(long, value_enum, value_name = "WHAT")]
     pub fail_on: Option<FailOn>,
+    /// The share of their story terms (names, rare words, figures) two sources must have in
+    /// common to be one story; claims are compared only within a story. 0 makes the whole
+    /// corpus one story.
+    #[arg(long, value_name = "SHARE", default_value_t = crate::story::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub story_threshold: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -207,6 +255,9 @@ pub struct ExplainArgs {
     /// Folder of rule files, as given to `check` [default: claims, if present].
     #[arg(long, value_name = "DIR")]
     pub rules: Option<std::path::PathBuf>,
+    /// As given to `check`.
+    #[arg(long, value_name = "SHARE", default_value_t = crate::story::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub story_threshold: f64,
 }
 
 #[derive(clap::Args, Debug)]

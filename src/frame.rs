@@ -7,13 +7,16 @@
 //! different frames (another candidate, another region, another round) are different facts
 //! even when their slot is the same; the group and compare stages read frames for that.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 use crate::syntax::Analysis;
 
 /// What a figure is about. Empty fields are unknown, not "none".
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+// Deserialize: `check --claims` reads frames back from `extract`'s JSONL; a field left out
+// there (empty) is its default.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Frame {
     /// Lemma of the noun the figure counts or measures ("people", "vote", "seat").
     #[serde(skip_serializing_if = "String::is_empty")]

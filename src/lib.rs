@@ -20,4 +20,5 @@ pub mod review;
 pub mod rules;
 pub mod span;
 pub mod split;
+pub mod story;
 pub mod syntax;

@@ -52,6 +52,7 @@ fn page() -> HtmlPage {
             value: "USD 100000000".into(),
             sources: "002_8d2d09947abc71a3.txt;004_714decb69a1886d8.txt".into(),
             evidence: "The $100 million U.S. drone facility, opened in 2018, had been instrumental in American and French initiatives to combat jihadists in West Africa for six years.".into(),
+            story: String::new(),
         },
     ];
     let graph = GraphView::from_rows(&conflicts, &agreements);
@@ -61,6 +62,7 @@ fn page() -> HtmlPage {
         agreements,
         sources: seeds(),
         graph,
+        stories: Vec::new(),
     }
 }
 

@@ -4,9 +4,11 @@
 //! Per source, in parallel (rayon) and a batch of about 4 MB of sources at a time
 //! ([`crate::read::stream`]; a JSONL file line by line) so memory follows the batch and the
 //! claims kept: read, split, drop boilerplate sentences, extract claims, and keep of the source
-//! only what the report quotes ([`Record`]). Then the claims are grouped ([`crate::group`]) and
+//! only what the report quotes ([`Record`]). Then the sources are put into stories and, story
+//! by story ([`crate::story::compare_by_story`]), the claims are grouped ([`crate::group`]) and
 //! every pair of distinct values in a group is compared ([`crate::compare`]): one row per
-//! conflicting pair, each side gathering every source that states its value. [`analyze`] does
+//! conflicting pair, each side gathering every source that states its value. With `--claims`,
+//! [`analyze_claims`] reads claims made elsewhere instead of sources. [`analyze`] does
 //! all of that and is what `explain` re-runs; [`run`] carries the verdicts of the reviews file
 //! into `status` and `note` by id ([`crate::review::Reviews::apply`]), then writes the files.
 //! The HTML page embeds the sources the report cites: re-read from their files after the run
@@ -20,18 +22,16 @@ use rayon::prelude::*;
 
 use super::Outcome;
 use crate::cli::{CheckArgs, FailOn};
-use crate::compare::{
-    self,
-    facts::{Finding, compare_groups, relation_name, rows_in_order},
-};
+use crate::compare::facts::{Finding, rows_in_order};
 use crate::error::{self, InputError};
 use crate::extract;
-use crate::group::{self, ClaimGraph, Link, Record};
+use crate::group::{ClaimGraph, Record};
 use crate::read::{self, DateOrigin, Source};
 use crate::report::{self, AgreementRow, ConflictRow, Relation, Severity, Status};
 use crate::rules::RuleSet;
 use crate::span::LineIndex;
 use crate::split;
+use crate::story::{SourceInfo, StoryView, compare_by_story};
 
 /// Counts for the summary.
 #[derive(Clone, Copy, Debug, Default)]
@@ -41,6 +41,8 @@ pub struct Stats {
     pub claims: usize,
     /// Groups with claims from two or more sources.
     pub slots_compared: usize,
+    /// Read from claims (`--claims`): no sentence was read.
+    pub from_claims: bool,
 }
 
 /// Everything a run finds.
@@ -56,6 +58,8 @@ pub struct Analysis {
     /// Name and text of every source, kept only when [`analyze`] was asked to (pages that quote
     /// whole sources, such as the HTML report); otherwise empty, so memory follows one chunk.
     pub texts: Vec<(String, String)>,
+    /// The stories the sources with claims make, in the order of their first source's name.
+    pub stories: Vec<StoryView>,
 }
 
 /// Loads the rules: built-in ones plus `--rules DIR`, else `claims/` when it exists. Problems
@@ -66,12 +70,14 @@ pub fn load_rules(dir: Option<&Path>) -> Result<RuleSet, String> {
 
 /// Reads, extracts, groups and compares.
 /// `frames`: read each claim's frame from the parse (for `explain`; `check` does not use frames yet).
+/// `story_threshold`: see [`crate::story::cluster`].
 pub fn analyze(
     paths: &[String],
     rules: RuleSet,
     progress: bool,
     keep_texts: bool,
     frames: bool,
+    story_threshold: f64,
 ) -> Analysis {
     let mut errors = Vec::new();
     let inputs = read::discover(paths, &mut errors);
@@ -79,6 +85,7 @@ pub fn analyze(
     // Each batch's records, shrunk to fit: one vector grown claim by claim would double past
     // the claims kept, and copy them all at each step.
     let mut batches: Vec<Vec<Record>> = Vec::new();
+    let mut infos = Vec::new();
     let mut texts = Vec::new();
     let mut stats = Stats::default();
     read::stream::for_each_batch(&inputs, |pieces| {
@@ -92,17 +99,19 @@ pub fn analyze(
             sources.extend(s);
             errors.extend(e);
         }
-        let done: Vec<(Vec<Record>, usize)> = sources
+        let done: Vec<(Vec<Record>, Vec<SourceInfo>, usize)> = sources
             .par_iter()
             .map(|src| {
                 let mut recs = Vec::new();
-                let sentences = records_of(src, &rules, &mut recs, frames);
-                (recs, sentences)
+                let mut info = Vec::new();
+                let sentences = records_of(src, &rules, &mut recs, &mut info, frames);
+                (recs, info, sentences)
             })
             .collect();
-        let mut recs = Vec::with_capacity(done.iter().map(|(r, _)| r.len()).sum());
-        for (r, n) in done {
+        let mut recs = Vec::with_capacity(done.iter().map(|(r, ..)| r.len()).sum());
+        for (r, info, n) in done {
             recs.extend(r);
+            infos.extend(info);
             stats.sentences += n;
         }
         batches.push(recs);
@@ -122,39 +131,103 @@ pub fn analyze(
         records.extend(b);
     }
     stats.claims = records.len();
-    group::anchor_clock_times(&mut records);
-    let mut graph = group::build(&records, &|s| {
-        let c = rules.canonical(s);
-        (c != s).then_some(c)
-    });
-    stats.slots_compared = graph.groups.iter().filter(|g| g.sources >= 2).count();
-    let (findings, agreements) = compare_groups(&records, &graph, &rules);
-    for f in &findings {
-        let (a, b) = (f.side_a[0], f.side_b[0]);
-        graph.graph.add_edge(
-            petgraph::graph::NodeIndex::new(a),
-            petgraph::graph::NodeIndex::new(b),
-            Link::Conflict {
-                id: f.row.id.clone(),
-                severity: compare::sev_name(f.row.severity).to_string(),
-                relation: relation_name(f.row.relation).to_string(),
-            },
-        );
-    }
-    Analysis {
-        rules,
+    finish(
         records,
-        graph,
-        findings,
-        agreements,
+        &infos,
+        rules,
+        story_threshold,
         stats,
         errors,
         texts,
+    )
+}
+
+/// [`analyze`] on claims made elsewhere (`extract --format jsonl`, `-` for stdin) instead of
+/// sources. Any unreadable claim file fails the whole run: its errors come back and nothing is
+/// analysed.
+pub fn analyze_claims(
+    files: &[String],
+    rules: RuleSet,
+    story_threshold: f64,
+) -> Result<Analysis, Vec<InputError>> {
+    let mut claims = read::claims::Claims::default();
+    let mut errors = Vec::new();
+    for f in files {
+        let result = if f == "-" {
+            claims.read("<stdin>", std::io::stdin().lock())
+        } else {
+            match std::fs::File::open(f) {
+                Ok(file) => claims.read(f, std::io::BufReader::with_capacity(1 << 16, file)),
+                Err(e) => Err(InputError::new(
+                    f,
+                    crate::error::Place::Whole,
+                    format!("cannot read: {e}"),
+                )),
+            }
+        };
+        errors.extend(result.err());
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let stats = Stats {
+        sources: claims.sources.len(),
+        sentences: 0,
+        claims: claims.records.len(),
+        slots_compared: 0,
+        from_claims: true,
+    };
+    Ok(finish(
+        claims.records,
+        &claims.sources,
+        rules,
+        story_threshold,
+        stats,
+        Vec::new(),
+        Vec::new(),
+    ))
+}
+
+/// Groups and compares `records` story by story and gathers the [`Analysis`].
+fn finish(
+    records: Vec<Record>,
+    infos: &[SourceInfo],
+    rules: RuleSet,
+    story_threshold: f64,
+    mut stats: Stats,
+    errors: Vec<InputError>,
+    texts: Vec<(String, String)>,
+) -> Analysis {
+    let compared = compare_by_story(records, infos, &rules, story_threshold);
+    stats.slots_compared = compared
+        .graph
+        .groups
+        .iter()
+        .filter(|g| g.sources >= 2)
+        .count();
+    Analysis {
+        rules,
+        records: compared.records,
+        graph: compared.graph,
+        findings: compared.findings,
+        agreements: compared.agreements,
+        stats,
+        errors,
+        texts,
+        stories: compared.stories,
     }
 }
 
-/// The claims of one source as records; returns how many sentences were read.
-pub fn records_of(src: &Source, rules: &RuleSet, out: &mut Vec<Record>, frames: bool) -> usize {
+/// The claims of one source as records, and what its story needs (only a source with claims
+/// takes part in stories: the same sources then make the stories in `check --claims`, which
+/// knows no other); returns how many sentences were read.
+pub fn records_of(
+    src: &Source,
+    rules: &RuleSet,
+    out: &mut Vec<Record>,
+    infos: &mut Vec<SourceInfo>,
+    frames: bool,
+) -> usize {
     let sentences = split::article_sentences(src, false);
     let claims = if frames {
         extract::extract_framed(src, &sentences, rules)
@@ -164,6 +237,11 @@ pub fn records_of(src: &Source, rules: &RuleSet, out: &mut Vec<Record>, frames: 
     if claims.is_empty() {
         return sentences.len();
     }
+    infos.push(SourceInfo {
+        name: src.name.clone(),
+        published: src.published,
+        terms: crate::story::terms(src, &sentences),
+    });
     let lines = LineIndex::new(&src.text);
     let guessed = src.date_origin == DateOrigin::Dateline;
     // Claims come sentence by sentence: one copy of each sentence serves all of its claims.
@@ -209,7 +287,27 @@ pub fn run(args: CheckArgs) -> Outcome {
     // Sources read from stdin cannot be read again for the HTML page, so their texts are kept
     // during the run; files are re-read afterwards, only those the report cites.
     let from_stdin = args.paths.iter().any(|p| p == "-");
-    let analysis = analyze(&args.paths, rules, progress, from_stdin, true);
+    let analysis = if args.claims.is_empty() {
+        analyze(
+            &args.paths,
+            rules,
+            progress,
+            from_stdin,
+            true,
+            args.story_threshold,
+        )
+    } else {
+        match analyze_claims(&args.claims, rules, args.story_threshold) {
+            Ok(a) => a,
+            Err(errors) => {
+                // Nothing is written from part of the claims.
+                for e in &errors {
+                    error::report(e);
+                }
+                return Outcome::Failed;
+            }
+        }
+    };
     let mut rows = rows_in_order(&analysis.findings);
     // Verdicts from the reviews file go into `status` and `note` before the rows are written
     // and before `--fail-on` looks at them; a malformed reviews file stops the run before any
@@ -243,10 +341,24 @@ pub fn run(args: CheckArgs) -> Outcome {
             paths.html.as_ref().map(|_| {
                 report::html::render(&report::html::HtmlPage {
                     title: format!("claimdiff: {} sources compared", analysis.stats.sources),
-                    sources: cited_sources(&args.paths, &rows, &analysis.texts),
+                    // Claims carry sentences, not sources: the page then has no texts to embed.
+                    sources: if args.claims.is_empty() {
+                        cited_sources(&args.paths, &rows, &analysis.texts)
+                    } else {
+                        Vec::new()
+                    },
                     graph: report::html::GraphView::from_rows(&rows, &analysis.agreements),
                     conflicts: rows.clone(),
                     agreements: analysis.agreements.clone(),
+                    stories: analysis
+                        .stories
+                        .iter()
+                        .map(|s| report::html::StoryLine {
+                            id: s.id.clone(),
+                            sources: s.sources.clone(),
+                            top: s.top.clone(),
+                        })
+                        .collect(),
                 })
             })
         },
@@ -383,10 +495,17 @@ fn summary(a: &Analysis, rows: &[ConflictRow], written: &[String]) {
         .filter(|r| r.relation == Relation::Conflict)
         .count();
     let updates = rows.len() - conflicts;
-    eprintln!(
-        "claimdiff: {} sources, {} sentences, {} claims, {} slots compared",
-        s.sources, s.sentences, s.claims, s.slots_compared
-    );
+    if s.from_claims {
+        eprintln!(
+            "claimdiff: {} sources, {} claims, {} slots compared",
+            s.sources, s.claims, s.slots_compared
+        );
+    } else {
+        eprintln!(
+            "claimdiff: {} sources, {} sentences, {} claims, {} slots compared",
+            s.sources, s.sentences, s.claims, s.slots_compared
+        );
+    }
     eprintln!(
         "claimdiff: {conflicts} conflicts ({} high, {} medium, {} low), {updates} updates, {} agreements",
         count(Severity::High),
@@ -394,6 +513,13 @@ fn summary(a: &Analysis, rows: &[ConflictRow], written: &[String]) {
         count(Severity::Low),
         a.agreements.len()
     );
+    if a.stories.len() > 1 {
+        // One story is the usual corpus, and its summary stays as it was.
+        eprintln!(
+            "claimdiff: {} stories, compared each on its own (`claimdiff stories` lists them)",
+            a.stories.len()
+        );
+    }
     if !written.is_empty() {
         eprintln!("claimdiff: wrote {}", written.join(", "));
     }

@@ -32,7 +32,7 @@ pub fn run(args: ExplainArgs) -> Outcome {
             return Outcome::Failed;
         }
     };
-    let a = check::analyze(&args.paths, rules, false, false, true);
+    let a = check::analyze(&args.paths, rules, false, false, true, args.story_threshold);
     for e in &a.errors {
         error::report(e);
     }

@@ -44,9 +44,25 @@ struct Record<'a> {
     published_from: read::DateOrigin,
     /// What the figure is about, read from the parse of its sentence.
     frame: &'a crate::frame::Frame,
+    /// The rest of what `check --claims` needs to compare the claim as `check` would: the
+    /// value's interval (`lo`/`hi` null when open-ended), the words the rule read, the
+    /// source's outlet and story terms ([`crate::story::terms`], on every claim of the source,
+    /// so any subset of the claims still places their source).
+    interval: bool,
+    vague: bool,
+    evidence: &'a str,
+    evidence_start: usize,
+    evidence_end: usize,
+    outlet: Option<&'a str>,
+    story_terms: &'a [(String, u32)],
 }
 
-fn record<'a>(c: &'a Claim, src: &'a Source, lines: &LineIndex) -> Record<'a> {
+fn record<'a>(
+    c: &'a Claim,
+    src: &'a Source,
+    lines: &LineIndex,
+    story_terms: &'a [(String, u32)],
+) -> Record<'a> {
     let (line, column) = lines.line_col(&src.text, c.sentence.start);
     let finite = |x: f64| x.is_finite().then_some(x);
     Record {
@@ -76,6 +92,13 @@ fn record<'a>(c: &'a Claim, src: &'a Source, lines: &LineIndex) -> Record<'a> {
         published: src.published.map(|d| d.to_string()),
         published_from: src.date_origin,
         frame: &c.frame,
+        interval: c.value.interval.is_some(),
+        vague: c.value.vague,
+        evidence: c.evidence.slice(&src.text),
+        evidence_start: c.evidence.start,
+        evidence_end: c.evidence.end,
+        outlet: src.outlet.as_deref(),
+        story_terms,
     }
 }
 
@@ -135,28 +158,25 @@ pub fn run(args: ExtractArgs) -> Outcome {
         &mut out,
         |src, buf, flush| {
             let lines = LineIndex::new(&src.text);
+            let sentences = split::article_sentences(src, args.keep_boilerplate);
+            let terms = crate::story::terms(src, &sentences);
             // Each record quotes its sentence (up to `split::MAX_SENTENCE` bytes), so the output
             // can be hundreds of times the input (a flattened table): claims go out as they are
             // found, a few at a time, instead of being held whole.
             let mut claims = Vec::with_capacity(64);
             let mut out = |claims: &mut Vec<Claim>, buf: &mut Vec<u8>| {
-                render(claims, src, &lines, args.format, buf);
+                render(claims, src, &lines, &terms, args.format, buf);
                 claims.clear();
                 if buf.len() >= super::STREAM_CHUNK {
                     flush(buf);
                 }
             };
-            extract::for_each_framed(
-                src,
-                &split::article_sentences(src, args.keep_boilerplate),
-                &rules,
-                |c| {
-                    claims.push(c);
-                    if claims.len() == 64 {
-                        out(&mut claims, buf);
-                    }
-                },
-            );
+            extract::for_each_framed(src, &sentences, &rules, |c| {
+                claims.push(c);
+                if claims.len() == 64 {
+                    out(&mut claims, buf);
+                }
+            });
             out(&mut claims, buf);
         },
     ));
@@ -168,20 +188,22 @@ fn render(
     claims: &[Claim],
     src: &Source,
     lines: &LineIndex,
+    terms: &[(String, u32)],
     format: ExtractFormat,
     buf: &mut Vec<u8>,
 ) {
     match format {
         ExtractFormat::Jsonl => {
             for c in claims {
-                serde_json::to_writer(&mut *buf, &record(c, src, lines)).expect("JSON to memory");
+                serde_json::to_writer(&mut *buf, &record(c, src, lines, terms))
+                    .expect("JSON to memory");
                 buf.push(b'\n');
             }
         }
         ExtractFormat::Csv => {
             let mut w = csv::Writer::from_writer(&mut *buf);
             for c in claims {
-                let r = record(c, src, lines);
+                let r = record(c, src, lines, terms);
                 let (start, end) = (r.start.to_string(), r.end.to_string());
                 let year = r.frame.year.map(|y| y.to_string()).unwrap_or_default();
                 let cells = [

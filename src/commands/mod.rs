@@ -8,6 +8,7 @@ mod parse;
 mod review;
 mod rules;
 mod split;
+mod stories;
 mod text;
 mod values;
 
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Parse(a) => parse::run(a),
         Command::Completions { shell } => completions(shell),
         Command::Man { command } => man(command.as_deref()),
+        Command::Stories(a) => stories::run(a),
     };
     match outcome {
         Outcome::Ok => ExitCode::SUCCESS,
@@ -123,6 +125,13 @@ impl Out {
         }
     }
 
+    /// Hands what is buffered to the reader downstream.
+    pub fn flush(&mut self) {
+        if !self.closed && self.w.flush().is_err() {
+            self.closed = true;
+        }
+    }
+
     pub fn finish(mut self) {
         if !self.closed {
             let _ = self.w.flush();
@@ -151,6 +160,26 @@ pub fn render_streaming(
     out: &mut Out,
     render: impl Fn(&crate::read::Source, &mut Vec<u8>, &mut dyn FnMut(&mut Vec<u8>)) + Sync,
 ) -> Vec<crate::error::InputError> {
+    if let [crate::read::Input::Stdin] = inputs {
+        // A stream: a batch of sources at a time, in parallel, each batch's output in order
+        // and flushed before the next batch is read.
+        use rayon::prelude::*;
+        let batch = 2 * rayon::current_num_threads();
+        return crate::read::stream_stdin(opts, batch, |sources| {
+            let bufs: Vec<Vec<u8>> = sources
+                .par_iter()
+                .map(|src| {
+                    let mut buf = Vec::new();
+                    render(src, &mut buf, &mut |_: &mut Vec<u8>| {});
+                    buf
+                })
+                .collect();
+            for b in bufs {
+                out.write(&b);
+            }
+            out.flush();
+        });
+    }
     use rayon::prelude::*;
     use std::io::IsTerminal;
     let bar = (!std::io::stdout().is_terminal())

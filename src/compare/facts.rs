@@ -238,6 +238,7 @@ fn compare_group(
                 .join(";"),
             sources: all_sources.into_iter().collect::<Vec<_>>().join(";"),
             evidence: rep.sentence.to_string(),
+            story: String::new(),
         }
     });
     (findings, agreement)
@@ -524,6 +525,7 @@ fn row(
         note: String::new(),
         relation: r.relation,
         fact: fact.to_string(),
+        story: String::new(),
     }
 }
 
@@ -555,6 +557,7 @@ pub fn rows_in_order(findings: &[Finding]) -> Vec<ConflictRow> {
             .then(vb.cmp(va))
             .then(a.slot.cmp(&b.slot))
             .then(a.fact.cmp(&b.fact))
+            .then(a.story.cmp(&b.story))
             .then(a.id.cmp(&b.id))
     });
     rows.into_iter().map(|(_, r)| r).collect()

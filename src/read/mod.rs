@@ -32,6 +32,7 @@
 //! are still read.
 
 pub mod boilerplate;
+pub mod claims;
 pub mod dateline;
 pub mod encoding;
 pub mod html;
@@ -337,11 +338,110 @@ pub fn load(input: &Input) -> (Vec<Source>, Vec<InputError>) {
 
 /// [`load`] with options.
 pub fn load_with(input: &Input, opts: Options) -> (Vec<Source>, Vec<InputError>) {
+    match read_bytes(input) {
+        Ok(b) => load_bytes(input, b, opts),
+        Err(e) => (vec![], vec![e]),
+    }
+}
+
+/// Stdin as a stream. When its first non-blank line is a JSON object, stdin is JSONL: its
+/// records are read at most `batch` lines at a time (fewer when no more input has come yet) and
+/// each batch's sources handed to `each`, so memory follows the batch, not the input, and a
+/// reader downstream gets output as input comes (a later line that is no record is an error
+/// naming it). Anything else is read whole and handed
+/// over at once, as [`load_with`] reads it. Returns the problems met.
+pub fn stream_stdin(
+    opts: Options,
+    batch: usize,
+    mut each: impl FnMut(Vec<Source>),
+) -> Vec<InputError> {
+    use rayon::prelude::*;
+    use std::io::BufRead;
+    let name = Input::Stdin.display();
+    // Our own buffer, so that we can tell whether more input has come without waiting for it.
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
+    let mut head = Vec::new();
+    let mut number = 0;
+    // Blank lines first, then the first line with something on it decides.
+    loop {
+        let at = head.len();
+        match reader.read_until(b'\n', &mut head) {
+            Ok(0) => break,
+            Ok(_) => number += 1,
+            Err(e) => return vec![InputError::new(name, Place::Whole, e.to_string())],
+        }
+        let line = &head[at..];
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let record = line.trim_ascii_start().starts_with(b"{")
+            && serde_json::from_slice::<serde::de::IgnoredAny>(line.trim_ascii()).is_ok();
+        if !record {
+            break;
+        }
+        let mut errors = Vec::new();
+        let mut lines = vec![(number, at, line.to_vec())];
+        let mut start = head.len();
+        drop(head);
+        let mut done = false;
+        loop {
+            // A batch goes out when full, when the input has ended, or when no more of it has
+            // come yet (reading on would wait while claims are ready).
+            let waiting = reader.buffer().is_empty();
+            if !lines.is_empty() && (lines.len() >= batch.max(1) || done || waiting) {
+                let got: Vec<_> = lines
+                    .par_iter()
+                    .map(|(n, s, l)| {
+                        let l = l.strip_suffix(b"\n").unwrap_or(l);
+                        let l = l.strip_suffix(b"\r").unwrap_or(l);
+                        let mut errs = Vec::new();
+                        let src = jsonl::line_source(&name, *n, *s, l, None, opts, &mut errs);
+                        (src, errs)
+                    })
+                    .collect();
+                lines.clear();
+                let mut sources = Vec::with_capacity(got.len());
+                for (src, errs) in got {
+                    sources.extend(src);
+                    errors.extend(errs);
+                }
+                each(sources);
+            }
+            if done {
+                return errors;
+            }
+            let mut buf = Vec::new();
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => done = true,
+                Ok(len) => {
+                    number += 1;
+                    if !buf.iter().all(u8::is_ascii_whitespace) {
+                        lines.push((number, start, buf));
+                    }
+                    start += len;
+                }
+                Err(e) => {
+                    errors.push(InputError::new(
+                        &name,
+                        Place::Line(number + 1),
+                        e.to_string(),
+                    ));
+                    done = true;
+                }
+            }
+        }
+    }
+    if let Err(e) = std::io::Read::read_to_end(&mut reader, &mut head) {
+        return vec![InputError::new(name, Place::Whole, e.to_string())];
+    }
+    let (sources, errors) = load_bytes(&Input::Stdin, head, opts);
+    each(sources);
+    errors
+}
+
+/// [`load_with`] on the bytes of `input`, already read.
+fn load_bytes(input: &Input, bytes: Vec<u8>, opts: Options) -> (Vec<Source>, Vec<InputError>) {
     let name = input.display();
-    let bytes = match read_bytes(input) {
-        Ok(b) => b,
-        Err(e) => return (vec![], vec![e]),
-    };
     let bytes = match encoding::decode(&name, bytes) {
         Ok(b) => b,
         Err(e) => return (vec![], vec![e]),

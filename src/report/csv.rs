@@ -42,10 +42,11 @@ pub const CONFLICT_COLUMNS: &[&str] = &[
     "note",
     "relation",
     "fact",
+    "story",
 ];
 
 /// Columns of `agreements.csv`.
-pub const AGREEMENT_COLUMNS: &[&str] = &["slot", "kind", "value", "sources", "evidence"];
+pub const AGREEMENT_COLUMNS: &[&str] = &["slot", "kind", "value", "sources", "evidence", "story"];
 
 /// The UTF-8 byte-order mark `--bom` puts in front of a CSV file.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -197,6 +198,7 @@ mod tests {
             note: String::new(),
             relation: Relation::Conflict,
             fact: "f1".into(),
+            story: "s1".into(),
         }
     }
 
@@ -210,13 +212,13 @@ mod tests {
         assert_eq!(
             lines.next().unwrap(),
             "id,status,severity,kind,slot,value_a,value_b,text_a,text_b,sources_a,sources_b,\
-             evidence_a,evidence_b,location_a,location_b,rule,note,relation,fact"
+             evidence_a,evidence_b,location_a,location_b,rule,note,relation,fact,story"
         );
         assert_eq!(
             lines.next().unwrap(),
             "abc,open,high,date,coup/date,2023-02,2023-07,February 2023,July 2023,a.txt,b.txt;c.txt,\
              \"A coup in February 2023, \"\"they said\"\".\",In July 2023.,a.txt:3:1,b.txt:9:5,\
-             generic-date,,conflict,f1"
+             generic-date,,conflict,f1,s1"
         );
         // No temporary file is left behind.
         assert_eq!(fs::read_dir(p.parent().unwrap()).unwrap().count(), 1);
@@ -256,10 +258,13 @@ mod tests {
         write_agreements_with(dest, &[], CsvOptions { bom: true }).unwrap();
         assert_eq!(
             fs::read(&p).unwrap(),
-            b"\xEF\xBB\xBFslot,kind,value,sources,evidence\n"
+            b"\xEF\xBB\xBFslot,kind,value,sources,evidence,story\n"
         );
         write_agreements(dest, &[]).unwrap();
-        assert_eq!(fs::read(&p).unwrap(), b"slot,kind,value,sources,evidence\n");
+        assert_eq!(
+            fs::read(&p).unwrap(),
+            b"slot,kind,value,sources,evidence,story\n"
+        );
     }
 
     #[test]
@@ -269,7 +274,7 @@ mod tests {
         write_agreements(p.to_str().unwrap(), &[]).unwrap();
         assert_eq!(
             fs::read_to_string(&p).unwrap(),
-            "slot,kind,value,sources,evidence\n"
+            "slot,kind,value,sources,evidence,story\n"
         );
     }
 

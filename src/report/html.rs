@@ -32,6 +32,18 @@ pub struct HtmlPage {
     /// The sources' texts, for the evidence links.
     pub sources: Vec<SourceText>,
     pub graph: GraphView,
+    /// The stories of the corpus; with more than one, the page lists them and marks each
+    /// conflict with its story.
+    pub stories: Vec<StoryLine>,
+}
+
+/// A story as the page lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoryLine {
+    pub id: String,
+    pub sources: Vec<String>,
+    /// The terms most of its sources share.
+    pub top: Vec<String>,
 }
 
 /// One source's name (as in `sources_a`, `location_a`) and its text.
@@ -193,6 +205,7 @@ pub fn render(page: &HtmlPage) -> String {
     );
     summary(&mut h, page);
     h.push_str("</header>\n<main>\n");
+    stories(&mut h, page);
     conflicts(&mut h, page, &sources);
     graph(&mut h, &page.graph);
     agreements(&mut h, page);
@@ -317,12 +330,39 @@ fn slot_anchor(slot: &str) -> String {
     s
 }
 
-fn conflicts(h: &mut String, page: &HtmlPage, sources: &SourceIndex) {
-    let mut by_slot: BTreeMap<&str, Vec<&ConflictRow>> = BTreeMap::new();
-    for r in &page.conflicts {
-        by_slot.entry(&r.slot).or_default().push(r);
+/// The stories, when the corpus holds several: id, terms, sources.
+fn stories(h: &mut String, page: &HtmlPage) {
+    if page.stories.len() < 2 {
+        return;
     }
-    let mut groups: Vec<(&str, Vec<&ConflictRow>)> = by_slot.into_iter().collect();
+    let _ = writeln!(
+        h,
+        "<section id=\"stories\">\n<h2>Stories</h2>\n<p>Claims are compared only within a story.</p>\n<ul>"
+    );
+    for s in &page.stories {
+        let names: Vec<String> = s.sources.iter().map(|n| escape(n)).collect();
+        let _ = writeln!(
+            h,
+            "<li id=\"story-{id}\"><code>{id}</code> <b>{}</b> ({} source{}): {}</li>",
+            escape(&s.top.join(", ")),
+            s.sources.len(),
+            if s.sources.len() == 1 { "" } else { "s" },
+            names.join(", "),
+            id = escape(&s.id),
+        );
+    }
+    h.push_str("</ul>\n</section>\n");
+}
+
+fn conflicts(h: &mut String, page: &HtmlPage, sources: &SourceIndex) {
+    // A slot of one story is another fact than the same slot of another story.
+    let several = page.stories.len() > 1;
+    let mut by_slot: BTreeMap<(&str, &str), Vec<&ConflictRow>> = BTreeMap::new();
+    for r in &page.conflicts {
+        let story = if several { r.story.as_str() } else { "" };
+        by_slot.entry((story, &r.slot)).or_default().push(r);
+    }
+    let mut groups: Vec<((&str, &str), Vec<&ConflictRow>)> = by_slot.into_iter().collect();
     for (_, rows) in &mut groups {
         rows.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.id.cmp(&b.id)));
     }
@@ -332,12 +372,25 @@ fn conflicts(h: &mut String, page: &HtmlPage, sources: &SourceIndex) {
     if groups.is_empty() {
         h.push_str("<p class=\"empty\">No conflicts found.</p>\n");
     }
-    for (slot, rows) in groups {
+    for ((story, slot), rows) in groups {
+        let anchor = if story.is_empty() {
+            slot_anchor(slot)
+        } else {
+            format!("{story}-{}", slot_anchor(slot))
+        };
+        let story_badge = if story.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " <a class=\"badge story\" href=\"#story-{s}\">story {s}</a>",
+                s = escape(story)
+            )
+        };
         let _ = write!(
             h,
-            "<section class=\"slot\" id=\"{}\">\n<h3>{} <span class=\"kind\">{}</span> \
+            "<section class=\"slot\" id=\"{}\">\n<h3>{}{story_badge} <span class=\"kind\">{}</span> \
              <span class=\"count\">{} conflict{}</span></h3>\n",
-            escape(&slot_anchor(slot)),
+            escape(&anchor),
             escape(slot),
             escape(&rows[0].kind),
             rows.len(),
@@ -681,6 +734,7 @@ mod tests {
             note: String::new(),
             relation: Relation::Conflict,
             fact: String::new(),
+            story: String::new(),
         };
         let g = GraphView::from_rows(&[row], &[]);
         // Nodes a:1, b:1, c:2; a–b agree; a–c and b–c conflict.

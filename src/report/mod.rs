@@ -58,6 +58,10 @@ pub struct ConflictRow {
     /// share it. Reports written before the column existed read as empty.
     #[serde(default)]
     pub fact: String,
+    /// Stable id of the story whose sources the row compares ([`crate::story`]). Reports
+    /// written before the column existed read as empty.
+    #[serde(default)]
+    pub story: String,
 }
 
 /// One row of `agreements.csv`.
@@ -68,4 +72,7 @@ pub struct AgreementRow {
     pub value: String,
     pub sources: String,
     pub evidence: String,
+    /// The story whose sources agree.
+    #[serde(default)]
+    pub story: String,
 }

@@ -340,6 +340,7 @@ mod tests {
             note: String::new(),
             relation: crate::report::Relation::Conflict,
             fact: String::new(),
+            story: String::new(),
         }
     }
 

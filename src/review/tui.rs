@@ -362,9 +362,15 @@ fn draw_conflict(frame: &mut Frame, area: ratatui::layout::Rect, row: &ConflictR
             Span::raw(format!("  {}  {}", row.kind, relation)),
         ]),
         Line::from(format!(
-            " id {}  status {}",
+            " id {}  status {}{}",
             row.id,
-            status_name(row.status)
+            status_name(row.status),
+            // Which story the sources tell, in a corpus of several.
+            if row.story.is_empty() {
+                String::new()
+            } else {
+                format!("  story {}", row.story)
+            }
         )),
     ];
     frame.render_widget(Paragraph::new(head_lines), head);
@@ -489,6 +495,7 @@ mod tests {
             note: String::new(),
             relation: Relation::Conflict,
             fact: String::new(),
+            story: String::new(),
         }
     }
 

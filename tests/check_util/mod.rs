@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 pub const HEADER: &str = "id,status,severity,kind,slot,value_a,value_b,text_a,text_b,\
-sources_a,sources_b,evidence_a,evidence_b,location_a,location_b,rule,note,relation,fact";
+sources_a,sources_b,evidence_a,evidence_b,location_a,location_b,rule,note,relation,fact,story";
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

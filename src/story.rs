@@ -1,0 +1,705 @@
+//! Stories: which sources of a corpus tell of the same event, so that `check` sets claims
+//! against each other only within one story.
+//!
+//! In: per source, its name, publication date and story terms ([`terms`]). Out: [`Stories`],
+//! each story with a stable id, its sources and the terms most of them share. Then
+//! [`compare_by_story`] runs the group and compare stages on each story's claims on its own.
+//!
+//! A source's terms are read from that source alone (its article sentences): the words that are
+//! not everyday English (`data/common_words.txt`), names among them, and the figures of three
+//! digits or more, the most frequent [`MAX_TERMS`] of them. Nothing depends on the rest of the
+//! corpus, so the terms can travel with each claim in `extract`'s JSONL and a `check --claims`
+//! on shards finds the same stories as a `check` on the sources.
+//!
+//! Two sources are linked when the term uses they share make up at least the threshold of the
+//! smaller source's (counted as at least [`SHARE_FLOOR`]); publication dates far apart ask for
+//! more ([`DAYS_APART`]). Stories are the connected components, unless fewer than two of them
+//! hold a source long enough to tell a story apart ([`MIN_WEIGHT`]): then the corpus is one. Candidates come from an inverted index, never all pairs: the sources holding a
+//! term, in date order, are each compared with the [`NEIGHBOURS`] before them, so the work is
+//! at most sources × terms × neighbours, linear in the number of sources; a story's sources are
+//! chained through the terms they share.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use petgraph::unionfind::UnionFind;
+
+use rayon::prelude::*;
+
+use crate::compare::{
+    self,
+    facts::{Finding, compare_groups, relation_name},
+};
+use crate::group::{self, ClaimGraph, Link, Record};
+use crate::read::Source;
+use crate::report::AgreementRow;
+use crate::rules::RuleSet;
+use crate::split::Sentence;
+
+/// Terms kept per source.
+pub const MAX_TERMS: usize = 40;
+/// A source with fewer term uses than this is short (a brief, a note): too little to tell a
+/// story of its own apart.
+pub const MIN_WEIGHT: u64 = 20;
+/// The fewest term uses a share is counted against, so two words do not make one story.
+pub const SHARE_FLOOR: u64 = 4;
+/// Sources compared with each source per term it holds.
+pub const NEIGHBOURS: usize = 8;
+/// The default share of terms two sources must have in common to be one story.
+pub const DEFAULT_THRESHOLD: f64 = 0.2;
+/// Publication dates further apart than this many days ask for half as much again: follow-ups
+/// of one event share its names for months, two events of one place share fewer.
+pub const DAYS_APART: i32 = 60;
+
+static COMMON: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/common_words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .chain(CALENDAR.iter().copied())
+        .collect()
+});
+
+/// Calendar words name no story: every story of a month has them.
+const CALENDAR: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A source's story terms: names and rare words in lower case (a plural's `s` dropped), figures
+/// as `#` and their digits ("153,336" is `#153336`). Most frequent first; a name counts twice.
+pub fn terms(src: &Source, sentences: &[Sentence]) -> Vec<(String, u32)> {
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    let mut add = |text: &str| {
+        let ws = words(text);
+        for &(word, capital, _) in &ws {
+            if let Some(t) = term(word) {
+                *counts.entry(t).or_default() += if capital { 2 } else { 1 };
+            }
+        }
+        for phrase in name_phrases(text, &ws) {
+            *counts.entry(phrase).or_default() += 2;
+        }
+    };
+    if let Some(title) = &src.title {
+        add(title);
+    }
+    for s in sentences {
+        add(s.text(&src.text));
+    }
+    let mut all: Vec<(String, u32)> = counts.into_iter().collect();
+    all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    all.truncate(MAX_TERMS);
+    all
+}
+
+/// The words of `text` with whether each is capitalized past the start of its sentence (a name)
+/// and its byte offset. A word runs over letters and digits, and over `'`, `’`, `-`, `,` and `.`
+/// between two of them ("Notre-Dame", "153,336", "O’Neill").
+fn words(text: &str) -> Vec<(&str, bool, usize)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut first = true;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() {
+            let c = chars[i].1;
+            let joins = matches!(c, '\'' | '’' | '-' | ',' | '.')
+                && i + 1 < chars.len()
+                && chars[i + 1].1.is_alphanumeric()
+                && chars[i - 1].1.is_alphanumeric();
+            if c.is_alphanumeric() || joins {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(i).map_or(text.len(), |c| c.0);
+        let word = &text[chars[start].0..end];
+        let capital = !first && word.starts_with(char::is_uppercase);
+        out.push((word, capital, chars[start].0));
+        first = false;
+    }
+    out
+}
+
+/// Names of two words or more: capitalized words next to each other past the start of the
+/// sentence ("the Camp Fire in Butte County"), in lower case joined by spaces. The words of a
+/// name may be everyday words on their own; together they name one thing.
+fn name_phrases(text: &str, ws: &[(&str, bool, usize)]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut end = 0;
+    let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
+        let useful = run.iter().any(|w| {
+            let l = w.to_lowercase();
+            !CALENDAR.contains(&l.as_str())
+        });
+        if run.len() >= 2 && run.len() <= 4 && useful {
+            let joined: Vec<String> = run.iter().map(|w| w.to_lowercase()).collect();
+            out.push(joined.join(" "));
+        }
+        run.clear();
+    };
+    for &(word, capital, start) in ws {
+        let next_to = text[end..start].chars().all(|c| c == ' ');
+        let name_like = capital && word.chars().all(char::is_alphabetic);
+        if !(name_like && next_to) {
+            flush(&mut run, &mut out);
+        }
+        if name_like {
+            run.push(word);
+        }
+        end = start + word.len();
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// The term a word stands for, if it is one.
+fn term(word: &str) -> Option<String> {
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    if word.contains(|c: char| c.is_ascii_digit()) {
+        return figure(word);
+    }
+    if !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let stem = match lower.strip_suffix('s') {
+        Some(s) if lower.len() > 4 && !s.ends_with('s') => s,
+        _ => lower.as_str(),
+    };
+    let common = |w: &str| COMMON.contains(w) || w.chars().count() < 3;
+    let parts_common = stem.split('-').all(common);
+    if common(&lower) || common(stem) || parts_common {
+        return None;
+    }
+    Some(stem.to_string())
+}
+
+/// A figure of three digits or more before any decimal point, not a year (a year is shared by
+/// every story of it).
+fn figure(word: &str) -> Option<String> {
+    if !word
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return None;
+    }
+    let whole = word.split('.').next().unwrap_or("");
+    let digits: String = whole.chars().filter(char::is_ascii_digit).collect();
+    let year = !whole.contains(',')
+        && digits.len() == 4
+        && (1800..=2100).contains(&digits.parse::<u32>().unwrap_or(0));
+    (digits.len() >= 3 && !year && !digits.starts_with('0')).then(|| format!("#{digits}"))
+}
+
+/// What the stories need of a source that has claims: `check` gathers it from the source,
+/// `check --claims` from the claims' `published` and `story_terms`.
+#[derive(Clone, Debug)]
+pub struct SourceInfo {
+    pub name: String,
+    pub published: Option<Date>,
+    /// [`terms`] of the source.
+    pub terms: Vec<(String, u32)>,
+}
+
+/// One source to be put into a story.
+#[derive(Clone, Debug)]
+pub struct Member<'a> {
+    pub name: &'a str,
+    pub published: Option<Date>,
+    /// The source's terms and how often each is used ([`terms`]).
+    pub terms: &'a [(String, u32)],
+}
+
+/// One story: sources telling of the same event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Story {
+    /// `s` and eight hex digits of a hash of its first source's name (in name order): the same
+    /// sources give the same id on every run.
+    pub id: String,
+    /// Indices into the members given to [`cluster`], in name order.
+    pub members: Vec<usize>,
+    /// The terms most of its sources share, most shared first (at most five).
+    pub top: Vec<String>,
+}
+
+/// The stories of a corpus, in the order of their first source's name.
+#[derive(Clone, Debug, Default)]
+pub struct Stories {
+    pub stories: Vec<Story>,
+    /// Per member, the index of its story.
+    pub of: Vec<usize>,
+}
+
+/// Puts `members` into stories. `threshold`: the share of terms two sources must have in
+/// common; 0 or less puts every source into one story, above 1 each into its own.
+pub fn cluster(members: &[Member], threshold: f64) -> Stories {
+    let n = members.len();
+    let mut uf = UnionFind::<usize>::new(n);
+    if threshold <= 0.0 {
+        for i in 1..n {
+            uf.union(0, i);
+        }
+    } else {
+        link(members, threshold, &mut uf);
+        // Short sources say too little to stand apart: unless two stories or more each hold a
+        // source long enough to tell them apart, the corpus is one story (as a folder of
+        // briefs on one event is).
+        let weight = |m: &Member| m.terms.iter().map(|t| t.1 as u64).sum::<u64>();
+        let mut told: Vec<usize> = (0..n)
+            .filter(|&i| weight(&members[i]) >= MIN_WEIGHT)
+            .map(|i| uf.find(i))
+            .collect();
+        told.sort_unstable();
+        told.dedup();
+        if told.len() <= 1 {
+            for i in 1..n {
+                uf.union(0, i);
+            }
+        }
+    }
+    let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        by_root.entry(uf.find(i)).or_default().push(i);
+    }
+    let mut stories: Vec<Story> = by_root
+        .into_values()
+        .map(|mut idx| {
+            idx.sort_by(|&a, &b| members[a].name.cmp(members[b].name).then(a.cmp(&b)));
+            let first = members[idx[0]].name;
+            Story {
+                id: format!("s{}", &blake3::hash(first.as_bytes()).to_hex()[..8]),
+                top: top_terms(members, &idx),
+                members: idx,
+            }
+        })
+        .collect();
+    stories.sort_by(|a, b| {
+        members[a.members[0]]
+            .name
+            .cmp(members[b.members[0]].name)
+            .then(a.members[0].cmp(&b.members[0]))
+    });
+    let mut of = vec![0; n];
+    for (si, s) in stories.iter().enumerate() {
+        for &m in &s.members {
+            of[m] = si;
+        }
+    }
+    Stories { stories, of }
+}
+
+/// Joins in `uf` every pair of sources alike enough, comparing only neighbours in the lists of
+/// the sources holding each term.
+fn link(members: &[Member], threshold: f64, uf: &mut UnionFind<usize>) {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let sets: Vec<Vec<(u32, u32)>> = members
+        .iter()
+        .map(|m| {
+            let mut set: Vec<(u32, u32)> = m
+                .terms
+                .iter()
+                .map(|(t, n)| {
+                    let next = ids.len() as u32;
+                    (*ids.entry(t.as_str()).or_insert(next), *n)
+                })
+                .collect();
+            set.sort_unstable();
+            set.dedup_by_key(|t| t.0);
+            set
+        })
+        .collect();
+    // Date order, so that a source meets the sources published around it.
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    order.sort_by(|&a, &b| {
+        (members[a].published, members[a].name, a).cmp(&(members[b].published, members[b].name, b))
+    });
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
+    for &i in &order {
+        for &(t, _) in &sets[i] {
+            postings[t as usize].push(i);
+        }
+    }
+    for list in &postings {
+        for (j, &b) in list.iter().enumerate() {
+            for &a in &list[j.saturating_sub(NEIGHBOURS)..j] {
+                if uf.equiv(a, b) {
+                    continue;
+                }
+                if similarity(&members[a], &sets[a], &members[b], &sets[b]) >= threshold {
+                    uf.union(a, b);
+                }
+            }
+        }
+    }
+}
+
+/// The share of term uses two sources have in common (each term counted as often as the source
+/// that uses it less), over the smaller source's (at least [`SHARE_FLOOR`]); two thirds of it
+/// when their publication dates lie more than [`DAYS_APART`] days apart. A term a story is about
+/// comes back in its sources; a term another story shares is mostly said in passing.
+fn similarity(a: &Member, sa: &[(u32, u32)], b: &Member, sb: &[(u32, u32)]) -> f64 {
+    let total = |s: &[(u32, u32)]| s.iter().map(|t| t.1 as u64).sum::<u64>();
+    let smaller = total(sa).min(total(sb)).max(SHARE_FLOOR);
+    let share = shared(sa, sb) as f64 / smaller as f64;
+    let far = match (a.published, b.published) {
+        (Some(x), Some(y)) => (x - y).get_days().abs() > DAYS_APART,
+        _ => false,
+    };
+    if far { share * 2.0 / 3.0 } else { share }
+}
+
+/// The uses two sorted term sets share: per common term, the lesser count.
+fn shared(a: &[(u32, u32)], b: &[(u32, u32)]) -> u64 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += a[i].1.min(b[j].1) as u64;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The terms held by the most sources of a story (two at least, unless it has one source).
+fn top_terms(members: &[Member], idx: &[usize]) -> Vec<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for &i in idx {
+        for (t, _) in members[i].terms {
+            *counts.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    let need = if idx.len() > 1 { 2 } else { 1 };
+    let mut all: Vec<(&str, usize)> = counts.into_iter().filter(|c| c.1 >= need).collect();
+    all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    all.into_iter()
+        .take(5)
+        .map(|(t, _)| t.to_string())
+        .collect()
+}
+
+/// A story as the report shows it.
+#[derive(Clone, Debug)]
+pub struct StoryView {
+    pub id: String,
+    /// Its sources, in name order.
+    pub sources: Vec<String>,
+    /// The terms most of its sources share.
+    pub top: Vec<String>,
+}
+
+/// Claims grouped and compared, story by story.
+pub struct Compared {
+    /// The records, story after story, each story's in the order given.
+    pub records: Vec<Record>,
+    pub graph: ClaimGraph,
+    pub findings: Vec<Finding>,
+    pub agreements: Vec<AgreementRow>,
+    pub stories: Vec<StoryView>,
+}
+
+/// Puts the sources into stories ([`cluster`]) and groups and compares the claims of each
+/// story on its own (in parallel), as if each were a corpus of its own: a story's setting, its
+/// first year and the days its sources give are its own. Records are first put in source-name
+/// order (each source's own in reading order), so claims made elsewhere and merged in any order
+/// give the same report. The graph, the groups and the findings index the returned records.
+pub fn compare_by_story(
+    mut records: Vec<Record>,
+    infos: &[SourceInfo],
+    rules: &RuleSet,
+    story_threshold: f64,
+) -> Compared {
+    records.sort_by(|a, b| a.claim.source.cmp(&b.claim.source));
+    let members: Vec<Member> = infos
+        .iter()
+        .map(|i| Member {
+            name: &i.name,
+            published: i.published,
+            terms: &i.terms,
+        })
+        .collect();
+    let found = cluster(&members, story_threshold);
+    let story_of: std::collections::HashMap<&str, usize> = members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.name, found.of[i]))
+        .collect();
+    let mut per: Vec<Vec<Record>> = vec![Vec::new(); found.stories.len()];
+    for r in records {
+        // Every source with claims has its info; a record without one is a story of its own.
+        match story_of.get(r.claim.source.as_str()) {
+            Some(&s) => per[s].push(r),
+            None => per.push(vec![r]),
+        }
+    }
+    let ids: Vec<String> = (0..per.len())
+        .map(|s| match found.stories.get(s) {
+            Some(st) => st.id.clone(),
+            None => format!(
+                "s{}",
+                &blake3::hash(per[s][0].claim.source.as_bytes()).to_hex()[..8]
+            ),
+        })
+        .collect();
+    let done: Vec<_> = per
+        .into_par_iter()
+        .zip(ids.par_iter())
+        .map(|(mut recs, id)| {
+            group::anchor_clock_times(&mut recs);
+            let graph = group::build(&recs, &|s| {
+                let c = rules.canonical(s);
+                (c != s).then_some(c)
+            });
+            let (mut findings, mut agreements) = compare_groups(&recs, &graph, rules);
+            for f in &mut findings {
+                f.row.story = id.clone();
+            }
+            for a in &mut agreements {
+                a.story = id.clone();
+            }
+            (recs, graph, findings, agreements)
+        })
+        .collect();
+    let mut out = Compared {
+        records: Vec::new(),
+        graph: ClaimGraph {
+            graph: petgraph::graph::UnGraph::default(),
+            groups: Vec::new(),
+            qualifiers: Vec::new(),
+        },
+        findings: Vec::new(),
+        agreements: Vec::new(),
+        stories: found
+            .stories
+            .iter()
+            .map(|st| StoryView {
+                id: st.id.clone(),
+                sources: st.members.iter().map(|&m| infos[m].name.clone()).collect(),
+                top: st.top.clone(),
+            })
+            .collect(),
+    };
+    for (recs, graph, findings, agreements) in done {
+        let (at, groups_at) = (out.records.len(), out.graph.groups.len());
+        for n in graph.graph.node_indices() {
+            out.graph.graph.add_node(graph.graph[n] + at);
+        }
+        for e in graph.graph.raw_edges() {
+            out.graph.graph.add_edge(
+                petgraph::graph::NodeIndex::new(e.source().index() + at),
+                petgraph::graph::NodeIndex::new(e.target().index() + at),
+                e.weight.clone(),
+            );
+        }
+        out.graph
+            .groups
+            .extend(graph.groups.into_iter().map(|mut g| {
+                g.members.iter_mut().for_each(|m| *m += at);
+                g
+            }));
+        out.graph.qualifiers.extend(graph.qualifiers);
+        out.findings.extend(findings.into_iter().map(|mut f| {
+            f.group += groups_at;
+            f.side_a.iter_mut().for_each(|m| *m += at);
+            f.side_b.iter_mut().for_each(|m| *m += at);
+            f
+        }));
+        out.agreements.extend(agreements);
+        out.records.extend(recs);
+    }
+    for f in &out.findings {
+        let (a, b) = (f.side_a[0], f.side_b[0]);
+        out.graph.graph.add_edge(
+            petgraph::graph::NodeIndex::new(a),
+            petgraph::graph::NodeIndex::new(b),
+            Link::Conflict {
+                id: f.row.id.clone(),
+                severity: compare::sev_name(f.row.severity).to_string(),
+                relation: relation_name(f.row.relation).to_string(),
+            },
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(text: &str) -> (Source, Vec<Sentence>) {
+        let s = Source::new("a.txt", text.to_string(), crate::read::Format::Text);
+        let sentences = crate::split::split(&s.text);
+        (s, sentences)
+    }
+
+    #[test]
+    fn terms_are_names_rare_words_and_figures() {
+        // "Zorvath" twice as a name (2 each), "Qelmir" and "Hill" once (2), "Blue Hill" a name
+        // (2) though "blue" is an everyday word, "glacier" and the figure once; "officials",
+        // "people", "said", "the", the month and the year are everyday or calendar words.
+        let (s, sentences) = src(
+            "Officials in Zorvath said 1,250 people left on March 3, 2031. \
+             The glacier near Zorvath and Qelmir moved past Blue Hill.",
+        );
+        let got = terms(&s, &sentences);
+        let want = [
+            ("zorvath", 4),
+            ("blue hill", 2),
+            ("hill", 2),
+            ("qelmir", 2),
+            ("#1250", 1),
+            ("glacier", 1),
+        ];
+        assert_eq!(got, want.map(|(t, n)| (t.to_string(), n)));
+    }
+
+    fn member<'a>(name: &'a str, day: &str, terms: &'a [(String, u32)]) -> Member<'a> {
+        Member {
+            name,
+            published: Some(day.parse().unwrap()),
+            terms,
+        }
+    }
+
+    /// Terms used once each: `k` and the numbers in `shared`, then the source's own up to 20.
+    fn set(own: &str, shared: std::ops::Range<usize>) -> Vec<(String, u32)> {
+        let n = shared.len();
+        shared
+            .map(|i| format!("k{i}"))
+            .chain((n..20).map(|i| format!("{own}{i}")))
+            .map(|t| (t, 1))
+            .collect()
+    }
+
+    #[test]
+    fn sources_sharing_enough_terms_are_one_story() {
+        // Of 20 uses each: a and b share k0..k5 (0.3), b and c k6..k10 (0.25), d shares k0 with
+        // a and b (0.05).
+        let a = set("a", 0..6);
+        let b = set("b", 0..11);
+        let c = set("c", 6..11);
+        let d = set("d", 0..1);
+        let ms = [
+            member("c", "2031-03-05", &c),
+            member("a", "2031-03-03", &a),
+            member("d", "2031-03-04", &d),
+            member("b", "2031-03-04", &b),
+        ];
+        let st = cluster(&ms, 0.2);
+        assert_eq!(st.stories.len(), 2);
+        // Stories in the order of their first source's name: a's, then d's.
+        assert_eq!(st.stories[0].members, vec![1, 3, 0]);
+        assert_eq!(st.stories[1].members, vec![2]);
+        assert_eq!(st.of, vec![0, 0, 1, 0]);
+        assert_eq!(cluster(&ms, 0.28).stories.len(), 3);
+        assert_eq!(cluster(&ms, 0.0).stories.len(), 1);
+        assert_eq!(cluster(&ms, 1.01).stories.len(), 4);
+    }
+
+    #[test]
+    fn short_sources_alone_are_one_story() {
+        // Three briefs of three term uses: a and b share "kessa" (2 of 3: 0.67 over the floor
+        // of 4, 0.5), c shares nothing; none is long enough to stand apart, so one story.
+        let t = |w: &[(&str, u32)]| w.iter().map(|(t, n)| (t.to_string(), *n)).collect();
+        let a: Vec<(String, u32)> = t(&[("kessa", 2), ("#340", 1)]);
+        let b: Vec<(String, u32)> = t(&[("kessa", 2), ("dunmore", 1)]);
+        let c: Vec<(String, u32)> = t(&[("quarry", 1)]);
+        let ms = [
+            member("a", "2031-03-03", &a),
+            member("b", "2031-03-03", &b),
+            member("c", "2031-03-03", &c),
+        ];
+        assert_eq!(cluster(&ms, 0.2).stories.len(), 1);
+        // Beside two long sources of two stories, the briefs go where they share terms.
+        let (x, y) = (set("x", 0..0), set("y", 0..0));
+        let mut x = x;
+        x.push(("kessa".into(), 3));
+        let ms = [
+            member("a", "2031-03-03", &a),
+            member("b", "2031-03-03", &b),
+            member("c", "2031-03-03", &c),
+            member("x", "2031-03-03", &x),
+            member("y", "2031-03-03", &y),
+        ];
+        let st = cluster(&ms, 0.2);
+        assert_eq!(st.of[0], st.of[3]);
+        assert_eq!(st.of[1], st.of[3]);
+        assert_ne!(st.of[2], st.of[3]);
+        assert_ne!(st.of[4], st.of[3]);
+        assert_eq!(st.stories.len(), 3);
+    }
+
+    #[test]
+    fn far_apart_dates_ask_for_more() {
+        // 5 of 20 uses shared: 0.25, or 0.167 a year apart.
+        let a = set("a", 0..5);
+        let b = set("b", 0..5);
+        let near = [member("a", "2031-03-03", &a), member("b", "2031-03-20", &b)];
+        let far = [member("a", "2031-03-03", &a), member("b", "2032-03-20", &b)];
+        assert_eq!(cluster(&near, 0.2).stories.len(), 1);
+        assert_eq!(cluster(&far, 0.2).stories.len(), 2);
+    }
+}
