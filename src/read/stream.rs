@@ -152,6 +152,15 @@ impl Batcher {
                     Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
                     Input::Stdin => 0,
                 };
+                // A small file holding nothing is said here, in input order: from the worker
+                // that loads it, its warning would come out in whatever order threads finish.
+                if let Input::File(p) = input
+                    && bytes <= 4096
+                    && std::fs::read(p).is_ok_and(|b| b.iter().all(u8::is_ascii_whitespace))
+                {
+                    crate::error::warn(format!("{}: empty, nothing to read", input.display()));
+                    return true;
+                }
                 return self.push(Piece::Whole {
                     input: input.clone(),
                     bytes,
