@@ -229,8 +229,8 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
         .flat_map(|r| r.claim.frame.names.iter().map(String::as_str))
         .collect();
     let wanted: BTreeSet<&str> = names.iter().flat_map(|n| n.split_whitespace()).collect();
-    // Each sentence once, as its words with hyphenated ones split ("Notre-Dame" is "Notre
-    // Dame"), and with its source.
+    // Each sentence once, as its words with hyphenated ones split ("Saint-Clair" is "Saint
+    // Clair"), and with its source.
     let mut sentences: Vec<(usize, Vec<&str>)> = Vec::new();
     let mut seen_sentence: BTreeSet<(usize, usize)> = BTreeSet::new();
     for r in records {
@@ -255,7 +255,7 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
         }
     }
     // A source uses a name when one of its sentences has the name's proper words in a row:
-    // "Notre Dame" and "Notre-Dame de Paris" both name "Notre Dame Cathedral". By the first
+    // "Saint Clair" and "Saint-Clair" both name "Saint Clair Abbey". By the first
     // of those words, so each sentence is scanned once.
     let mut by_first: HashMap<&str, Vec<(&str, Vec<&str>)>> = HashMap::new();
     for &name in &names {

@@ -142,7 +142,7 @@ pub fn terms(src: &Source, sentences: &[Sentence]) -> Vec<(String, u32)> {
 
 /// The words of `text` with whether each is capitalized past the start of its sentence (a name)
 /// and its byte offset. A word runs over letters and digits, and over `'`, `’`, `-`, `,` and `.`
-/// between two of them ("Notre-Dame", "153,336", "O’Neill").
+/// between two of them ("Saint-Clair", "153,336", "O’Neill").
 fn words(text: &str) -> Vec<(&str, bool, usize)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
@@ -176,7 +176,7 @@ fn words(text: &str) -> Vec<(&str, bool, usize)> {
 }
 
 /// Names of two words or more: capitalized words next to each other past the start of the
-/// sentence ("the Camp Fire in Butte County"), in lower case joined by spaces. The words of a
+/// sentence ("the Ridge Fire in Alder County"), in lower case joined by spaces. The words of a
 /// name may be everyday words on their own; together they name one thing.
 fn name_phrases(text: &str, ws: &[(&str, bool, usize)]) -> Vec<String> {
     let mut out = Vec::new();

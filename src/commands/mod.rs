@@ -163,18 +163,9 @@ pub fn render_streaming(
     if let [crate::read::Input::Stdin] = inputs {
         // A stream: a batch of sources at a time, in parallel, each batch's output in order
         // and flushed before the next batch is read.
-        use rayon::prelude::*;
         let batch = 2 * rayon::current_num_threads();
         return crate::read::stream_stdin(opts, batch, |sources| {
-            let bufs: Vec<Vec<u8>> = sources
-                .par_iter()
-                .map(|src| {
-                    let mut buf = Vec::new();
-                    render(src, &mut buf, &mut |_: &mut Vec<u8>| {});
-                    buf
-                })
-                .collect();
-            for b in bufs {
+            for b in rendered(&sources, &render) {
                 out.write(&b);
             }
             out.flush();
@@ -200,15 +191,7 @@ pub fn render_streaming(
                 .iter()
                 .position(|s| s.text.len() > ALONE)
                 .unwrap_or(rest.len());
-            let bufs: Vec<Vec<u8>> = rest[..n]
-                .par_iter()
-                .map(|src| {
-                    let mut buf = Vec::new();
-                    render(src, &mut buf, &mut |_: &mut Vec<u8>| {});
-                    buf
-                })
-                .collect();
-            for b in bufs {
+            for b in rendered(&rest[..n], &render) {
                 out.write(&b);
             }
             if let Some(big) = rest.get(n) {
@@ -231,6 +214,22 @@ pub fn render_streaming(
         b.finish_and_clear();
     }
     errors
+}
+
+/// Each of `sources` rendered whole, in parallel, in order.
+fn rendered(
+    sources: &[crate::read::Source],
+    render: &(impl Fn(&crate::read::Source, &mut Vec<u8>, &mut dyn FnMut(&mut Vec<u8>)) + Sync),
+) -> Vec<Vec<u8>> {
+    use rayon::prelude::*;
+    sources
+        .par_iter()
+        .map(|src| {
+            let mut buf = Vec::new();
+            render(src, &mut buf, &mut |_: &mut Vec<u8>| {});
+            buf
+        })
+        .collect()
 }
 
 /// [`render_streaming`] for renderers that never flush.
