@@ -60,57 +60,20 @@ static COMMON: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| 
         .collect()
 });
 
-/// Calendar words name no story: every story of a month has them.
-const CALENDAR: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "dozen",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "trillion",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+/// [`NUMBER_WORDS`] and the month and weekday names.
+static CALENDAR: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    NUMBER_WORDS
+        .iter()
+        .copied()
+        .chain(crate::recognize::lexicon::calendar_words())
+        .collect()
+});
+
+/// Number words, like calendar words (months and weekdays, from `data/date_words.tsv`), name
+/// no story: every story of a month has them.
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "dozen", "hundred", "thousand", "million", "billion", "trillion",
 ];
 
 /// A source's story terms: names and rare words in lower case (a plural's `s` dropped), figures
@@ -185,7 +148,7 @@ fn name_phrases(text: &str, ws: &[(&str, bool, usize)]) -> Vec<String> {
     let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
         let useful = run.iter().any(|w| {
             let l = w.to_lowercase();
-            !CALENDAR.contains(&l.as_str())
+            !CALENDAR.contains(l.as_str())
         });
         if run.len() >= 2 && run.len() <= 4 && useful {
             let joined: Vec<String> = run.iter().map(|w| w.to_lowercase()).collect();

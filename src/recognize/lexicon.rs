@@ -267,6 +267,14 @@ fn words() -> &'static HashMap<&'static str, Lex> {
     WORDS_READ.get_or_init(build)
 }
 
+/// The month and weekday names and abbreviations of `data/date_words.tsv`, lower case.
+pub fn calendar_words() -> impl Iterator<Item = &'static str> {
+    words()
+        .iter()
+        .filter(|(_, lx)| lx.month > 0 || lx.weekday > 0)
+        .map(|(w, _)| *w)
+}
+
 fn table() -> &'static WordTable<Lex> {
     static TABLE: OnceLock<WordTable<Lex>> = OnceLock::new();
     TABLE.get_or_init(|| WordTable::new(words().iter().map(|(w, lx)| (*w, *lx))))
