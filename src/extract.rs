@@ -498,6 +498,9 @@ fn file_tokens(
                 }
             }
         }
+        // Durations filed as the time since an event began: (value, event word, predicate:
+        // the governing verb), for their frames below.
+        let mut elapsed: Vec<(Span, Span, String)> = Vec::new();
         for (vi, v) in values.iter().enumerate() {
             if excluded[vi] || out.iter().any(|c| c.value.span.overlaps(v.span)) {
                 continue;
@@ -516,7 +519,11 @@ fn file_tokens(
             } else if v.kind == Kind::Duration {
                 duration_rule.and_then(|rule| {
                     let (key, at) = state_of_duration(a, text, v.span).or_else(|| {
-                        elapsed_since_onset(a, text, v.span, rules).map(|(e, at, _)| (e, at))
+                        let (event, at, governing) = elapsed_since_onset(a, text, v.span, rules)?;
+                        let predicate = governing
+                            .map_or_else(|| event.clone(), |g| a.words[g].lemma.to_lowercase());
+                        elapsed.push((v.span, at, predicate));
+                        Some((event, at))
                     })?;
                     Some((rule, Slot::new(rules.canonical(&key), "duration"), at))
                 })
@@ -557,15 +564,9 @@ fn file_tokens(
             c.frame = Frame::of(a, text, c.value.span, &times, &years);
             // "contained 17 days after it broke out": the figure is of the containing (the
             // parse puts it on "broke"), and belongs to the event, not to "it".
-            if c.value.kind == Kind::Duration
-                && Some(c.rule) == duration_rule
-                && let Some((event, at, governing)) =
-                    elapsed_since_onset(a, text, c.value.span, rules)
-            {
+            if let Some((_, at, predicate)) = elapsed.iter().find(|e| e.0 == c.value.span) {
                 c.frame.holder = at.slice(text).to_string();
-                c.frame.predicate = governing
-                    .map(|g| a.words[g].lemma.to_lowercase())
-                    .unwrap_or(event);
+                c.frame.predicate = predicate.clone();
             }
             if misread_class(a, c) {
                 c.slot = Slot::new(c.slot.subject.clone(), "count");
