@@ -1925,6 +1925,12 @@ fn quantity_of(
         return None;
     }
     let subject = subject_key(units, &np, false, rules)?;
+    // "a 1.7km underwater distance" measures the same as "travelled 1 km underwater": the
+    // attribute named again as the head noun says nothing more.
+    let subject = match subject.strip_suffix(attribute) {
+        Some(rest) if rest.ends_with('-') && rest.len() > 1 => rest[..rest.len() - 1].to_string(),
+        _ => subject,
+    };
     let ev = units[ui].span.join(span_of_units(units, &np));
     Some((Slot::new(subject, attribute), rule, ev))
 }

@@ -607,3 +607,30 @@ fn one_event_word_said_of_two_things_is_not_one_fact_for_sure() {
     assert_eq!(values(&rows), vec![("1420".into(), "1860".into())]);
     assert_eq!(rows[0]["severity"], "low", "{rows:#?}");
 }
+
+#[test]
+fn one_stretch_of_time_or_distance_named_two_ways_is_one_fact() {
+    // a: the divers' hardship lasted nine days and they swam 2 miles (3.22 km) underwater;
+    // b: a ten-day "trial" and "a 4 km underwater distance". The same ordeal and the same
+    // swim told with other words: 9 against 10 days, 3.22 against 4 km.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "Rescuers reached the divers on Tuesday, ending a nine-day ordeal.\n\n\
+             The divers swam 2 miles underwater before reaching safety.\n",
+        ),
+        (
+            "b.txt",
+            "Here is a look back at the main moments of the team's 10-day trial.\n\n\
+             The divers had to cross a 4 km underwater distance to get out.\n",
+        ),
+    ]);
+    assert_eq!(
+        values(&rows),
+        vec![
+            ("3.22 km".into(), "4 km".into()),
+            ("P10D".into(), "P9D".into())
+        ],
+        "{rows:#?}"
+    );
+}
