@@ -328,22 +328,44 @@ impl Frame {
             .flatten()
             .chain(relative)
             .collect();
-        for anchor in anchors {
+        let place_phrase = |c: usize| {
+            matches!(a.base_rel(c), "obl" | "nmod")
+                && a.words[c].upos != "NUM"
+                && has_case(a, c, PLACE_CASES)
+                && subtree(a, c)
+                    .iter()
+                    .any(|&w| a.words[w].upos == "PROPN" || a.words[w].upos == "NOUN")
+                && !contains(a, c, top)
+        };
+        for &anchor in &anchors {
             if !f.place.is_empty() {
                 break;
             }
-            if let Some(c) = a.children(anchor).find(|&c| {
-                matches!(a.base_rel(c), "obl" | "nmod")
-                    && a.words[c].upos != "NUM"
-                    && has_case(a, c, PLACE_CASES)
-                    && subtree(a, c)
-                        .iter()
-                        .any(|&w| a.words[w].upos == "PROPN" || a.words[w].upos == "NOUN")
-                    && !contains(a, c, top)
-            }) {
+            if let Some(c) = a.children(anchor).find(|&c| place_phrase(c)) {
                 f.place = phrase(a, text, c, times);
                 names_in(a, text, c, times, &mut f.names);
             }
+        }
+        // "killed as a result of floods in the suburbs of X": a named place the parse hung on
+        // the predicate's cause or manner phrase still says where it happened.
+        if f.place.is_empty()
+            && let Some(p) = pred
+            && let Some(c) = a
+                .children(p)
+                .filter(|&o| {
+                    a.base_rel(o) == "obl" && !has_case(a, o, PLACE_CASES) && !contains(a, o, top)
+                })
+                .flat_map(|o| a.children(o))
+                .find(|&c| {
+                    // Not "on" or "at": under a phrase they mostly say where a thing is written
+                    // or kept ("according to a posting on the sheriff's page").
+                    place_phrase(c)
+                        && !has_case(a, c, &["on", "at"])
+                        && subtree(a, c).iter().any(|&w| a.words[w].upos == "PROPN")
+                })
+        {
+            f.place = phrase(a, text, c, times);
+            names_in(a, text, c, times, &mut f.names);
         }
         // "in that fire", "during those storms": a phrase of the predicate or the counted noun
         // whose noun is pointed at with a distal demonstrative.

@@ -634,3 +634,26 @@ fn one_stretch_of_time_or_distance_named_two_ways_is_one_fact() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_named_place_on_the_cause_of_deaths_keeps_them_a_local_toll() {
+    // a and b give the national toll, 15 against 20. c's three dead are those of one suburb:
+    // the parse hangs "in the suburbs of Port Vale" on "result", not on "killed", but it still
+    // says where they died, so 3 is not compared with the national figures.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "Officials said 15 people were killed by the storm across the country.\n",
+        ),
+        (
+            "b.txt",
+            "The storm killed 20 people, the government said on Friday.\n",
+        ),
+        (
+            "c.txt",
+            "And three people were killed as a result of floods and falling debris in the \
+             suburbs of Port Vale.\n",
+        ),
+    ]);
+    assert_eq!(values(&rows), vec![("15".into(), "20".into())], "{rows:#?}");
+}
