@@ -437,7 +437,13 @@ pub fn anchor_clock_times(records: &mut [Record]) -> usize {
         let v = &r.claim.value;
         let day = match v.kind {
             Kind::Date if v.value.len() == 10 => v.value.as_str(),
-            Kind::Time if v.value.len() > 11 && !v.value.starts_with('X') => &v.value[..10],
+            Kind::Time => {
+                let clock = crate::recognize::time::split_qualifier(&v.value).1;
+                match clock.get(..10) {
+                    Some(day) if clock.len() > 11 && !day.starts_with('X') => day,
+                    _ => continue,
+                }
+            }
             _ => continue,
         };
         let Some(i) = v.interval else { continue };

@@ -44,7 +44,8 @@ pub fn find(w: &Words, _ctx: &Context, dates: &[Value], out: &mut Vec<Value>) {
             i += 1;
             continue;
         };
-        let span = Span::new(w.start(i), w.end(end - 1));
+        let (qual, near, first) = qualifier(w, i);
+        let span = Span::new(w.start(first), w.end(end - 1));
         // The day written next to the time ("10 p.m. Wednesday", "5 p.m. EST, Nov. 6",
         // "Friday at 6 p.m."), else the line's only day.
         let next_to = adjacent_day(w, i, end, dates.iter().filter(full));
@@ -52,17 +53,61 @@ pub fn find(w: &Words, _ctx: &Context, dates: &[Value], out: &mut Vec<Value>) {
             .map(|d| (d.value.as_str(), d.interval.map_or(0.0, |i| i.lo)))
             .or(day);
         let value = match day {
-            Some((d, _)) => format!("{d}T{h:02}:{m:02}"),
-            None => format!("XXXX-XX-XXT{h:02}:{m:02}"),
+            Some((d, _)) => format!("{qual}{d}T{h:02}:{m:02}"),
+            None => format!("{qual}XXXX-XX-XXT{h:02}:{m:02}"),
         };
         let mut v = Value::new(Kind::Time, span, value);
+        v.approximate = qual == "~" || near;
         if let Some((_, dn)) = day {
             let x = dn + (h as f64 * 60.0 + m as f64) / 1440.0;
-            v.interval = Some(Interval::point(x));
+            v.interval = Some(qualified(qual, near, x));
         }
         out.push(v);
         i = end;
     }
+}
+
+/// The words before a clock time that make it approximate or a bound: "around 6.50pm" is
+/// `~`, "shortly before 8pm" `<` (and near: within half an hour), "after 9pm" `>`, "by 3am"
+/// `<=`. Returns (qualifier, near, first token of the value).
+fn qualifier(w: &Words, i: usize) -> (&'static str, bool, usize) {
+    if i == 0 {
+        return ("", false, i);
+    }
+    let qual = match w.low(i - 1) {
+        "around" | "about" | "approximately" | "roughly" | "circa" => "~",
+        "before" => "<",
+        "after" => ">",
+        "by" => "<=",
+        _ => return ("", false, i),
+    };
+    let near = qual != "~"
+        && i >= 2
+        && matches!(
+            w.low(i - 2),
+            "shortly" | "just" | "soon" | "moments" | "minutes"
+        );
+    (qual, near, if near { i - 2 } else { i - 1 })
+}
+
+/// What a clock time at day number `x` stands for, with its qualifier: "around" a quarter of
+/// an hour either way, "shortly before" the half hour before, "before" anything earlier.
+fn qualified(qual: &str, near: bool, x: f64) -> Interval {
+    const QUARTER: f64 = 15.0 / 1440.0;
+    const HALF_HOUR: f64 = 30.0 / 1440.0;
+    let reach = if near { HALF_HOUR } else { f64::INFINITY };
+    match qual {
+        "~" => Interval::new(x - QUARTER, x + QUARTER),
+        "<" | "<=" => Interval::new(x - reach, x),
+        ">" | ">=" => Interval::new(x, x + reach),
+        _ => Interval::point(x),
+    }
+}
+
+/// A time value without its qualifier: "<2019-04-15T20:00" → ("<", "2019-04-15T20:00").
+pub fn split_qualifier(value: &str) -> (&str, &str) {
+    let rest = value.trim_start_matches(['~', '<', '>', '=']);
+    (&value[..value.len() - rest.len()], rest)
 }
 
 /// The day among `days` written right after the clock time at tokens `i..end` (past a time
@@ -115,7 +160,8 @@ pub fn is_whole_day(v: &str) -> bool {
 /// Reads a time value with no day of its own (`XXXX-XX-XXT18:50`) on `day` (a whole day, whose
 /// day number is `day_number`); false, and nothing changed, for any other value.
 pub fn read_on_day(v: &mut Value, day: &str, day_number: f64) -> bool {
-    let Some(clock) = v.value.strip_prefix("XXXX-XX-XXT") else {
+    let (qual, clock) = split_qualifier(&v.value);
+    let Some(clock) = clock.strip_prefix("XXXX-XX-XXT") else {
         return false;
     };
     let Some((h, m)) = clock.split_once(':') else {
@@ -127,8 +173,15 @@ pub fn read_on_day(v: &mut Value, day: &str, day_number: f64) -> bool {
     if v.kind != Kind::Time || h > 23 || m > 59 || !is_whole_day(day) {
         return false;
     }
-    v.value = format!("{day}T{h:02}:{m:02}");
-    v.interval = Some(Interval::point(day_number + f64::from(h * 60 + m) / 1440.0));
+    let qual = qual.to_string();
+    // Only a bound can be near ("shortly before"); "around" marks the value approximate too.
+    let near = v.approximate && qual != "~";
+    v.value = format!("{qual}{day}T{h:02}:{m:02}");
+    v.interval = Some(qualified(
+        &qual,
+        near,
+        day_number + f64::from(h * 60 + m) / 1440.0,
+    ));
     true
 }
 
@@ -298,7 +351,7 @@ mod tests {
         );
         assert_eq!(
             times("by 6 p.m. on", &[]),
-            vec![("6 p.m.".into(), "XXXX-XX-XXT18:00".into())]
+            vec![("by 6 p.m.".into(), "<=XXXX-XX-XXT18:00".into())]
         );
         assert_eq!(
             times("10:55: Eight officers arrive", &[]),
@@ -317,10 +370,39 @@ mod tests {
     }
 
     #[test]
+    fn a_qualifier_makes_a_clock_time_approximate_or_a_bound() {
+        assert_eq!(
+            times("it collapsed shortly before 8pm", &[]),
+            vec![("shortly before 8pm".into(), "<XXXX-XX-XXT20:00".into())]
+        );
+        assert_eq!(
+            times("the crowd left after 9 p.m.", &[]),
+            vec![("after 9 p.m.".into(), ">XXXX-XX-XXT21:00".into())]
+        );
+        // On a known day: "around" is a quarter of an hour either way, "shortly before" the
+        // half hour before, "before" anything earlier.
+        let mut v = Value::new(Kind::Time, Span::new(0, 9), "~XXXX-XX-XXT01:00");
+        v.approximate = true;
+        assert!(read_on_day(&mut v, "2018-07-06", 100.0));
+        assert_eq!(v.value, "~2018-07-06T01:00");
+        let i = v.interval.unwrap();
+        assert!((i.lo - (100.0 + 45.0 / 1440.0)).abs() < 1e-9, "{i:?}");
+        assert!((i.hi - (100.0 + 75.0 / 1440.0)).abs() < 1e-9, "{i:?}");
+        let mut v = Value::new(Kind::Time, Span::new(0, 9), "<XXXX-XX-XXT20:00");
+        v.approximate = true;
+        assert!(read_on_day(&mut v, "2019-04-15", 10.0));
+        let i = v.interval.unwrap();
+        assert!((i.lo - (10.0 + 1170.0 / 1440.0)).abs() < 1e-9, "{i:?}");
+        let mut v = Value::new(Kind::Time, Span::new(0, 9), "<XXXX-XX-XXT20:00");
+        assert!(read_on_day(&mut v, "2019-04-15", 10.0));
+        assert_eq!(v.interval.unwrap().lo, f64::NEG_INFINITY);
+    }
+
+    #[test]
     fn british_dotted_times_need_a_meridiem_or_a_zone() {
         assert_eq!(
             times("broke out around 6.50pm on Monday", &[]),
-            vec![("6.50pm".into(), "XXXX-XX-XXT18:50".into())]
+            vec![("around 6.50pm".into(), "~XXXX-XX-XXT18:50".into())]
         );
         assert_eq!(
             times("which began at 5.50pm local time (16.50 GMT)", &[]),
