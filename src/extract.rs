@@ -568,6 +568,21 @@ fn file_tokens(
                 c.frame.holder = at.slice(text).to_string();
                 c.frame.predicate = predicate.clone();
             }
+            // A timeline's entry ("7.05pm – Part of the roof collapses") is an opening the
+            // parse reads as a fragment: its verb is the event word the entry was filed by.
+            if Some(c.rule) == event_rule
+                && c.frame.predicate.is_empty()
+                && c.evidence.end > c.value.span.end
+                && text[c.value.span.end..]
+                    .trim_start()
+                    .starts_with(['–', '—', '-'])
+                && let Some(w) = a
+                    .words
+                    .iter()
+                    .find(|w| w.span.start < c.evidence.end && c.evidence.end <= w.span.end)
+            {
+                c.frame.predicate = w.lemma.to_lowercase();
+            }
             if misread_class(a, c) {
                 c.slot = Slot::new(c.slot.subject.clone(), "count");
             }
@@ -1465,7 +1480,19 @@ fn event_at(units: &[Unit], i: usize, rules: &RuleSet) -> Option<String> {
     if rules.in_list("event-nouns", &u.text) || rules.in_list("event-nouns", &sing) {
         return Some(sing);
     }
-    rules.pair("event-verbs", &u.text).map(str::to_string)
+    if let Some(e) = rules.pair("event-verbs", &u.text) {
+        return Some(e.to_string());
+    }
+    // A timeline's present tense: "7.05pm – Part of the roof collapses".
+    let stem = u
+        .text
+        .strip_suffix("es")
+        .filter(|s| s.ends_with(['s', 'h', 'x']));
+    let stem = stem.or_else(|| u.text.strip_suffix('s'))?;
+    [format!("{stem}ed"), format!("{stem}d")]
+        .iter()
+        .find_map(|past| rules.pair("event-verbs", past))
+        .map(str::to_string)
 }
 
 /// The key of the event noun at unit `i`: a year, ordinal or name attached to it keys it
@@ -1528,6 +1555,26 @@ fn event_before(
     None
 }
 
+/// A timeline's entry: a time or date opening the sentence, then a dash and what happened
+/// ("7.05pm – Part of the roof collapses", "July 8 – The first four were rescued"). The
+/// event is the first event word of the clause after the dash.
+fn timeline_event(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(usize, String)> {
+    // Only values before it, as in "Monday April 15, 5.50pm –".
+    let opening = units[..ui]
+        .iter()
+        .all(|u| matches!(u.kind, UKind::Value(_)) || u.text == ",");
+    let dash = units
+        .get(ui + 1)
+        .is_some_and(|u| u.kind == UKind::Punct && matches!(u.text.as_str(), "–" | "—" | "-"));
+    if !opening || !dash {
+        return None;
+    }
+    const CLAUSE: usize = 12;
+    (ui + 2..(ui + 2 + CLAUSE).min(units.len()))
+        .take_while(|&i| !matches!(units[i].text.as_str(), "." | ";" | ":" | "–" | "—"))
+        .find_map(|i| Some((i, event_at(units, i, rules)?)))
+}
+
 fn event_date(
     units: &[Unit],
     ui: usize,
@@ -1548,8 +1595,11 @@ fn event_date(
             && (u.text.len() > 4 && (u.text.ends_with("ed") || u.text.ends_with("ing"))
                 || rules.in_list("verbs", &u.text))
     };
-    let mut found = None;
+    let mut found = timeline_event(units, ui, rules);
     for d in 1..=BACK.min(ui) {
+        if found.is_some() {
+            break;
+        }
         let i = ui - d;
         // A clock time reads through its own day ("broke out on Monday around 6.50pm").
         let its_day = v.kind == Kind::Time && d <= 3;

@@ -663,3 +663,27 @@ fn a_named_place_on_the_cause_of_deaths_keeps_them_a_local_toll() {
     ]);
     assert_eq!(values(&rows), vec![("15".into(), "20".into())], "{rows:#?}");
 }
+
+#[test]
+fn a_timeline_entry_dates_the_event_after_its_dash() {
+    // a's live timeline: "7.05pm – Part of the roof collapses"; b: the roof collapsed at
+    // 7.45pm on 2 March 2021, a's day too (its first entry): 40 minutes apart. a's 6.30pm
+    // entry is the alarm, not the collapse.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "Tuesday March 2, 2021, 6.30pm – The alarm sounds at the Harwood Mill in Lowdale.\n\n\
+             7.05pm – Part of the roof at the Harwood Mill collapses amid the fire.\n",
+        ),
+        (
+            "b.txt",
+            "The roof of the Harwood Mill in Lowdale collapsed at 7.45pm on March 2, 2021, as \
+             the fire spread, witnesses said.\n",
+        ),
+    ]);
+    assert_eq!(
+        values(&rows),
+        vec![("2021-03-02T19:05".into(), "2021-03-02T19:45".into())],
+        "{rows:#?}"
+    );
+}
