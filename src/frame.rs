@@ -257,6 +257,44 @@ impl Frame {
                     }
                 }
             }
+            // No subject of its own: "the spire was made of wood and was built in 1860"
+            // shares the first verb's subject; "the hall, built in 1420" is said of its noun.
+            if !saying
+                && f.holder.is_empty()
+                && !a.children(p).any(|c| a.base_rel(c) == "nsubj")
+                && let Some(h) = a.head_of(p)
+            {
+                // "the roof of the building, built between ...": a participle after a noun
+                // and a comma, with no auxiliary, is said of that noun, whatever clause the
+                // parse hung it on.
+                let participle = (p >= 2
+                    && a.words[p].xpos == "VBN"
+                    && !a.children(p).any(|c| a.base_rel(c) == "aux")
+                    && a.words[p - 1].span.slice(text) == ","
+                    && a.words[p - 2].upos == "NOUN"
+                    && !contains(a, p - 2, top))
+                .then_some(p - 2);
+                let holder = participle.or_else(|| match a.base_rel(p) {
+                    "conj" => a
+                        .children(h)
+                        .find(|&c| a.base_rel(c) == "nsubj")
+                        .filter(|&s| a.words[s].upos != "PRON" && !contains(a, s, top)),
+                    // The noun's subtree holds the clause and so the figure: only the noun
+                    // itself must not be the figure.
+                    "acl" if a.words[h].upos == "NOUN" && h != top => Some(h),
+                    _ => None,
+                });
+                if let Some(s) = holder.filter(|&s| Some(s) != counted) {
+                    let from = a
+                        .children(s)
+                        .filter(|&c| matches!(a.base_rel(c), "compound" | "amod") && c < s)
+                        .min()
+                        .unwrap_or(s);
+                    f.holder = Span::new(a.words[from].span.start, a.words[s].span.end)
+                        .slice(text)
+                        .to_string();
+                }
+            }
         }
         if let Some(n) = counted {
             f.negated |= a.children(n).any(|c| is_negation(a, c));

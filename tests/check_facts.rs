@@ -687,3 +687,35 @@ fn a_timeline_entry_dates_the_event_after_its_dash() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn one_agent_doing_two_things_does_not_make_two_figures_one_fact() {
+    // The investigators found 12 rifles (a) and recovered 30 (b): what they did differs and
+    // nothing else ties the figures, so the pair stays a low lead. The fire as holder of two
+    // verbs is the event itself: 6,453 against 7,214 homes stays a medium conflict.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "Investigators found 12 rifles at the Lakeview site, officials said.\n\n\
+             The fire in Lakeview destroyed 6,453 homes.\n",
+        ),
+        (
+            "b.txt",
+            "Investigators searched the Lakeview site and recovered 30 rifles.\n\n\
+             The fire in Lakeview burned 7,214 homes.\n",
+        ),
+    ]);
+    assert_eq!(
+        values(&rows),
+        vec![("12".into(), "30".into()), ("6453".into(), "7214".into())],
+        "{rows:#?}"
+    );
+    let severity = |v: &str| {
+        rows.iter()
+            .find(|r| r["value_a"] == v || r["value_b"] == v)
+            .map(|r| r["severity"].clone())
+            .unwrap()
+    };
+    assert_eq!(severity("12"), "low", "{rows:#?}");
+    assert_eq!(severity("6453"), "medium", "{rows:#?}");
+}

@@ -118,3 +118,17 @@ fn victims_at_a_funeral_that_was_held_are_not_detained() {
     assert_eq!(slot("18").as_deref(), Some("victims/count"));
     assert_eq!(slot("12").as_deref(), Some("protesters/arrested"));
 }
+
+#[test]
+fn a_verb_without_a_subject_of_its_own_takes_its_conjuncts_or_its_nouns() {
+    // "was built" shares "The tower"'s subject with "was made"; "built in 1420" after "the
+    // old hall," is said of the hall; "a bridge opened in 1967" of the bridge.
+    let c = claims(
+        "The tower was made of oak and was built in 1860 by local masons.\n\n\
+         Scaffolding stood on the roof of the old hall, built in 1420, officials said.\n\n\
+         Traffic stopped on a bridge opened in 1967 by the city.\n",
+    );
+    assert_eq!(frame_of(&c, "1860")["holder"], "tower");
+    assert_eq!(frame_of(&c, "1420")["holder"], "old hall");
+    assert_eq!(frame_of(&c, "1967")["holder"], "bridge");
+}

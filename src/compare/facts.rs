@@ -346,7 +346,28 @@ fn identity(records: &[Record], a: &ValueSide, b: &ValueSide, rules: &RuleSet) -
                     differ.push(format!("{what} \"{p}\" / \"{q}\""));
                 }
             }
-            let found = match (shared.is_empty(), differ.is_empty()) {
+            // One agent doing two things ("investigators found 20 firearms" / "searched his
+            // home and recovered 42") says nothing about the figures being one; the event
+            // itself as holder ("the fire destroyed ...", "the fire incinerated ...") does.
+            let event_holder = fx
+                .holder
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    rules.in_list("event-nouns", &rules.canonical(&w))
+                        || rules.in_list("event-nouns", &w)
+                });
+            // So does the figure's own name ("the death toll jumps to 48" / "stood at 85").
+            let total_holder = super::is_running_total(&fx.holder.to_lowercase(), "");
+            let only_holder = shared.len() == 1
+                && shared[0].starts_with("holder")
+                && !event_holder
+                && !total_holder;
+            let found = match (
+                shared.is_empty() || only_holder && !differ.is_empty(),
+                differ.is_empty(),
+            ) {
                 (true, _) => Identity::Weak,
                 (false, true) => Identity::Clear(shared.join(", ")),
                 (false, false) => Identity::Mixed(format!(
