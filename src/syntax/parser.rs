@@ -7,6 +7,11 @@
 //! recover from its own mistakes. One transition per word and a bounded number of features,
 //! so parsing is linear in the length of the sentence.
 
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use super::perceptron::{Rng, Trainer, Weights, argmax, mix};
 
 /// The parser's weights and label set.
@@ -362,10 +367,47 @@ fn features(st: &State, items: &[Item], out: &mut Vec<u64>) {
     out.extend_from_slice(&f);
 }
 
+/// Each template's feature when every word, arc and count it reads is absent: what a
+/// configuration with an empty stack and buffer gives.
+fn absent_features() -> &'static [u64] {
+    static ABSENT: OnceLock<Vec<u64>> = OnceLock::new();
+    ABSENT.get_or_init(|| {
+        let mut st = State::new(0);
+        st.stack.clear();
+        let mut out = Vec::new();
+        features(&st, &[Item::ROOT], &mut out);
+        out
+    })
+}
+
+/// Most features of a configuration read words or arcs that are not there (no second child,
+/// no head yet, the end of the buffer), and each such feature is the same every time. Which
+/// of them a configuration has is a bit set over the templates; this caches, per set, the
+/// sum of their weights, so they are looked up once per thread instead of at every
+/// transition (the sum is exact: integers, in any order).
+struct AbsentSums {
+    /// The table the sums are of ([`Weights::id`]).
+    id: u64,
+    sums: FxHashMap<u128, Box<[i32]>>,
+}
+
+/// How many sets a thread keeps sums for; past that, sums are looked up as before.
+const MAX_SUMS: usize = 1 << 14;
+
+thread_local! {
+    static ABSENT_SUMS: RefCell<AbsentSums> = RefCell::new(AbsentSums {
+        id: 0,
+        sums: FxHashMap::default(),
+    });
+}
+
 /// Per-sentence scratch reused across sentences.
 #[derive(Default)]
 pub struct Scratch {
     feats: Vec<u64>,
+    /// The features that are not their template's absent one.
+    present: Vec<u64>,
+    absent: Vec<u64>,
     scores: Vec<i32>,
     /// Transitions the last parse took: kept so the fuzz target can hold parsing to at most
     /// two per word (linear time) without timing it.
@@ -385,11 +427,21 @@ impl Parser {
         let mut st = State::new(n);
         scratch.scores.resize(self.n_classes(), 0);
         scratch.transitions = 0;
+        let absent = absent_features();
         while !st.done() {
             scratch.transitions += 1;
             features(&st, items, &mut scratch.feats);
-            scratch.scores.iter_mut().for_each(|s| *s = 0);
-            self.weights.score(&scratch.feats, &mut scratch.scores);
+            let mut set = 0u128;
+            scratch.present.clear();
+            for (i, (&f, &a)) in scratch.feats.iter().zip(absent).enumerate() {
+                if f == a {
+                    set |= 1 << i;
+                } else {
+                    scratch.present.push(f);
+                }
+            }
+            self.absent_sum(set, absent, &mut scratch.absent, &mut scratch.scores);
+            self.weights.score(&scratch.present, &mut scratch.scores);
             let ok = st.validity(nl, self.root);
             debug_assert!(
                 (0..self.n_classes()).all(|t| ok.allows(t) == st.valid(t, nl, self.root))
@@ -398,6 +450,41 @@ impl Parser {
             st.apply(t, nl);
         }
         finish(&st, items, self)
+    }
+}
+
+impl Parser {
+    /// Sets `scores` to the sum of the weights of the absent features in `set` (bits index
+    /// `absent`), from the thread's cache when it has it.
+    fn absent_sum(&self, set: u128, absent: &[u64], buf: &mut Vec<u64>, scores: &mut [i32]) {
+        let direct = |buf: &mut Vec<u64>, scores: &mut [i32]| {
+            buf.clear();
+            buf.extend(
+                (0..absent.len())
+                    .filter(|i| set >> i & 1 == 1)
+                    .map(|i| absent[i]),
+            );
+            scores.iter_mut().for_each(|s| *s = 0);
+            self.weights.score(buf, scores);
+        };
+        let id = self.weights.id;
+        if id == 0 {
+            return direct(buf, scores);
+        }
+        ABSENT_SUMS.with_borrow_mut(|c| {
+            if c.id != id {
+                c.id = id;
+                c.sums.clear();
+            }
+            if let Some(sum) = c.sums.get(&set) {
+                scores.copy_from_slice(sum);
+                return;
+            }
+            direct(buf, scores);
+            if c.sums.len() < MAX_SUMS {
+                c.sums.insert(set, scores.into());
+            }
+        })
     }
 }
 
