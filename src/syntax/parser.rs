@@ -190,6 +190,40 @@ impl Validity {
             _ => self.right_other,
         }
     }
+
+    /// The allowed transition of highest score, ties to the lowest index, as
+    /// `argmax(scores, |t| self.allows(t))`: scores of the transitions not allowed are set to
+    /// `i32::MIN`, which no allowed one reaches (a score is a sum of a few hundred 16-bit
+    /// weights), and the plain first maximum is taken, without a test per transition.
+    fn best(&self, scores: &mut [i32]) -> Option<usize> {
+        let (nl, root) = (self.nl, self.root);
+        if !self.shift {
+            scores[SHIFT] = i32::MIN;
+        }
+        if !self.reduce {
+            scores[REDUCE] = i32::MIN;
+        }
+        if !self.left {
+            scores[2..2 + nl].fill(i32::MIN);
+        }
+        scores[2 + root] = i32::MIN;
+        let right_root = scores[2 + nl + root];
+        if !self.right_other {
+            scores[2 + nl..2 + 2 * nl].fill(i32::MIN);
+        }
+        scores[2 + nl + root] = if self.right_root {
+            right_root
+        } else {
+            i32::MIN
+        };
+        let mut best = 0;
+        for (t, &s) in scores.iter().enumerate() {
+            if s > scores[best] {
+                best = t;
+            }
+        }
+        (scores[best] != i32::MIN).then_some(best)
+    }
 }
 
 impl State {
@@ -446,7 +480,11 @@ impl Parser {
             debug_assert!(
                 (0..self.n_classes()).all(|t| ok.allows(t) == st.valid(t, nl, self.root))
             );
-            let t = argmax(&scratch.scores, |t| ok.allows(t)).unwrap_or(SHIFT);
+            debug_assert_eq!(
+                ok.best(&mut scratch.scores.clone()),
+                argmax(&scratch.scores, |t| ok.allows(t))
+            );
+            let t = ok.best(&mut scratch.scores).unwrap_or(SHIFT);
             st.apply(t, nl);
         }
         finish(&st, items, self)
@@ -640,5 +678,55 @@ pub fn train(
                 weights: tr.averaged(1e-3),
             },
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Validity::best` picks what `argmax` over the allowed transitions picks, in every
+    /// combination of allowed kinds, ties included.
+    #[test]
+    fn best_is_the_argmax_of_the_allowed() {
+        let (nl, root) = (5, 2);
+        let mut rng = Rng(11);
+        for kinds in 0..32u32 {
+            let ok = Validity {
+                nl,
+                root,
+                shift: kinds & 1 != 0,
+                reduce: kinds & 2 != 0,
+                left: kinds & 4 != 0,
+                right_root: kinds & 8 != 0,
+                right_other: kinds & 16 != 0,
+            };
+            for _ in 0..50 {
+                let scores: Vec<i32> = (0..2 + 2 * nl)
+                    .map(|_| (rng.next_u64() % 7) as i32 - 3)
+                    .collect();
+                let want = argmax(&scores, |t| ok.allows(t));
+                assert_eq!(ok.best(&mut scores.clone()), want, "{kinds:05b} {scores:?}");
+            }
+        }
+    }
+
+    /// The absent features are what a configuration with nothing on the stack or in the
+    /// buffer gives, and a real configuration's features equal them where it lacks the
+    /// words they read.
+    #[test]
+    fn absent_features_are_those_of_missing_words() {
+        let absent = absent_features();
+        assert_eq!(absent.len(), 84);
+        let items = vec![Item::ROOT, Item::new(77, 3, "NOUN", Some(&Item::ROOT))];
+        let mut st = State::new(1);
+        st.apply(SHIFT, 3);
+        let mut f = Vec::new();
+        features(&st, &items, &mut f);
+        // The buffer is empty: its words' templates (5: n0w; 11: n2w) are absent.
+        assert_eq!(f[4], absent[4]);
+        assert_eq!(f[10], absent[10]);
+        // The stack's word is there.
+        assert_ne!(f[1], absent[1]);
     }
 }
