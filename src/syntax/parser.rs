@@ -7,6 +7,11 @@
 //! recover from its own mistakes. One transition per word and a bounded number of features,
 //! so parsing is linear in the length of the sentence.
 
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use super::perceptron::{Rng, Trainer, Weights, argmax, mix};
 
 /// The parser's weights and label set.
@@ -185,6 +190,40 @@ impl Validity {
             _ => self.right_other,
         }
     }
+
+    /// The allowed transition of highest score, ties to the lowest index, as
+    /// `argmax(scores, |t| self.allows(t))`: scores of the transitions not allowed are set to
+    /// `i32::MIN`, which no allowed one reaches (a score is a sum of a few hundred 16-bit
+    /// weights), and the plain first maximum is taken, without a test per transition.
+    fn best(&self, scores: &mut [i32]) -> Option<usize> {
+        let (nl, root) = (self.nl, self.root);
+        if !self.shift {
+            scores[SHIFT] = i32::MIN;
+        }
+        if !self.reduce {
+            scores[REDUCE] = i32::MIN;
+        }
+        if !self.left {
+            scores[2..2 + nl].fill(i32::MIN);
+        }
+        scores[2 + root] = i32::MIN;
+        let right_root = scores[2 + nl + root];
+        if !self.right_other {
+            scores[2 + nl..2 + 2 * nl].fill(i32::MIN);
+        }
+        scores[2 + nl + root] = if self.right_root {
+            right_root
+        } else {
+            i32::MIN
+        };
+        let mut best = 0;
+        for (t, &s) in scores.iter().enumerate() {
+            if s > scores[best] {
+                best = t;
+            }
+        }
+        (scores[best] != i32::MIN).then_some(best)
+    }
 }
 
 impl State {
@@ -362,10 +401,47 @@ fn features(st: &State, items: &[Item], out: &mut Vec<u64>) {
     out.extend_from_slice(&f);
 }
 
+/// Each template's feature when every word, arc and count it reads is absent: what a
+/// configuration with an empty stack and buffer gives.
+fn absent_features() -> &'static [u64] {
+    static ABSENT: OnceLock<Vec<u64>> = OnceLock::new();
+    ABSENT.get_or_init(|| {
+        let mut st = State::new(0);
+        st.stack.clear();
+        let mut out = Vec::new();
+        features(&st, &[Item::ROOT], &mut out);
+        out
+    })
+}
+
+/// Most features of a configuration read words or arcs that are not there (no second child,
+/// no head yet, the end of the buffer), and each such feature is the same every time. Which
+/// of them a configuration has is a bit set over the templates; this caches, per set, the
+/// sum of their weights, so they are looked up once per thread instead of at every
+/// transition (the sum is exact: integers, in any order).
+struct AbsentSums {
+    /// The table the sums are of ([`Weights::id`]).
+    id: u64,
+    sums: FxHashMap<u128, Box<[i32]>>,
+}
+
+/// How many sets a thread keeps sums for; past that, sums are looked up as before.
+const MAX_SUMS: usize = 1 << 14;
+
+thread_local! {
+    static ABSENT_SUMS: RefCell<AbsentSums> = RefCell::new(AbsentSums {
+        id: 0,
+        sums: FxHashMap::default(),
+    });
+}
+
 /// Per-sentence scratch reused across sentences.
 #[derive(Default)]
 pub struct Scratch {
     feats: Vec<u64>,
+    /// The features that are not their template's absent one.
+    present: Vec<u64>,
+    absent: Vec<u64>,
     scores: Vec<i32>,
     /// Transitions the last parse took: kept so the fuzz target can hold parsing to at most
     /// two per word (linear time) without timing it.
@@ -385,19 +461,68 @@ impl Parser {
         let mut st = State::new(n);
         scratch.scores.resize(self.n_classes(), 0);
         scratch.transitions = 0;
+        let absent = absent_features();
         while !st.done() {
             scratch.transitions += 1;
             features(&st, items, &mut scratch.feats);
-            scratch.scores.iter_mut().for_each(|s| *s = 0);
-            self.weights.score(&scratch.feats, &mut scratch.scores);
+            let mut set = 0u128;
+            scratch.present.clear();
+            for (i, (&f, &a)) in scratch.feats.iter().zip(absent).enumerate() {
+                if f == a {
+                    set |= 1 << i;
+                } else {
+                    scratch.present.push(f);
+                }
+            }
+            self.absent_sum(set, absent, &mut scratch.absent, &mut scratch.scores);
+            self.weights.score(&scratch.present, &mut scratch.scores);
             let ok = st.validity(nl, self.root);
             debug_assert!(
                 (0..self.n_classes()).all(|t| ok.allows(t) == st.valid(t, nl, self.root))
             );
-            let t = argmax(&scratch.scores, |t| ok.allows(t)).unwrap_or(SHIFT);
+            debug_assert_eq!(
+                ok.best(&mut scratch.scores.clone()),
+                argmax(&scratch.scores, |t| ok.allows(t))
+            );
+            let t = ok.best(&mut scratch.scores).unwrap_or(SHIFT);
             st.apply(t, nl);
         }
         finish(&st, items, self)
+    }
+}
+
+impl Parser {
+    /// Sets `scores` to the sum of the weights of the absent features in `set` (bits index
+    /// `absent`), from the thread's cache when it has it.
+    fn absent_sum(&self, set: u128, absent: &[u64], buf: &mut Vec<u64>, scores: &mut [i32]) {
+        let direct = |buf: &mut Vec<u64>, scores: &mut [i32]| {
+            buf.clear();
+            buf.extend(
+                (0..absent.len())
+                    .filter(|i| set >> i & 1 == 1)
+                    .map(|i| absent[i]),
+            );
+            scores.iter_mut().for_each(|s| *s = 0);
+            self.weights.score(buf, scores);
+        };
+        let id = self.weights.id;
+        if id == 0 {
+            return direct(buf, scores);
+        }
+        ABSENT_SUMS.with_borrow_mut(|c| {
+            if c.id != id {
+                c.id = id;
+                c.sums.clear();
+            }
+            if let Some(sum) = c.sums.get(&set) {
+                scores.copy_from_slice(sum);
+                return;
+            }
+            direct(buf, scores);
+            if c.sums.len() < MAX_SUMS {
+                c.sums.insert(set, scores.into());
+            }
+        })
     }
 }
 
@@ -553,5 +678,55 @@ pub fn train(
                 weights: tr.averaged(1e-3),
             },
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Validity::best` picks what `argmax` over the allowed transitions picks, in every
+    /// combination of allowed kinds, ties included.
+    #[test]
+    fn best_is_the_argmax_of_the_allowed() {
+        let (nl, root) = (5, 2);
+        let mut rng = Rng(11);
+        for kinds in 0..32u32 {
+            let ok = Validity {
+                nl,
+                root,
+                shift: kinds & 1 != 0,
+                reduce: kinds & 2 != 0,
+                left: kinds & 4 != 0,
+                right_root: kinds & 8 != 0,
+                right_other: kinds & 16 != 0,
+            };
+            for _ in 0..50 {
+                let scores: Vec<i32> = (0..2 + 2 * nl)
+                    .map(|_| (rng.next_u64() % 7) as i32 - 3)
+                    .collect();
+                let want = argmax(&scores, |t| ok.allows(t));
+                assert_eq!(ok.best(&mut scores.clone()), want, "{kinds:05b} {scores:?}");
+            }
+        }
+    }
+
+    /// The absent features are what a configuration with nothing on the stack or in the
+    /// buffer gives, and a real configuration's features equal them where it lacks the
+    /// words they read.
+    #[test]
+    fn absent_features_are_those_of_missing_words() {
+        let absent = absent_features();
+        assert_eq!(absent.len(), 84);
+        let items = vec![Item::ROOT, Item::new(77, 3, "NOUN", Some(&Item::ROOT))];
+        let mut st = State::new(1);
+        st.apply(SHIFT, 3);
+        let mut f = Vec::new();
+        features(&st, &items, &mut f);
+        // The buffer is empty: its words' templates (5: n0w; 11: n2w) are absent.
+        assert_eq!(f[4], absent[4]);
+        assert_eq!(f[10], absent[10]);
+        // The stack's word is there.
+        assert_ne!(f[1], absent[1]);
     }
 }

@@ -32,11 +32,15 @@ pub struct Weights {
     stride: usize,
     /// Features in key order: what the model file stores.
     keys: Vec<u64>,
+    /// Tells tables apart for caches of sums (0: an empty table; never reused).
+    pub id: u64,
     #[cfg(target_arch = "x86_64")]
     avx2: bool,
 }
 
 const SLOTS: usize = 8;
+
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// `finger[i]` 0 marks an empty slot (fingerprints are never 0) and its `val[i]` is `NONE`.
 /// A value is `class | weight << 8` (one entry; bit 31 clear), or a row stored apart:
@@ -82,38 +86,104 @@ struct Acc([i32; 256]);
 /// allows. Lookups jump all over the tables, and with 4 KB pages most of them also miss the
 /// TLB (each miss a page walk, dearer still in a virtual machine). Arrays under 1 MB stay
 /// ordinary.
-#[derive(Debug, Default)]
+///
+/// The big ones get a mapping of their own: memory from the allocator is often heap the model
+/// decoder just freed, already backed by 4 KB pages, which advice given afterwards does not
+/// change (measured: under half the tables got 2 MB pages that way).
+#[derive(Debug)]
 struct Huge<T> {
-    buf: Vec<T>,
-    off: usize,
+    /// The whole mapping (null when the array lives in `vec`) and its length in bytes.
+    map: *mut libc::c_void,
+    map_len: usize,
+    data: *const T,
+    len: usize,
+    /// Owns what `data` points to when the array is not mapped; read only through `data`.
+    _vec: Vec<T>,
 }
 
-impl<T: Copy + Default> Huge<T> {
+// SAFETY: a `Huge` owns its mapping and never writes to it after `new`, so sharing or moving
+// it between threads is as safe as for the `Vec<T>` it replaces.
+unsafe impl<T: Send> Send for Huge<T> {}
+// SAFETY: as above; the contents are read-only.
+unsafe impl<T: Sync> Sync for Huge<T> {}
+
+impl<T> Default for Huge<T> {
+    fn default() -> Self {
+        Huge::in_vec(Vec::new())
+    }
+}
+
+impl<T> Huge<T> {
+    fn in_vec(vec: Vec<T>) -> Self {
+        Huge {
+            map: std::ptr::null_mut(),
+            map_len: 0,
+            data: vec.as_ptr(),
+            len: vec.len(),
+            _vec: vec,
+        }
+    }
+}
+
+impl<T: Copy> Huge<T> {
     fn new(data: Vec<T>) -> Self {
-        const HUGE: usize = 2 << 20;
-        let size = std::mem::size_of::<T>().max(1);
-        let bytes = data.len() * size;
-        if !cfg!(target_os = "linux") || bytes < HUGE / 2 {
-            return Huge { buf: data, off: 0 };
-        }
-        let mut buf: Vec<T> = Vec::with_capacity((bytes + 2 * HUGE) / size);
-        let start = buf.as_ptr() as usize;
-        let a = start.next_multiple_of(HUGE);
-        let off = (a - start) / size;
         #[cfg(target_os = "linux")]
-        // SAFETY: [a, a + bytes rounded up to 2 MB) lies inside the vector's own allocation;
-        // MADV_HUGEPAGE only changes how the kernel backs it, never its contents, and it is
-        // given before any of it is written. Failure is harmless.
-        unsafe {
-            libc::madvise(
-                a as *mut libc::c_void,
-                bytes.next_multiple_of(HUGE),
-                libc::MADV_HUGEPAGE,
-            );
+        if std::mem::size_of_val(data.as_slice()) >= 1 << 20
+            && let Some(h) = Huge::mapped(&data)
+        {
+            return h;
         }
-        buf.resize(off, T::default());
-        buf.extend_from_slice(&data);
-        Huge { buf, off }
+        Huge::in_vec(data)
+    }
+
+    /// A copy of `data` in a mapping of its own, `None` if the mapping cannot be made.
+    #[cfg(target_os = "linux")]
+    fn mapped(data: &[T]) -> Option<Self> {
+        const HUGE: usize = 2 << 20;
+        let rounded = std::mem::size_of_val(data).next_multiple_of(HUGE);
+        let map_len = rounded + HUGE;
+        // SAFETY: a fresh private anonymous mapping; nothing else refers to it.
+        let map = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                map_len,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        if map == libc::MAP_FAILED {
+            return None;
+        }
+        let start = (map as usize).next_multiple_of(HUGE);
+        // SAFETY: [start, start + rounded) lies inside the mapping, which is untouched yet, so
+        // the advice applies from the first page fault on; failure is harmless. The copy
+        // writes at most `rounded` bytes there, `start` is aligned for any `T` (2 MB), and the
+        // elements are `Copy`.
+        unsafe {
+            libc::madvise(start as *mut libc::c_void, rounded, libc::MADV_HUGEPAGE);
+            std::ptr::copy_nonoverlapping(data.as_ptr(), start as *mut T, data.len());
+        }
+        Some(Huge {
+            map,
+            map_len,
+            data: start as *const T,
+            len: data.len(),
+            _vec: Vec::new(),
+        })
+    }
+}
+
+impl<T> Drop for Huge<T> {
+    fn drop(&mut self) {
+        #[cfg(target_os = "linux")]
+        if !self.map.is_null() {
+            // SAFETY: the mapping was made in `mapped` with this length and is unmapped once.
+            unsafe {
+                libc::munmap(self.map, self.map_len);
+            }
+        }
     }
 }
 
@@ -121,7 +191,9 @@ impl<T> std::ops::Deref for Huge<T> {
     type Target = [T];
     #[inline(always)]
     fn deref(&self) -> &[T] {
-        &self.buf[self.off..]
+        // SAFETY: `data` and `len` describe `vec`'s elements or the copy in the mapping, both
+        // alive and unchanged as long as `self`.
+        unsafe { std::slice::from_raw_parts(self.data, self.len) }
     }
 }
 
@@ -217,6 +289,7 @@ impl Weights {
             dense: Huge::new(dense),
             stride,
             keys,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             #[cfg(target_arch = "x86_64")]
             avx2: std::arch::is_x86_feature_detected!("avx2"),
         }
