@@ -22,7 +22,7 @@ use rayon::prelude::*;
 
 use super::Outcome;
 use crate::cli::{CheckArgs, FailOn};
-use crate::compare::facts::{Finding, rows_in_order};
+use crate::compare::facts::{Finding, Rows};
 use crate::error::{self, InputError};
 use crate::extract;
 use crate::group::{ClaimGraph, Record};
@@ -60,6 +60,8 @@ pub struct Analysis {
     pub texts: Vec<(String, String)>,
     /// The stories the sources with claims make, in the order of their first source's name.
     pub stories: Vec<StoryView>,
+    /// The table the findings' packed source lists index ([`crate::compare::facts::Rows`]).
+    pub source_names: Vec<String>,
 }
 
 /// Loads the rules: built-in ones plus `--rules DIR`, else `claims/` when it exists. Problems
@@ -79,16 +81,108 @@ pub fn analyze(
     frames: bool,
     story_threshold: f64,
 ) -> Analysis {
+    let mut keep = Kept::Memory(Vec::new(), Vec::new());
+    let (stats, errors, texts) = gather(paths, &rules, progress, keep_texts, frames, &mut keep);
+    match keep {
+        Kept::Memory(batches, infos) => {
+            let mut records = Vec::with_capacity(batches.iter().map(Vec::len).sum());
+            for b in batches {
+                records.extend(b);
+            }
+            finish(
+                records,
+                &infos,
+                rules,
+                story_threshold,
+                stats,
+                errors,
+                texts,
+            )
+        }
+        Kept::Spilled(..) => unreachable!("only `analyze_spilled` spills"),
+    }
+}
+
+/// [`analyze`] with the records spilled to a temporary file ([`crate::spill`]) as they are
+/// made and read back one story at a time, so memory follows the largest story, not the
+/// corpus. What comes back has no records and no claim graph (`--graph` needs [`analyze`]),
+/// and its findings only their rows, the rows' source lists packed. An error is about the
+/// temporary file (which is gone however the run ends).
+pub fn analyze_spilled(
+    paths: &[String],
+    rules: RuleSet,
+    progress: bool,
+    keep_texts: bool,
+    story_threshold: f64,
+    spill: crate::spill::Spill,
+) -> Result<Analysis, InputError> {
+    let mut keep = Kept::Spilled(spill, Vec::new(), crate::story::Sources::default(), None);
+    let (mut stats, errors, texts) = gather(paths, &rules, progress, keep_texts, true, &mut keep);
+    let Kept::Spilled(mut spill, blocks, sources, failed) = keep else {
+        unreachable!("the records were spilled")
+    };
+    let tmp = |e: std::io::Error| {
+        InputError::new(
+            "<temporary file>",
+            crate::error::Place::Whole,
+            format!("cannot spill claims to a temporary file: {e}"),
+        )
+    };
+    if let Some(e) = failed {
+        return Err(tmp(e));
+    }
+    spill.finish().map_err(tmp)?;
+    let compared =
+        crate::story::compare_spilled(&mut spill, &blocks, &sources, &rules, story_threshold)
+            .map_err(tmp)?;
+    stats.slots_compared = compared.compared_groups;
+    Ok(Analysis {
+        rules,
+        records: compared.records,
+        graph: compared.graph,
+        findings: compared.findings,
+        agreements: compared.agreements,
+        stats,
+        errors,
+        texts,
+        stories: compared.stories,
+        source_names: compared.source_names,
+    })
+}
+
+/// Where [`gather`] puts the records: in memory, batch by batch, with their sources' infos;
+/// or spilled, with the blocks' places, the sources (block `i` holds source `i`'s records)
+/// and the first error of the spill file.
+enum Kept {
+    Memory(Vec<Vec<Record>>, Vec<SourceInfo>),
+    Spilled(
+        crate::spill::Spill,
+        Vec<crate::spill::Block>,
+        crate::story::Sources,
+        Option<std::io::Error>,
+    ),
+}
+
+/// Reads and extracts every source, batch by batch, into `keep`; returns the counts (but
+/// `slots_compared`), the unreadable inputs and the texts kept.
+fn gather(
+    paths: &[String],
+    rules: &RuleSet,
+    progress: bool,
+    keep_texts: bool,
+    frames: bool,
+    keep: &mut Kept,
+) -> (Stats, Vec<InputError>, Vec<(String, String)>) {
     let mut errors = Vec::new();
     let inputs = read::discover(paths, &mut errors);
     let bar = progress.then(|| super::progress_bar(&inputs)).flatten();
-    // Each batch's records, shrunk to fit: one vector grown claim by claim would double past
-    // the claims kept, and copy them all at each step.
-    let mut batches: Vec<Vec<Record>> = Vec::new();
-    let mut infos = Vec::new();
     let mut texts = Vec::new();
     let mut stats = Stats::default();
+    let spilling = matches!(keep, Kept::Spilled(..));
     read::stream::for_each_batch(&inputs, |pieces| {
+        if let Kept::Spilled(.., Some(_)) = keep {
+            return;
+        }
         let bytes: u64 = pieces.iter().map(read::stream::Piece::bytes).sum();
         let loaded: Vec<_> = pieces
             .into_par_iter()
@@ -99,22 +193,53 @@ pub fn analyze(
             sources.extend(s);
             errors.extend(e);
         }
-        let done: Vec<(Vec<Record>, Vec<SourceInfo>, usize)> = sources
+        // Spilled records are encoded here, in parallel, and dropped.
+        let done: Vec<(Vec<Record>, Vec<u8>, Vec<SourceInfo>, usize, usize)> = sources
             .par_iter()
             .map(|src| {
                 let mut recs = Vec::new();
                 let mut info = Vec::new();
-                let sentences = records_of(src, &rules, &mut recs, &mut info, frames);
-                (recs, info, sentences)
+                let sentences = records_of(src, rules, &mut recs, &mut info, frames);
+                let n = recs.len();
+                let mut encoded = Vec::new();
+                if spilling {
+                    crate::spill::encode(&recs, &mut encoded);
+                    recs = Vec::new();
+                }
+                (recs, encoded, info, sentences, n)
             })
             .collect();
-        let mut recs = Vec::with_capacity(done.iter().map(|(r, ..)| r.len()).sum());
-        for (r, info, n) in done {
-            recs.extend(r);
-            infos.extend(info);
-            stats.sentences += n;
+        match keep {
+            Kept::Memory(batches, infos) => {
+                // Each batch's records, shrunk to fit: one vector grown claim by claim would
+                // double past the claims kept, and copy them all at each step.
+                let mut recs = Vec::with_capacity(done.iter().map(|d| d.0.len()).sum());
+                for (r, _, info, n, claims) in done {
+                    recs.extend(r);
+                    infos.extend(info);
+                    stats.sentences += n;
+                    stats.claims += claims;
+                }
+                batches.push(recs);
+            }
+            Kept::Spilled(spill, blocks, kept, failed) => {
+                for (_, encoded, info, n, claims) in done {
+                    stats.sentences += n;
+                    stats.claims += claims;
+                    // A source with claims has its info, and one without has neither.
+                    for i in info {
+                        match spill.append(&encoded) {
+                            Ok(b) => blocks.push(b),
+                            Err(e) => {
+                                *failed = Some(e);
+                                return;
+                            }
+                        }
+                        kept.push(i.name, i.published, &i.terms);
+                    }
+                }
+            }
         }
-        batches.push(recs);
         stats.sources += sources.len();
         if keep_texts {
             texts.extend(sources.into_iter().map(|s| (s.name, s.text)));
@@ -126,20 +251,7 @@ pub fn analyze(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let mut records = Vec::with_capacity(batches.iter().map(Vec::len).sum());
-    for b in batches {
-        records.extend(b);
-    }
-    stats.claims = records.len();
-    finish(
-        records,
-        &infos,
-        rules,
-        story_threshold,
-        stats,
-        errors,
-        texts,
-    )
+    (stats, errors, texts)
 }
 
 /// [`analyze`] on claims made elsewhere (`extract --format jsonl`, `-` for stdin) instead of
@@ -199,12 +311,7 @@ fn finish(
     texts: Vec<(String, String)>,
 ) -> Analysis {
     let compared = compare_by_story(records, infos, &rules, story_threshold);
-    stats.slots_compared = compared
-        .graph
-        .groups
-        .iter()
-        .filter(|g| g.sources >= 2)
-        .count();
+    stats.slots_compared = compared.compared_groups;
     Analysis {
         rules,
         records: compared.records,
@@ -215,6 +322,7 @@ fn finish(
         errors,
         texts,
         stories: compared.stories,
+        source_names: compared.source_names,
     }
 }
 
@@ -287,7 +395,35 @@ pub fn run(args: CheckArgs) -> Outcome {
     // Sources read from stdin cannot be read again for the HTML page, so their texts are kept
     // during the run; files are re-read afterwards, only those the report cites.
     let from_stdin = args.paths.iter().any(|p| p == "-");
-    let analysis = if args.claims.is_empty() {
+    let mut analysis = if args.claims.is_empty() && args.graph.is_none() {
+        // The claims are spilled to a temporary file and read back story by story: held, a
+        // big corpus's would take ten times its size. The graph export needs them all.
+        let spilled = crate::spill::Spill::create()
+            .map_err(|e| {
+                InputError::new(
+                    std::env::temp_dir().display().to_string(),
+                    crate::error::Place::Whole,
+                    format!("cannot create a temporary file: {e}"),
+                )
+            })
+            .and_then(|spill| {
+                analyze_spilled(
+                    &args.paths,
+                    rules,
+                    progress,
+                    from_stdin,
+                    args.story_threshold,
+                    spill,
+                )
+            });
+        match spilled {
+            Ok(a) => a,
+            Err(e) => {
+                error::report(&e);
+                return Outcome::Failed;
+            }
+        }
+    } else if args.claims.is_empty() {
         analyze(
             &args.paths,
             rules,
@@ -308,12 +444,15 @@ pub fn run(args: CheckArgs) -> Outcome {
             }
         }
     };
-    let mut rows = rows_in_order(&analysis.findings);
+    let mut rows = Rows::new(
+        std::mem::take(&mut analysis.findings),
+        std::mem::take(&mut analysis.source_names),
+    );
     // Verdicts from the reviews file go into `status` and `note` before the rows are written
     // and before `--fail-on` looks at them; a malformed reviews file stops the run before any
     // file is written.
     let stale = match crate::review::Reviews::load(&paths.reviews) {
-        Ok(reviews) => reviews.apply(&mut rows),
+        Ok(reviews) => reviews.apply(&mut rows.rows),
         Err(e) => {
             error::report(&e);
             return Outcome::Failed;
@@ -336,9 +475,17 @@ pub fn run(args: CheckArgs) -> Outcome {
     // big report takes a while): a second core would otherwise wait at the end of the run.
     // It is written only once the report is.
     let (report, page) = rayon::join(
-        || report::csv::write_conflicts_with(&paths.out, &rows, csv_opts),
+        || {
+            report::csv::write_conflicts_each(
+                &paths.out,
+                rows.rows.len(),
+                |i| rows.full(i),
+                csv_opts,
+            )
+        },
         || {
             paths.html.as_ref().map(|_| {
+                let rows = rows.all_full();
                 report::html::render(&report::html::HtmlPage {
                     title: format!("claimdiff: {} sources compared", analysis.stats.sources),
                     // Claims carry sentences, not sources: the page then has no texts to embed.
@@ -348,7 +495,7 @@ pub fn run(args: CheckArgs) -> Outcome {
                         Vec::new()
                     },
                     graph: report::html::GraphView::from_rows(&rows, &analysis.agreements),
-                    conflicts: rows.clone(),
+                    conflicts: rows,
                     agreements: analysis.agreements.clone(),
                     stories: analysis
                         .stories
@@ -400,7 +547,7 @@ pub fn run(args: CheckArgs) -> Outcome {
             }),
         );
     }
-    summary(&analysis, &rows, &written);
+    summary(&analysis, &rows.rows, &written);
     if stale > 0 {
         let what = if stale == 1 {
             "verdict refers to a conflict"
@@ -420,7 +567,7 @@ pub fn run(args: CheckArgs) -> Outcome {
         Some(FailOn::High) => r.severity == Severity::High && r.status != Status::Dismissed,
         None => false,
     };
-    if rows.iter().any(hit) {
+    if rows.rows.iter().any(hit) {
         Outcome::Findings
     } else {
         Outcome::Ok
