@@ -27,6 +27,10 @@ use crate::span::Span;
 pub struct Block {
     pub offset: u64,
     pub len: u64,
+    /// How many records it holds: a story's are read into a vector of the right size, as
+    /// one grown record by record would hold up to twice as many (and three times while it
+    /// moves).
+    pub count: usize,
 }
 
 /// The spill file, written block by block, then read back story by story.
@@ -69,12 +73,13 @@ impl Spill {
         Spill::create_in(&std::env::temp_dir())
     }
 
-    /// Appends already encoded records ([`encode`]) as one block.
-    pub fn append(&mut self, bytes: &[u8]) -> io::Result<Block> {
+    /// Appends `count` records already encoded ([`encode`]) as one block.
+    pub fn append(&mut self, bytes: &[u8], count: usize) -> io::Result<Block> {
         self.file.write_all(bytes)?;
         let block = Block {
             offset: self.at,
             len: bytes.len() as u64,
+            count,
         };
         self.at += bytes.len() as u64;
         Ok(block)
@@ -488,14 +493,14 @@ mod tests {
         let mut c = a.clone();
         c.sentence = "Another sentence.".into();
         c.published = None;
-        let records = vec![a, b, c];
+        let records = [a, b, c];
         let mut spill = Spill::create().unwrap();
         let mut bytes = Vec::new();
         encode(&records[..2], &mut bytes);
-        let first = spill.append(&bytes).unwrap();
+        let first = spill.append(&bytes, 2).unwrap();
         bytes.clear();
         encode(&records[2..], &mut bytes);
-        let second = spill.append(&bytes).unwrap();
+        let second = spill.append(&bytes, 1).unwrap();
         spill.finish().unwrap();
         let mut back = Vec::new();
         spill.read(second, &mut back).unwrap();
@@ -513,7 +518,7 @@ mod tests {
     fn the_file_leaves_no_name_behind() {
         let dir = tempfile::tempdir().unwrap();
         let mut spill = Spill::create_in(dir.path()).unwrap();
-        spill.append(b"").unwrap();
+        spill.append(b"", 0).unwrap();
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
         drop(spill);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);

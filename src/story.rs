@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use crate::compare::facts;
 use crate::compare::{
     self,
-    facts::{Finding, compare_groups, relation_name},
+    facts::{Finding, relation_name},
 };
 use crate::group::{self, ClaimGraph, Link, Record};
 use crate::read::Source;
@@ -480,13 +480,14 @@ fn compare_story(
     recs: &mut [Record],
     id: &str,
     rules: &RuleSet,
+    names: Option<&facts::SourceNames>,
 ) -> (ClaimGraph, Vec<Finding>, Vec<AgreementRow>) {
     group::anchor_clock_times(recs);
     let graph = group::build(recs, &|s| {
         let c = rules.canonical(s);
         (c != s).then_some(c)
     });
-    let (mut findings, mut agreements) = compare_groups(recs, &graph, rules);
+    let (mut findings, mut agreements) = facts::compare_groups_packed(recs, &graph, rules, names);
     for f in &mut findings {
         f.row.story = id.to_string();
     }
@@ -556,7 +557,7 @@ pub fn compare_by_story(
         .into_par_iter()
         .zip(ids.par_iter())
         .map(|(mut recs, id)| {
-            let (graph, findings, agreements) = compare_story(&mut recs, id, rules);
+            let (graph, findings, agreements) = compare_story(&mut recs, id, rules, None);
             (recs, graph, findings, agreements)
         })
         .collect();
@@ -660,19 +661,15 @@ pub fn compare_spilled(
         source_names: Vec::new(),
     };
     for (s, members) in per.iter().enumerate() {
-        let mut recs = Vec::new();
+        let mut recs = Vec::with_capacity(members.iter().map(|&i| blocks[i].count).sum());
         for &i in members {
             spill.read(blocks[i], &mut recs)?;
         }
-        let (graph, findings, agreements) = compare_story(&mut recs, &found.stories[s].id, rules);
+        let (graph, findings, agreements) =
+            compare_story(&mut recs, &found.stories[s].id, rules, Some(&names));
         out.compared_groups += graph.groups.iter().filter(|g| g.sources >= 2).count();
         drop((recs, graph));
-        out.findings.extend(findings.into_iter().map(|mut f| {
-            f.sources = Some(names.pack(&mut f.row));
-            f.side_a = Vec::new();
-            f.side_b = Vec::new();
-            f
-        }));
+        out.findings.extend(findings);
         out.agreements.extend(agreements);
     }
     drop(names);

@@ -132,6 +132,7 @@ pub fn analyze_spilled(
         return Err(tmp(e));
     }
     spill.finish().map_err(tmp)?;
+    release_free_memory();
     let compared =
         crate::story::compare_spilled(&mut spill, &blocks, &sources, &rules, story_threshold)
             .map_err(tmp)?;
@@ -150,6 +151,18 @@ pub fn analyze_spilled(
     })
 }
 
+/// Hands memory freed by the reading threads back to the system. glibc keeps what a thread
+/// freed in that thread's arena, where the claims read back later on another thread cannot
+/// use it: without this, the parse's scratch space stays resident under the stories'
+/// records.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of glibc's heaps; it touches no live data.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// Where [`gather`] puts the records: in memory, batch by batch, with their sources' infos;
 /// or spilled, with the blocks' places, the sources (block `i` holds source `i`'s records)
 /// and the first error of the spill file.
@@ -161,6 +174,16 @@ enum Kept {
         crate::story::Sources,
         Option<std::io::Error>,
     ),
+}
+
+/// What one source gave: its records (or, spilled, their encoding), its info if it has
+/// claims, how many sentences were read and claims made.
+struct Extracted {
+    recs: Vec<Record>,
+    encoded: Vec<u8>,
+    info: Vec<SourceInfo>,
+    sentences: usize,
+    claims: usize,
 }
 
 /// Reads and extracts every source, batch by batch, into `keep`; returns the counts (but
@@ -194,7 +217,7 @@ fn gather(
             errors.extend(e);
         }
         // Spilled records are encoded here, in parallel, and dropped.
-        let done: Vec<(Vec<Record>, Vec<u8>, Vec<SourceInfo>, usize, usize)> = sources
+        let done: Vec<Extracted> = sources
             .par_iter()
             .map(|src| {
                 let mut recs = Vec::new();
@@ -206,29 +229,35 @@ fn gather(
                     crate::spill::encode(&recs, &mut encoded);
                     recs = Vec::new();
                 }
-                (recs, encoded, info, sentences, n)
+                Extracted {
+                    recs,
+                    encoded,
+                    info,
+                    sentences,
+                    claims: n,
+                }
             })
             .collect();
         match keep {
             Kept::Memory(batches, infos) => {
                 // Each batch's records, shrunk to fit: one vector grown claim by claim would
                 // double past the claims kept, and copy them all at each step.
-                let mut recs = Vec::with_capacity(done.iter().map(|d| d.0.len()).sum());
-                for (r, _, info, n, claims) in done {
-                    recs.extend(r);
-                    infos.extend(info);
-                    stats.sentences += n;
-                    stats.claims += claims;
+                let mut recs = Vec::with_capacity(done.iter().map(|d| d.recs.len()).sum());
+                for d in done {
+                    recs.extend(d.recs);
+                    infos.extend(d.info);
+                    stats.sentences += d.sentences;
+                    stats.claims += d.claims;
                 }
                 batches.push(recs);
             }
             Kept::Spilled(spill, blocks, kept, failed) => {
-                for (_, encoded, info, n, claims) in done {
-                    stats.sentences += n;
-                    stats.claims += claims;
+                for d in done {
+                    stats.sentences += d.sentences;
+                    stats.claims += d.claims;
                     // A source with claims has its info, and one without has neither.
-                    for i in info {
-                        match spill.append(&encoded) {
+                    for i in d.info {
+                        match spill.append(&d.encoded, d.claims) {
                             Ok(b) => blocks.push(b),
                             Err(e) => {
                                 *failed = Some(e);

@@ -105,12 +105,34 @@ pub fn compare_groups(
     graph: &ClaimGraph,
     rules: &RuleSet,
 ) -> (Vec<Finding>, Vec<AgreementRow>) {
+    compare_groups_packed(records, graph, rules, None)
+}
+
+/// [`compare_groups`]; with `names`, each finding's source lists are packed and its sides
+/// dropped as soon as its group is compared: the rows of one big story, each naming thousands
+/// of sources, would otherwise all be held as text at once.
+pub fn compare_groups_packed(
+    records: &[Record],
+    graph: &ClaimGraph,
+    rules: &RuleSet,
+    names: Option<&SourceNames>,
+) -> (Vec<Finding>, Vec<AgreementRow>) {
     let per_group: Vec<(Vec<Finding>, Option<AgreementRow>)> = graph
         .groups
         .par_iter()
         .enumerate()
         .filter(|(_, g)| g.sources >= 2)
-        .map(|(gi, g)| compare_group(records, gi, g, rules))
+        .map(|(gi, g)| {
+            let (mut findings, agreement) = compare_group(records, gi, g, rules);
+            if let Some(names) = names {
+                for f in &mut findings {
+                    f.sources = Some(names.pack(&mut f.row));
+                    f.side_a = Vec::new();
+                    f.side_b = Vec::new();
+                }
+            }
+            (findings, agreement)
+        })
         .collect();
     let mut findings = Vec::new();
     let mut agreements = Vec::new();
