@@ -12,7 +12,7 @@
 //! record before it written once.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -22,23 +22,33 @@ use crate::group::Record;
 use crate::recognize::{Interval, Kind, Value};
 use crate::span::Span;
 
-/// Where the records of one source lie in the spill file.
+/// Where the records of one source lie: in the spill file, or held in memory when the file
+/// could not take them.
 #[derive(Clone, Copy, Debug)]
 pub struct Block {
-    pub offset: u64,
-    pub len: u64,
+    place: Place,
     /// How many records it holds: a story's are read into a vector of the right size, as
     /// one grown record by record would hold up to twice as many (and three times while it
     /// moves).
     pub count: usize,
 }
 
+#[derive(Clone, Copy, Debug)]
+enum Place {
+    File { offset: u64, len: usize },
+    Held(usize),
+}
+
 /// The spill file, written block by block, then read back story by story.
 pub struct Spill {
-    file: BufWriter<File>,
+    file: File,
     /// Set only where the file could not be unlinked at once: removed on drop.
     path: Option<PathBuf>,
     at: u64,
+    /// Blocks the file could not take (a full disk, a file size limit): from the first
+    /// failed write on, the encoded records stay in memory, still far smaller than records.
+    held: Vec<Box<[u8]>>,
+    full: bool,
 }
 
 impl Spill {
@@ -62,9 +72,11 @@ impl Spill {
         // a crash or a kill included. Elsewhere it is removed on drop.
         let path = std::fs::remove_file(&path).err().map(|_| path);
         Ok(Spill {
-            file: BufWriter::with_capacity(1 << 20, file),
+            file,
             path,
             at: 0,
+            held: Vec::new(),
+            full: false,
         })
     }
 
@@ -73,30 +85,40 @@ impl Spill {
         Spill::create_in(&std::env::temp_dir())
     }
 
-    /// Appends `count` records already encoded ([`encode`]) as one block.
-    pub fn append(&mut self, bytes: &[u8], count: usize) -> io::Result<Block> {
-        self.file.write_all(bytes)?;
-        let block = Block {
-            offset: self.at,
-            len: bytes.len() as u64,
+    /// Appends `count` records already encoded ([`encode`]) as one block. Written straight
+    /// through (a block is a source's records, kilobytes): a block the file took is whole in
+    /// it, so a failed write loses nothing.
+    pub fn append(&mut self, bytes: &[u8], count: usize) -> Block {
+        if !self.full {
+            if self.file.write_all(bytes).is_ok() {
+                let place = Place::File {
+                    offset: self.at,
+                    len: bytes.len(),
+                };
+                self.at += bytes.len() as u64;
+                return Block { place, count };
+            }
+            self.full = true;
+        }
+        self.held.push(bytes.into());
+        Block {
+            place: Place::Held(self.held.len() - 1),
             count,
-        };
-        self.at += bytes.len() as u64;
-        Ok(block)
-    }
-
-    /// Ends the writing; the blocks can then be read.
-    pub fn finish(&mut self) -> io::Result<()> {
-        self.file.flush()
+        }
     }
 
     /// The records of `block`, appended to `out`.
     pub fn read(&mut self, block: Block, out: &mut Vec<Record>) -> io::Result<()> {
-        let mut bytes = vec![0; block.len as usize];
-        let f = self.file.get_mut();
-        f.seek(SeekFrom::Start(block.offset))?;
-        f.read_exact(&mut bytes)?;
-        decode(&bytes, out).ok_or_else(|| io::Error::other("spill file damaged"))
+        let damaged = || io::Error::other("spill file damaged");
+        match block.place {
+            Place::Held(i) => decode(&self.held[i], out).ok_or_else(damaged),
+            Place::File { offset, len } => {
+                let mut bytes = vec![0; len];
+                self.file.seek(SeekFrom::Start(offset))?;
+                self.file.read_exact(&mut bytes)?;
+                decode(&bytes, out).ok_or_else(damaged)
+            }
+        }
     }
 }
 
@@ -497,11 +519,10 @@ mod tests {
         let mut spill = Spill::create().unwrap();
         let mut bytes = Vec::new();
         encode(&records[..2], &mut bytes);
-        let first = spill.append(&bytes, 2).unwrap();
+        let first = spill.append(&bytes, 2);
         bytes.clear();
         encode(&records[2..], &mut bytes);
-        let second = spill.append(&bytes, 1).unwrap();
-        spill.finish().unwrap();
+        let second = spill.append(&bytes, 1);
         let mut back = Vec::new();
         spill.read(second, &mut back).unwrap();
         spill.read(first, &mut back).unwrap();
@@ -518,7 +539,7 @@ mod tests {
     fn the_file_leaves_no_name_behind() {
         let dir = tempfile::tempdir().unwrap();
         let mut spill = Spill::create_in(dir.path()).unwrap();
-        spill.append(b"", 0).unwrap();
+        spill.append(b"", 0);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
         drop(spill);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);

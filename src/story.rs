@@ -3,7 +3,8 @@
 //!
 //! In: per source, its name, publication date and story terms ([`terms`]). Out: [`Stories`],
 //! each story with a stable id, its sources and the terms most of them share. Then
-//! [`compare_by_story`] runs the group and compare stages on each story's claims on its own.
+//! [`compare_by_story`] runs the group and compare stages on each story's claims on its own;
+//! [`compare_spilled`] does so on claims read back from a spill file one story at a time.
 //!
 //! A source's terms are read from that source alone (its article sentences): the words that are
 //! not everyday English (`data/common_words.txt`), names among them, and the figures of three

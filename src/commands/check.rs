@@ -4,10 +4,13 @@
 //! Per source, in parallel (rayon) and a batch of about 4 MB of sources at a time
 //! ([`crate::read::stream`]; a JSONL file line by line) so memory follows the batch and the
 //! claims kept: read, split, drop boilerplate sentences, extract claims, and keep of the source
-//! only what the report quotes ([`Record`]). Then the sources are put into stories and, story
-//! by story ([`crate::story::compare_by_story`]), the claims are grouped ([`crate::group`]) and
+//! only what the report quotes ([`Record`]), spilled to a temporary file ([`crate::spill`]) so
+//! that memory does not follow the corpus (`--graph` and `explain` keep them in memory). Then
+//! the sources are put into stories and, story by story ([`crate::story::compare_spilled`],
+//! [`crate::story::compare_by_story`]), the claims are grouped ([`crate::group`]) and
 //! every pair of distinct values in a group is compared ([`crate::compare`]): one row per
-//! conflicting pair, each side gathering every source that states its value. With `--claims`,
+//! conflicting pair, each side gathering every source that states its value (its list kept
+//! packed until the row is written, [`crate::compare::facts::Rows`]). With `--claims`,
 //! [`analyze_claims`] reads claims made elsewhere instead of sources. [`analyze`] does
 //! all of that and is what `explain` re-runs; [`run`] carries the verdicts of the reviews file
 //! into `status` and `note` by id ([`crate::review::Reviews::apply`]), then writes the files.
@@ -106,8 +109,8 @@ pub fn analyze(
 /// [`analyze`] with the records spilled to a temporary file ([`crate::spill`]) as they are
 /// made and read back one story at a time, so memory follows the largest story, not the
 /// corpus. What comes back has no records and no claim graph (`--graph` needs [`analyze`]),
-/// and its findings only their rows, the rows' source lists packed. An error is about the
-/// temporary file (which is gone however the run ends).
+/// and its findings only their rows, the rows' source lists packed. An error is about
+/// reading the temporary file back (which is gone however the run ends).
 pub fn analyze_spilled(
     paths: &[String],
     rules: RuleSet,
@@ -116,22 +119,18 @@ pub fn analyze_spilled(
     story_threshold: f64,
     spill: crate::spill::Spill,
 ) -> Result<Analysis, InputError> {
-    let mut keep = Kept::Spilled(spill, Vec::new(), crate::story::Sources::default(), None);
+    let mut keep = Kept::Spilled(spill, Vec::new(), crate::story::Sources::default());
     let (mut stats, errors, texts) = gather(paths, &rules, progress, keep_texts, true, &mut keep);
-    let Kept::Spilled(mut spill, blocks, sources, failed) = keep else {
+    let Kept::Spilled(mut spill, blocks, sources) = keep else {
         unreachable!("the records were spilled")
     };
     let tmp = |e: std::io::Error| {
         InputError::new(
-            "<temporary file>",
+            std::env::temp_dir().display().to_string(),
             crate::error::Place::Whole,
-            format!("cannot spill claims to a temporary file: {e}"),
+            format!("cannot read back the claims spilled to a temporary file: {e}"),
         )
     };
-    if let Some(e) = failed {
-        return Err(tmp(e));
-    }
-    spill.finish().map_err(tmp)?;
     release_free_memory();
     let compared =
         crate::story::compare_spilled(&mut spill, &blocks, &sources, &rules, story_threshold)
@@ -164,15 +163,13 @@ fn release_free_memory() {
 }
 
 /// Where [`gather`] puts the records: in memory, batch by batch, with their sources' infos;
-/// or spilled, with the blocks' places, the sources (block `i` holds source `i`'s records)
-/// and the first error of the spill file.
+/// or spilled, with the blocks' places and the sources (block `i` holds source `i`'s records).
 enum Kept {
     Memory(Vec<Vec<Record>>, Vec<SourceInfo>),
     Spilled(
         crate::spill::Spill,
         Vec<crate::spill::Block>,
         crate::story::Sources,
-        Option<std::io::Error>,
     ),
 }
 
@@ -203,9 +200,6 @@ fn gather(
     let mut stats = Stats::default();
     let spilling = matches!(keep, Kept::Spilled(..));
     read::stream::for_each_batch(&inputs, |pieces| {
-        if let Kept::Spilled(.., Some(_)) = keep {
-            return;
-        }
         let bytes: u64 = pieces.iter().map(read::stream::Piece::bytes).sum();
         let loaded: Vec<_> = pieces
             .into_par_iter()
@@ -251,19 +245,13 @@ fn gather(
                 }
                 batches.push(recs);
             }
-            Kept::Spilled(spill, blocks, kept, failed) => {
+            Kept::Spilled(spill, blocks, kept) => {
                 for d in done {
                     stats.sentences += d.sentences;
                     stats.claims += d.claims;
                     // A source with claims has its info, and one without has neither.
                     for i in d.info {
-                        match spill.append(&d.encoded, d.claims) {
-                            Ok(b) => blocks.push(b),
-                            Err(e) => {
-                                *failed = Some(e);
-                                return;
-                            }
-                        }
+                        blocks.push(spill.append(&d.encoded, d.claims));
                         kept.push(i.name, i.published, &i.terms);
                     }
                 }
@@ -424,28 +412,21 @@ pub fn run(args: CheckArgs) -> Outcome {
     // Sources read from stdin cannot be read again for the HTML page, so their texts are kept
     // during the run; files are re-read afterwards, only those the report cites.
     let from_stdin = args.paths.iter().any(|p| p == "-");
-    let mut analysis = if args.claims.is_empty() && args.graph.is_none() {
-        // The claims are spilled to a temporary file and read back story by story: held, a
-        // big corpus's would take ten times its size. The graph export needs them all.
-        let spilled = crate::spill::Spill::create()
-            .map_err(|e| {
-                InputError::new(
-                    std::env::temp_dir().display().to_string(),
-                    crate::error::Place::Whole,
-                    format!("cannot create a temporary file: {e}"),
-                )
-            })
-            .and_then(|spill| {
-                analyze_spilled(
-                    &args.paths,
-                    rules,
-                    progress,
-                    from_stdin,
-                    args.story_threshold,
-                    spill,
-                )
-            });
-        match spilled {
+    // The claims are spilled to a temporary file and read back story by story: held, a big
+    // corpus's would take ten times its size. The graph export needs them all; and without a
+    // temporary file they are held, as a run that fits in memory need not fail for want of one.
+    let spill = (args.claims.is_empty() && args.graph.is_none())
+        .then(crate::spill::Spill::create)
+        .and_then(Result::ok);
+    let mut analysis = if let Some(spill) = spill {
+        match analyze_spilled(
+            &args.paths,
+            rules,
+            progress,
+            from_stdin,
+            args.story_threshold,
+            spill,
+        ) {
             Ok(a) => a,
             Err(e) => {
                 error::report(&e);
