@@ -19,6 +19,15 @@ pub const CRASH_HOOK: &str = "CLAIMDIFF_CRASH_BEFORE_RENAME";
 /// that exists but is not a regular file (`/dev/null`, a folder, a pipe) is refused: renaming
 /// over it would replace the device node or pipe itself with a plain file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// [`write_atomic`] of what `fill` writes, streamed to the temporary file: a report bigger
+/// than memory need not be held. When `fill` fails, the old file stays as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let target = match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => std::fs::canonicalize(path)?,
         Ok(_) => {
@@ -31,7 +40,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Err(e) => return Err(e),
     };
     let mut file = AtomicWriteFile::options().open(&target)?;
-    file.write_all(bytes)?;
+    {
+        let mut w = io::BufWriter::with_capacity(1 << 16, &mut file);
+        fill(&mut w)?;
+        w.flush()?;
+    }
     file.flush()?;
     file.as_file().sync_all()?;
     if std::env::var_os(CRASH_HOOK).is_some() {
@@ -44,15 +57,25 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Writes a report to `path`: atomically when it is (or will be) a regular file, straight
 /// through when it is a device or a pipe. Missing parent folders are created.
 pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_output_with(path, |w| w.write_all(bytes))
+}
+
+/// [`write_output`] of what `fill` writes, streamed.
+pub fn write_output_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => Err(io::Error::new(
             io::ErrorKind::IsADirectory,
             "is a folder; give a file name",
         )),
-        Ok(m) if !m.is_file() => std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)?
-            .write_all(bytes),
+        Ok(m) if !m.is_file() => {
+            let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+            let mut w = io::BufWriter::with_capacity(1 << 16, &mut f);
+            fill(&mut w)?;
+            w.flush()
+        }
         _ => {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).map_err(|e| {
@@ -67,7 +90,7 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> io::Result<()> {
                     }
                 })?;
             }
-            write_atomic(path, bytes)
+            write_atomic_with(path, fill)
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod report;
 pub mod review;
 pub mod rules;
 pub mod span;
+pub mod spill;
 pub mod split;
 pub mod story;
 pub mod syntax;

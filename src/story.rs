@@ -3,7 +3,8 @@
 //!
 //! In: per source, its name, publication date and story terms ([`terms`]). Out: [`Stories`],
 //! each story with a stable id, its sources and the terms most of them share. Then
-//! [`compare_by_story`] runs the group and compare stages on each story's claims on its own.
+//! [`compare_by_story`] runs the group and compare stages on each story's claims on its own;
+//! [`compare_spilled`] does so on claims read back from a spill file one story at a time.
 //!
 //! A source's terms are read from that source alone (its article sentences): the words that are
 //! not everyday English (`data/common_words.txt`), names among them, and the figures of three
@@ -27,14 +28,16 @@ use petgraph::unionfind::UnionFind;
 
 use rayon::prelude::*;
 
+use crate::compare::facts;
 use crate::compare::{
     self,
-    facts::{Finding, compare_groups, relation_name},
+    facts::{Finding, relation_name},
 };
 use crate::group::{self, ClaimGraph, Link, Record};
 use crate::read::Source;
 use crate::report::AgreementRow;
 use crate::rules::RuleSet;
+use crate::spill::{Block, Spill};
 use crate::split::Sentence;
 
 /// Terms kept per source.
@@ -255,87 +258,128 @@ pub struct Stories {
 /// Puts `members` into stories. `threshold`: the share of terms two sources must have in
 /// common; 0 or less puts every source into one story, above 1 each into its own.
 pub fn cluster(members: &[Member], threshold: f64) -> Stories {
-    let n = members.len();
-    let mut uf = UnionFind::<usize>::new(n);
-    if threshold <= 0.0 {
-        for i in 1..n {
-            uf.union(0, i);
-        }
-    } else {
-        link(members, threshold, &mut uf);
-        // Short sources say too little to stand apart: unless two stories or more each hold a
-        // source long enough to tell them apart, the corpus is one story (as a folder of
-        // briefs on one event is).
-        let weight = |m: &Member| m.terms.iter().map(|t| t.1 as u64).sum::<u64>();
-        let mut told: Vec<usize> = (0..n)
-            .filter(|&i| weight(&members[i]) >= MIN_WEIGHT)
-            .map(|i| uf.find(i))
+    let mut sources = Sources::default();
+    for m in members {
+        sources.push(m.name.to_string(), m.published, m.terms);
+    }
+    sources.cluster(threshold)
+}
+
+/// What the stories need of every source with claims, its terms kept as numbers: a corpus of
+/// hundreds of thousands of sources would hold each of their forty terms as a string of its
+/// own otherwise (about 2.5 KB a source).
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub names: Vec<String>,
+    pub published: Vec<Option<Date>>,
+    /// Per source, its terms as indices into `words`, with their counts, in the order given.
+    pub terms: Vec<Box<[(u32, u32)]>>,
+    words: Vec<String>,
+    ids: HashMap<String, u32>,
+}
+
+impl Sources {
+    pub fn push(&mut self, name: String, published: Option<Date>, terms: &[(String, u32)]) {
+        let ids = terms
+            .iter()
+            .map(|(t, n)| {
+                let next = self.words.len() as u32;
+                let id = *self.ids.entry(t.clone()).or_insert(next);
+                if id == next {
+                    self.words.push(t.clone());
+                }
+                (id, *n)
+            })
             .collect();
-        told.sort_unstable();
-        told.dedup();
-        if told.len() <= 1 {
+        self.names.push(name);
+        self.published.push(published);
+        self.terms.push(ids);
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// [`cluster`] of these sources.
+    pub fn cluster(&self, threshold: f64) -> Stories {
+        let n = self.len();
+        let mut uf = UnionFind::<usize>::new(n);
+        if threshold <= 0.0 {
             for i in 1..n {
                 uf.union(0, i);
             }
-        }
-    }
-    let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        by_root.entry(uf.find(i)).or_default().push(i);
-    }
-    let mut stories: Vec<Story> = by_root
-        .into_values()
-        .map(|mut idx| {
-            idx.sort_by(|&a, &b| members[a].name.cmp(members[b].name).then(a.cmp(&b)));
-            let first = members[idx[0]].name;
-            Story {
-                id: format!("s{}", &blake3::hash(first.as_bytes()).to_hex()[..8]),
-                top: top_terms(members, &idx),
-                members: idx,
+        } else {
+            link(self, threshold, &mut uf);
+            // Short sources say too little to stand apart: unless two stories or more each hold a
+            // source long enough to tell them apart, the corpus is one story (as a folder of
+            // briefs on one event is).
+            let weight = |i: usize| self.terms[i].iter().map(|t| t.1 as u64).sum::<u64>();
+            let mut told: Vec<usize> = (0..n)
+                .filter(|&i| weight(i) >= MIN_WEIGHT)
+                .map(|i| uf.find(i))
+                .collect();
+            told.sort_unstable();
+            told.dedup();
+            if told.len() <= 1 {
+                for i in 1..n {
+                    uf.union(0, i);
+                }
             }
-        })
-        .collect();
-    stories.sort_by(|a, b| {
-        members[a.members[0]]
-            .name
-            .cmp(members[b.members[0]].name)
-            .then(a.members[0].cmp(&b.members[0]))
-    });
-    let mut of = vec![0; n];
-    for (si, s) in stories.iter().enumerate() {
-        for &m in &s.members {
-            of[m] = si;
         }
+        let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in 0..n {
+            by_root.entry(uf.find(i)).or_default().push(i);
+        }
+        let names = &self.names;
+        let mut stories: Vec<Story> = by_root
+            .into_values()
+            .map(|mut idx| {
+                idx.sort_by(|&a, &b| names[a].cmp(&names[b]).then(a.cmp(&b)));
+                let first = &names[idx[0]];
+                Story {
+                    id: format!("s{}", &blake3::hash(first.as_bytes()).to_hex()[..8]),
+                    top: top_terms(self, &idx),
+                    members: idx,
+                }
+            })
+            .collect();
+        stories.sort_by(|a, b| {
+            names[a.members[0]]
+                .cmp(&names[b.members[0]])
+                .then(a.members[0].cmp(&b.members[0]))
+        });
+        let mut of = vec![0; n];
+        for (si, s) in stories.iter().enumerate() {
+            for &m in &s.members {
+                of[m] = si;
+            }
+        }
+        Stories { stories, of }
     }
-    Stories { stories, of }
 }
 
 /// Joins in `uf` every pair of sources alike enough, comparing only neighbours in the lists of
 /// the sources holding each term.
-fn link(members: &[Member], threshold: f64, uf: &mut UnionFind<usize>) {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let sets: Vec<Vec<(u32, u32)>> = members
+fn link(sources: &Sources, threshold: f64, uf: &mut UnionFind<usize>) {
+    let sets: Vec<Vec<(u32, u32)>> = sources
+        .terms
         .iter()
-        .map(|m| {
-            let mut set: Vec<(u32, u32)> = m
-                .terms
-                .iter()
-                .map(|(t, n)| {
-                    let next = ids.len() as u32;
-                    (*ids.entry(t.as_str()).or_insert(next), *n)
-                })
-                .collect();
+        .map(|t| {
+            let mut set = t.to_vec();
             set.sort_unstable();
             set.dedup_by_key(|t| t.0);
             set
         })
         .collect();
     // Date order, so that a source meets the sources published around it.
-    let mut order: Vec<usize> = (0..members.len()).collect();
-    order.sort_by(|&a, &b| {
-        (members[a].published, members[a].name, a).cmp(&(members[b].published, members[b].name, b))
-    });
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    let (names, published) = (&sources.names, &sources.published);
+    order.sort_by(|&a, &b| (published[a], &names[a], a).cmp(&(published[b], &names[b], b)));
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); sources.words.len()];
     for &i in &order {
         for &(t, _) in &sets[i] {
             postings[t as usize].push(i);
@@ -347,7 +391,7 @@ fn link(members: &[Member], threshold: f64, uf: &mut UnionFind<usize>) {
                 if uf.equiv(a, b) {
                     continue;
                 }
-                if similarity(&members[a], &sets[a], &members[b], &sets[b]) >= threshold {
+                if similarity(published[a], &sets[a], published[b], &sets[b]) >= threshold {
                     uf.union(a, b);
                 }
             }
@@ -359,11 +403,11 @@ fn link(members: &[Member], threshold: f64, uf: &mut UnionFind<usize>) {
 /// that uses it less), over the smaller source's (at least [`SHARE_FLOOR`]); two thirds of it
 /// when their publication dates lie more than [`DAYS_APART`] days apart. A term a story is about
 /// comes back in its sources; a term another story shares is mostly said in passing.
-fn similarity(a: &Member, sa: &[(u32, u32)], b: &Member, sb: &[(u32, u32)]) -> f64 {
+fn similarity(a: Option<Date>, sa: &[(u32, u32)], b: Option<Date>, sb: &[(u32, u32)]) -> f64 {
     let total = |s: &[(u32, u32)]| s.iter().map(|t| t.1 as u64).sum::<u64>();
     let smaller = total(sa).min(total(sb)).max(SHARE_FLOOR);
     let share = shared(sa, sb) as f64 / smaller as f64;
-    let far = match (a.published, b.published) {
+    let far = match (a, b) {
         (Some(x), Some(y)) => (x - y).get_days().abs() > DAYS_APART,
         _ => false,
     };
@@ -388,11 +432,13 @@ fn shared(a: &[(u32, u32)], b: &[(u32, u32)]) -> u64 {
 }
 
 /// The terms held by the most sources of a story (two at least, unless it has one source).
-fn top_terms(members: &[Member], idx: &[usize]) -> Vec<String> {
+fn top_terms(sources: &Sources, idx: &[usize]) -> Vec<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for &i in idx {
-        for (t, _) in members[i].terms {
-            *counts.entry(t.as_str()).or_default() += 1;
+        for &(t, _) in sources.terms[i].iter() {
+            *counts
+                .entry(sources.words[t as usize].as_str())
+                .or_default() += 1;
         }
     }
     let need = if idx.len() > 1 { 2 } else { 1 };
@@ -416,12 +462,56 @@ pub struct StoryView {
 
 /// Claims grouped and compared, story by story.
 pub struct Compared {
-    /// The records, story after story, each story's in the order given.
+    /// The records, story after story, each story's in the order given (none when they were
+    /// spilled: then they are dropped story by story).
     pub records: Vec<Record>,
     pub graph: ClaimGraph,
     pub findings: Vec<Finding>,
     pub agreements: Vec<AgreementRow>,
     pub stories: Vec<StoryView>,
+    /// Groups with claims from two or more sources.
+    pub compared_groups: usize,
+    /// The table the findings' packed source lists index ([`facts::Rows`]); empty when
+    /// none are packed.
+    pub source_names: Vec<String>,
+}
+
+/// One story's claims grouped and compared as a corpus of its own.
+fn compare_story(
+    recs: &mut [Record],
+    id: &str,
+    rules: &RuleSet,
+    names: Option<&facts::SourceNames>,
+) -> (ClaimGraph, Vec<Finding>, Vec<AgreementRow>) {
+    group::anchor_clock_times(recs);
+    let graph = group::build(recs, &|s| {
+        let c = rules.canonical(s);
+        (c != s).then_some(c)
+    });
+    let (mut findings, mut agreements) = facts::compare_groups_packed(recs, &graph, rules, names);
+    for f in &mut findings {
+        f.row.story = id.to_string();
+    }
+    for a in &mut agreements {
+        a.story = id.to_string();
+    }
+    (graph, findings, agreements)
+}
+
+fn views(found: &Stories, sources: &Sources) -> Vec<StoryView> {
+    found
+        .stories
+        .iter()
+        .map(|st| StoryView {
+            id: st.id.clone(),
+            sources: st
+                .members
+                .iter()
+                .map(|&m| sources.names[m].clone())
+                .collect(),
+            top: st.top.clone(),
+        })
+        .collect()
 }
 
 /// Puts the sources into stories ([`cluster`]) and groups and compares the claims of each
@@ -435,20 +525,17 @@ pub fn compare_by_story(
     rules: &RuleSet,
     story_threshold: f64,
 ) -> Compared {
+    let mut sources = Sources::default();
+    for i in infos {
+        sources.push(i.name.clone(), i.published, &i.terms);
+    }
     records.sort_by(|a, b| a.claim.source.cmp(&b.claim.source));
-    let members: Vec<Member> = infos
-        .iter()
-        .map(|i| Member {
-            name: &i.name,
-            published: i.published,
-            terms: &i.terms,
-        })
-        .collect();
-    let found = cluster(&members, story_threshold);
-    let story_of: std::collections::HashMap<&str, usize> = members
+    let found = sources.cluster(story_threshold);
+    let story_of: std::collections::HashMap<&str, usize> = sources
+        .names
         .iter()
         .enumerate()
-        .map(|(i, m)| (m.name, found.of[i]))
+        .map(|(i, m)| (m.as_str(), found.of[i]))
         .collect();
     let mut per: Vec<Vec<Record>> = vec![Vec::new(); found.stories.len()];
     for r in records {
@@ -471,18 +558,7 @@ pub fn compare_by_story(
         .into_par_iter()
         .zip(ids.par_iter())
         .map(|(mut recs, id)| {
-            group::anchor_clock_times(&mut recs);
-            let graph = group::build(&recs, &|s| {
-                let c = rules.canonical(s);
-                (c != s).then_some(c)
-            });
-            let (mut findings, mut agreements) = compare_groups(&recs, &graph, rules);
-            for f in &mut findings {
-                f.row.story = id.clone();
-            }
-            for a in &mut agreements {
-                a.story = id.clone();
-            }
+            let (graph, findings, agreements) = compare_story(&mut recs, id, rules, None);
             (recs, graph, findings, agreements)
         })
         .collect();
@@ -495,15 +571,9 @@ pub fn compare_by_story(
         },
         findings: Vec::new(),
         agreements: Vec::new(),
-        stories: found
-            .stories
-            .iter()
-            .map(|st| StoryView {
-                id: st.id.clone(),
-                sources: st.members.iter().map(|&m| infos[m].name.clone()).collect(),
-                top: st.top.clone(),
-            })
-            .collect(),
+        stories: views(&found, &sources),
+        compared_groups: 0,
+        source_names: Vec::new(),
     };
     for (recs, graph, findings, agreements) in done {
         let (at, groups_at) = (out.records.len(), out.graph.groups.len());
@@ -545,7 +615,67 @@ pub fn compare_by_story(
             },
         );
     }
+    out.compared_groups = out.graph.groups.iter().filter(|g| g.sources >= 2).count();
     out
+}
+
+/// [`compare_by_story`] on records spilled source by source (`blocks[i]` holds the records of
+/// source `i` of `sources`), read back one story at a time and dropped once it is compared, so
+/// memory follows the largest story and the findings. The findings keep their rows only (their
+/// sides and groups would index records no longer held), the rows' source lists packed
+/// ([`facts::PackedSources`]); no records and no graph come back.
+pub fn compare_spilled(
+    spill: &mut Spill,
+    blocks: &[Block],
+    sources: &Sources,
+    rules: &RuleSet,
+    story_threshold: f64,
+) -> std::io::Result<Compared> {
+    let found = sources.cluster(story_threshold);
+    // Records in source-name order, as `compare_by_story` sorts them: a source's records
+    // are one block, so the blocks sorted by name (stably) are the records sorted.
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by(|&a, &b| sources.names[a].cmp(&sources.names[b]));
+    let story_of: std::collections::HashMap<&str, usize> = sources
+        .names
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.as_str(), found.of[i]))
+        .collect();
+    let mut per: Vec<Vec<usize>> = vec![Vec::new(); found.stories.len()];
+    for i in order {
+        per[story_of[sources.names[i].as_str()]].push(i);
+    }
+    let table = facts::sorted_names(&sources.names);
+    let names = facts::SourceNames::new(&table);
+    let mut out = Compared {
+        records: Vec::new(),
+        graph: ClaimGraph {
+            graph: petgraph::graph::UnGraph::default(),
+            groups: Vec::new(),
+            qualifiers: Vec::new(),
+        },
+        findings: Vec::new(),
+        agreements: Vec::new(),
+        stories: views(&found, sources),
+        compared_groups: 0,
+        source_names: Vec::new(),
+    };
+    for (s, members) in per.iter().enumerate() {
+        let mut recs = Vec::with_capacity(members.iter().map(|&i| blocks[i].count).sum());
+        for &i in members {
+            spill.read(blocks[i], &mut recs)?;
+        }
+        let (graph, findings, agreements) =
+            compare_story(&mut recs, &found.stories[s].id, rules, Some(&names));
+        out.compared_groups += graph.groups.iter().filter(|g| g.sources >= 2).count();
+        drop((recs, graph));
+        out.findings.extend(findings);
+        out.agreements.extend(agreements);
+    }
+    drop(names);
+    out.source_names = table;
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -4,10 +4,13 @@
 //! Per source, in parallel (rayon) and a batch of about 4 MB of sources at a time
 //! ([`crate::read::stream`]; a JSONL file line by line) so memory follows the batch and the
 //! claims kept: read, split, drop boilerplate sentences, extract claims, and keep of the source
-//! only what the report quotes ([`Record`]). Then the sources are put into stories and, story
-//! by story ([`crate::story::compare_by_story`]), the claims are grouped ([`crate::group`]) and
+//! only what the report quotes ([`Record`]), spilled to a temporary file ([`crate::spill`]) so
+//! that memory does not follow the corpus (`--graph` and `explain` keep them in memory). Then
+//! the sources are put into stories and, story by story ([`crate::story::compare_spilled`],
+//! [`crate::story::compare_by_story`]), the claims are grouped ([`crate::group`]) and
 //! every pair of distinct values in a group is compared ([`crate::compare`]): one row per
-//! conflicting pair, each side gathering every source that states its value. With `--claims`,
+//! conflicting pair, each side gathering every source that states its value (its list kept
+//! packed until the row is written, [`crate::compare::facts::Rows`]). With `--claims`,
 //! [`analyze_claims`] reads claims made elsewhere instead of sources. [`analyze`] does
 //! all of that and is what `explain` re-runs; [`run`] carries the verdicts of the reviews file
 //! into `status` and `note` by id ([`crate::review::Reviews::apply`]), then writes the files.
@@ -22,7 +25,7 @@ use rayon::prelude::*;
 
 use super::Outcome;
 use crate::cli::{CheckArgs, FailOn};
-use crate::compare::facts::{Finding, rows_in_order};
+use crate::compare::facts::{Finding, Rows};
 use crate::error::{self, InputError};
 use crate::extract;
 use crate::group::{ClaimGraph, Record};
@@ -60,6 +63,8 @@ pub struct Analysis {
     pub texts: Vec<(String, String)>,
     /// The stories the sources with claims make, in the order of their first source's name.
     pub stories: Vec<StoryView>,
+    /// The table the findings' packed source lists index ([`crate::compare::facts::Rows`]).
+    pub source_names: Vec<String>,
 }
 
 /// Loads the rules: built-in ones plus `--rules DIR`, else `claims/` when it exists. Problems
@@ -79,15 +84,121 @@ pub fn analyze(
     frames: bool,
     story_threshold: f64,
 ) -> Analysis {
+    let mut keep = Kept::Memory(Vec::new(), Vec::new());
+    let (stats, errors, texts) = gather(paths, &rules, progress, keep_texts, frames, &mut keep);
+    match keep {
+        Kept::Memory(batches, infos) => {
+            let mut records = Vec::with_capacity(batches.iter().map(Vec::len).sum());
+            for b in batches {
+                records.extend(b);
+            }
+            finish(
+                records,
+                &infos,
+                rules,
+                story_threshold,
+                stats,
+                errors,
+                texts,
+            )
+        }
+        Kept::Spilled(..) => unreachable!("only `analyze_spilled` spills"),
+    }
+}
+
+/// [`analyze`] with the records spilled to a temporary file ([`crate::spill`]) as they are
+/// made and read back one story at a time, so memory follows the largest story, not the
+/// corpus. What comes back has no records and no claim graph (`--graph` needs [`analyze`]),
+/// and its findings only their rows, the rows' source lists packed. An error is about
+/// reading the temporary file back (which is gone however the run ends).
+pub fn analyze_spilled(
+    paths: &[String],
+    rules: RuleSet,
+    progress: bool,
+    keep_texts: bool,
+    story_threshold: f64,
+    spill: crate::spill::Spill,
+) -> Result<Analysis, InputError> {
+    let mut keep = Kept::Spilled(spill, Vec::new(), crate::story::Sources::default());
+    let (mut stats, errors, texts) = gather(paths, &rules, progress, keep_texts, true, &mut keep);
+    let Kept::Spilled(mut spill, blocks, sources) = keep else {
+        unreachable!("the records were spilled")
+    };
+    let tmp = |e: std::io::Error| {
+        InputError::new(
+            std::env::temp_dir().display().to_string(),
+            crate::error::Place::Whole,
+            format!("cannot read back the claims spilled to a temporary file: {e}"),
+        )
+    };
+    release_free_memory();
+    let compared =
+        crate::story::compare_spilled(&mut spill, &blocks, &sources, &rules, story_threshold)
+            .map_err(tmp)?;
+    stats.slots_compared = compared.compared_groups;
+    Ok(Analysis {
+        rules,
+        records: compared.records,
+        graph: compared.graph,
+        findings: compared.findings,
+        agreements: compared.agreements,
+        stats,
+        errors,
+        texts,
+        stories: compared.stories,
+        source_names: compared.source_names,
+    })
+}
+
+/// Hands memory freed by the reading threads back to the system. glibc keeps what a thread
+/// freed in that thread's arena, where the claims read back later on another thread cannot
+/// use it: without this, the parse's scratch space stays resident under the stories'
+/// records.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of glibc's heaps; it touches no live data.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// Where [`gather`] puts the records: in memory, batch by batch, with their sources' infos;
+/// or spilled, with the blocks' places and the sources (block `i` holds source `i`'s records).
+enum Kept {
+    Memory(Vec<Vec<Record>>, Vec<SourceInfo>),
+    Spilled(
+        crate::spill::Spill,
+        Vec<crate::spill::Block>,
+        crate::story::Sources,
+    ),
+}
+
+/// What one source gave: its records (or, spilled, their encoding), its info if it has
+/// claims, how many sentences were read and claims made.
+struct Extracted {
+    recs: Vec<Record>,
+    encoded: Vec<u8>,
+    info: Vec<SourceInfo>,
+    sentences: usize,
+    claims: usize,
+}
+
+/// Reads and extracts every source, batch by batch, into `keep`; returns the counts (but
+/// `slots_compared`), the unreadable inputs and the texts kept.
+fn gather(
+    paths: &[String],
+    rules: &RuleSet,
+    progress: bool,
+    keep_texts: bool,
+    frames: bool,
+    keep: &mut Kept,
+) -> (Stats, Vec<InputError>, Vec<(String, String)>) {
     let mut errors = Vec::new();
     let inputs = read::discover(paths, &mut errors);
     let bar = progress.then(|| super::progress_bar(&inputs)).flatten();
-    // Each batch's records, shrunk to fit: one vector grown claim by claim would double past
-    // the claims kept, and copy them all at each step.
-    let mut batches: Vec<Vec<Record>> = Vec::new();
-    let mut infos = Vec::new();
     let mut texts = Vec::new();
     let mut stats = Stats::default();
+    let spilling = matches!(keep, Kept::Spilled(..));
     read::stream::for_each_batch(&inputs, |pieces| {
         let bytes: u64 = pieces.iter().map(read::stream::Piece::bytes).sum();
         let loaded: Vec<_> = pieces
@@ -99,22 +210,53 @@ pub fn analyze(
             sources.extend(s);
             errors.extend(e);
         }
-        let done: Vec<(Vec<Record>, Vec<SourceInfo>, usize)> = sources
+        // Spilled records are encoded here, in parallel, and dropped.
+        let done: Vec<Extracted> = sources
             .par_iter()
             .map(|src| {
                 let mut recs = Vec::new();
                 let mut info = Vec::new();
-                let sentences = records_of(src, &rules, &mut recs, &mut info, frames);
-                (recs, info, sentences)
+                let sentences = records_of(src, rules, &mut recs, &mut info, frames);
+                let n = recs.len();
+                let mut encoded = Vec::new();
+                if spilling {
+                    crate::spill::encode(&recs, &mut encoded);
+                    recs = Vec::new();
+                }
+                Extracted {
+                    recs,
+                    encoded,
+                    info,
+                    sentences,
+                    claims: n,
+                }
             })
             .collect();
-        let mut recs = Vec::with_capacity(done.iter().map(|(r, ..)| r.len()).sum());
-        for (r, info, n) in done {
-            recs.extend(r);
-            infos.extend(info);
-            stats.sentences += n;
+        match keep {
+            Kept::Memory(batches, infos) => {
+                // Each batch's records, shrunk to fit: one vector grown claim by claim would
+                // double past the claims kept, and copy them all at each step.
+                let mut recs = Vec::with_capacity(done.iter().map(|d| d.recs.len()).sum());
+                for d in done {
+                    recs.extend(d.recs);
+                    infos.extend(d.info);
+                    stats.sentences += d.sentences;
+                    stats.claims += d.claims;
+                }
+                batches.push(recs);
+            }
+            Kept::Spilled(spill, blocks, kept) => {
+                for d in done {
+                    stats.sentences += d.sentences;
+                    stats.claims += d.claims;
+                    // A source with claims has its info, and one without has neither.
+                    for i in d.info {
+                        blocks.push(spill.append(&d.encoded, d.claims));
+                        kept.push(i.name, i.published, &i.terms);
+                    }
+                }
+            }
         }
-        batches.push(recs);
         stats.sources += sources.len();
         if keep_texts {
             texts.extend(sources.into_iter().map(|s| (s.name, s.text)));
@@ -126,20 +268,7 @@ pub fn analyze(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let mut records = Vec::with_capacity(batches.iter().map(Vec::len).sum());
-    for b in batches {
-        records.extend(b);
-    }
-    stats.claims = records.len();
-    finish(
-        records,
-        &infos,
-        rules,
-        story_threshold,
-        stats,
-        errors,
-        texts,
-    )
+    (stats, errors, texts)
 }
 
 /// [`analyze`] on claims made elsewhere (`extract --format jsonl`, `-` for stdin) instead of
@@ -199,12 +328,7 @@ fn finish(
     texts: Vec<(String, String)>,
 ) -> Analysis {
     let compared = compare_by_story(records, infos, &rules, story_threshold);
-    stats.slots_compared = compared
-        .graph
-        .groups
-        .iter()
-        .filter(|g| g.sources >= 2)
-        .count();
+    stats.slots_compared = compared.compared_groups;
     Analysis {
         rules,
         records: compared.records,
@@ -215,6 +339,7 @@ fn finish(
         errors,
         texts,
         stories: compared.stories,
+        source_names: compared.source_names,
     }
 }
 
@@ -287,7 +412,28 @@ pub fn run(args: CheckArgs) -> Outcome {
     // Sources read from stdin cannot be read again for the HTML page, so their texts are kept
     // during the run; files are re-read afterwards, only those the report cites.
     let from_stdin = args.paths.iter().any(|p| p == "-");
-    let analysis = if args.claims.is_empty() {
+    // The claims are spilled to a temporary file and read back story by story: held, a big
+    // corpus's would take ten times its size. The graph export needs them all; and without a
+    // temporary file they are held, as a run that fits in memory need not fail for want of one.
+    let spill = (args.claims.is_empty() && args.graph.is_none())
+        .then(crate::spill::Spill::create)
+        .and_then(Result::ok);
+    let mut analysis = if let Some(spill) = spill {
+        match analyze_spilled(
+            &args.paths,
+            rules,
+            progress,
+            from_stdin,
+            args.story_threshold,
+            spill,
+        ) {
+            Ok(a) => a,
+            Err(e) => {
+                error::report(&e);
+                return Outcome::Failed;
+            }
+        }
+    } else if args.claims.is_empty() {
         analyze(
             &args.paths,
             rules,
@@ -308,12 +454,15 @@ pub fn run(args: CheckArgs) -> Outcome {
             }
         }
     };
-    let mut rows = rows_in_order(&analysis.findings);
+    let mut rows = Rows::new(
+        std::mem::take(&mut analysis.findings),
+        std::mem::take(&mut analysis.source_names),
+    );
     // Verdicts from the reviews file go into `status` and `note` before the rows are written
     // and before `--fail-on` looks at them; a malformed reviews file stops the run before any
     // file is written.
     let stale = match crate::review::Reviews::load(&paths.reviews) {
-        Ok(reviews) => reviews.apply(&mut rows),
+        Ok(reviews) => reviews.apply(&mut rows.rows),
         Err(e) => {
             error::report(&e);
             return Outcome::Failed;
@@ -336,9 +485,17 @@ pub fn run(args: CheckArgs) -> Outcome {
     // big report takes a while): a second core would otherwise wait at the end of the run.
     // It is written only once the report is.
     let (report, page) = rayon::join(
-        || report::csv::write_conflicts_with(&paths.out, &rows, csv_opts),
+        || {
+            report::csv::write_conflicts_each(
+                &paths.out,
+                rows.rows.len(),
+                |i| rows.full(i),
+                csv_opts,
+            )
+        },
         || {
             paths.html.as_ref().map(|_| {
+                let rows = rows.all_full();
                 report::html::render(&report::html::HtmlPage {
                     title: format!("claimdiff: {} sources compared", analysis.stats.sources),
                     // Claims carry sentences, not sources: the page then has no texts to embed.
@@ -348,7 +505,7 @@ pub fn run(args: CheckArgs) -> Outcome {
                         Vec::new()
                     },
                     graph: report::html::GraphView::from_rows(&rows, &analysis.agreements),
-                    conflicts: rows.clone(),
+                    conflicts: rows,
                     agreements: analysis.agreements.clone(),
                     stories: analysis
                         .stories
@@ -400,7 +557,7 @@ pub fn run(args: CheckArgs) -> Outcome {
             }),
         );
     }
-    summary(&analysis, &rows, &written);
+    summary(&analysis, &rows.rows, &written);
     if stale > 0 {
         let what = if stale == 1 {
             "verdict refers to a conflict"
@@ -420,7 +577,7 @@ pub fn run(args: CheckArgs) -> Outcome {
         Some(FailOn::High) => r.severity == Severity::High && r.status != Status::Dismissed,
         None => false,
     };
-    if rows.iter().any(hit) {
+    if rows.rows.iter().any(hit) {
         Outcome::Findings
     } else {
         Outcome::Ok

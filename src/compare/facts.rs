@@ -30,6 +30,9 @@ pub struct Finding {
     pub assessment: Assessment,
     /// The two values' indices among the group's distinct values (lower first).
     pub sides: (usize, usize),
+    /// The row's source lists, when they were packed ([`SourceNames::pack`]): then the row's
+    /// own are empty.
+    pub sources: Option<Box<PackedSources>>,
 }
 
 /// Distinct values of a group: the records stating each, in a stable order.
@@ -102,12 +105,34 @@ pub fn compare_groups(
     graph: &ClaimGraph,
     rules: &RuleSet,
 ) -> (Vec<Finding>, Vec<AgreementRow>) {
+    compare_groups_packed(records, graph, rules, None)
+}
+
+/// [`compare_groups`]; with `names`, each finding's source lists are packed and its sides
+/// dropped as soon as its group is compared: the rows of one big story, each naming thousands
+/// of sources, would otherwise all be held as text at once.
+pub fn compare_groups_packed(
+    records: &[Record],
+    graph: &ClaimGraph,
+    rules: &RuleSet,
+    names: Option<&SourceNames>,
+) -> (Vec<Finding>, Vec<AgreementRow>) {
     let per_group: Vec<(Vec<Finding>, Option<AgreementRow>)> = graph
         .groups
         .par_iter()
         .enumerate()
         .filter(|(_, g)| g.sources >= 2)
-        .map(|(gi, g)| compare_group(records, gi, g, rules))
+        .map(|(gi, g)| {
+            let (mut findings, agreement) = compare_group(records, gi, g, rules);
+            if let Some(names) = names {
+                for f in &mut findings {
+                    f.sources = Some(names.pack(&mut f.row));
+                    f.side_a = Vec::new();
+                    f.side_b = Vec::new();
+                }
+            }
+            (findings, agreement)
+        })
         .collect();
     let mut findings = Vec::new();
     let mut agreements = Vec::new();
@@ -213,6 +238,7 @@ fn compare_group(
                     group: gi,
                     side_a: sides[i].members.clone(),
                     side_b: sides[j].members.clone(),
+                    sources: None,
                     assessment: r,
                     sides: (i, j),
                 });
@@ -557,31 +583,194 @@ pub fn relation_name(r: Relation) -> &'static str {
     }
 }
 
+/// Distinct sources a row names, counted once per row, not at each comparison: a row of a
+/// big corpus names thousands.
+fn voices(a: &str, b: &str) -> usize {
+    a.split(';')
+        .chain(b.split(';'))
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
 /// Rows in report order: most severe first, then those more sources disagree on, then by
 /// slot, fact and id (a fact's rows stay together).
 pub fn rows_in_order(findings: &[Finding]) -> Vec<ConflictRow> {
-    let voices = |r: &ConflictRow| {
-        r.sources_a
-            .split(';')
-            .chain(r.sources_b.split(';'))
-            .collect::<BTreeSet<_>>()
-            .len()
-    };
-    // Counted once per row, not at each comparison: a row of a big corpus names thousands.
     let mut rows: Vec<(usize, ConflictRow)> = findings
         .iter()
-        .map(|f| (voices(&f.row), f.row.clone()))
+        .map(|f| (voices(&f.row.sources_a, &f.row.sources_b), f.row.clone()))
         .collect();
-    rows.sort_by(|(va, a), (vb, b)| {
-        b.severity
-            .cmp(&a.severity)
-            .then(vb.cmp(va))
-            .then(a.slot.cmp(&b.slot))
-            .then(a.fact.cmp(&b.fact))
-            .then(a.story.cmp(&b.story))
-            .then(a.id.cmp(&b.id))
-    });
+    rows.sort_by(|(va, a), (vb, b)| order(*va, a, *vb, b));
     rows.into_iter().map(|(_, r)| r).collect()
+}
+
+fn order(va: usize, a: &ConflictRow, vb: usize, b: &ConflictRow) -> std::cmp::Ordering {
+    b.severity
+        .cmp(&a.severity)
+        .then(vb.cmp(&va))
+        .then(a.slot.cmp(&b.slot))
+        .then(a.fact.cmp(&b.fact))
+        .then(a.story.cmp(&b.story))
+        .then(a.id.cmp(&b.id))
+}
+
+/// The rows of the report in its order ([`rows_in_order`]), taken from the findings, their
+/// source lists left packed until a row is written ([`Rows::full`]).
+pub struct Rows {
+    /// The rows; the source lists of a packed row are empty.
+    pub rows: Vec<ConflictRow>,
+    packed: Vec<Option<Box<PackedSources>>>,
+    names: Vec<String>,
+}
+
+impl Rows {
+    /// The findings' rows in report order; `names` is the table their packed lists index.
+    pub fn new(findings: Vec<Finding>, names: Vec<String>) -> Rows {
+        let mut all: Vec<(usize, ConflictRow, Option<Box<PackedSources>>)> = findings
+            .into_iter()
+            .map(|f| {
+                let v = match &f.sources {
+                    Some(p) => p.voices,
+                    None => voices(&f.row.sources_a, &f.row.sources_b),
+                };
+                (v, f.row, f.sources)
+            })
+            .collect();
+        all.sort_by(|(va, a, _), (vb, b, _)| order(*va, a, *vb, b));
+        let (rows, packed) = all.into_iter().map(|(_, r, p)| (r, p)).unzip();
+        Rows {
+            rows,
+            packed,
+            names,
+        }
+    }
+
+    /// Row `i` with its source lists.
+    pub fn full(&self, i: usize) -> std::borrow::Cow<'_, ConflictRow> {
+        match &self.packed[i] {
+            None => std::borrow::Cow::Borrowed(&self.rows[i]),
+            Some(p) => {
+                let mut r = self.rows[i].clone();
+                r.sources_a = p.a.unpack(&self.names);
+                r.sources_b = p.b.unpack(&self.names);
+                std::borrow::Cow::Owned(r)
+            }
+        }
+    }
+
+    /// Every row with its source lists (for the page, which holds them all anyway).
+    pub fn all_full(&self) -> Vec<ConflictRow> {
+        (0..self.rows.len())
+            .map(|i| self.full(i).into_owned())
+            .collect()
+    }
+}
+
+/// A row's source lists, packed: each name a number, in a few bytes.
+#[derive(Clone, Debug)]
+pub struct PackedSources {
+    /// Distinct sources of both lists.
+    voices: usize,
+    a: PackedList,
+    b: PackedList,
+}
+
+#[derive(Clone, Debug)]
+enum PackedList {
+    /// Increasing indices into the names, as LEB128 differences.
+    Ids(Box<[u8]>),
+    /// A list that is not names of the table joined by `;` in their order, kept as it is.
+    Text(String),
+}
+
+impl PackedList {
+    fn unpack(&self, names: &[String]) -> String {
+        match self {
+            PackedList::Text(t) => t.clone(),
+            PackedList::Ids(bytes) => {
+                let mut out = String::new();
+                let (mut id, mut n, mut shift) = (0u64, 0u64, 0);
+                let mut first = true;
+                for &b in bytes.iter() {
+                    n |= u64::from(b & 0x7f) << shift;
+                    shift += 7;
+                    if b & 0x80 == 0 {
+                        id += n;
+                        if !first {
+                            out.push(';');
+                        }
+                        first = false;
+                        out.push_str(&names[id as usize]);
+                        (n, shift) = (0, 0);
+                    }
+                }
+                out
+            }
+        }
+    }
+}
+
+/// The sorted names of the sources, and their indices, which packed lists hold.
+pub struct SourceNames<'a> {
+    index: rustc_hash::FxHashMap<&'a str, u64>,
+}
+
+impl<'a> SourceNames<'a> {
+    /// `names` must be sorted and without repeats ([`sorted_names`]).
+    pub fn new(names: &'a [String]) -> Self {
+        SourceNames {
+            index: names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.as_str(), i as u64))
+                .collect(),
+        }
+    }
+
+    /// The names of `list` as increasing indices, if they all are in the table in its order.
+    fn ids(&self, list: &str) -> Option<Box<[u8]>> {
+        let mut bytes = Vec::new();
+        let mut last: Option<u64> = None;
+        for name in list.split(';') {
+            let id = *self.index.get(name)?;
+            if last.is_some_and(|l| id <= l) {
+                return None;
+            }
+            let mut d = id - last.unwrap_or(0);
+            last = Some(id);
+            loop {
+                let b = (d & 0x7f) as u8;
+                d >>= 7;
+                if d == 0 {
+                    bytes.push(b);
+                    break;
+                }
+                bytes.push(b | 0x80);
+            }
+        }
+        Some(bytes.into_boxed_slice())
+    }
+
+    /// Takes the source lists out of `row`, packed.
+    pub fn pack(&self, row: &mut ConflictRow) -> Box<PackedSources> {
+        let voices = voices(&row.sources_a, &row.sources_b);
+        let list = |s: String| match self.ids(&s) {
+            Some(bytes) => PackedList::Ids(bytes),
+            None => PackedList::Text(s),
+        };
+        Box::new(PackedSources {
+            voices,
+            a: list(std::mem::take(&mut row.sources_a)),
+            b: list(std::mem::take(&mut row.sources_b)),
+        })
+    }
+}
+
+/// The names of `names`, sorted, each once: the table [`SourceNames`] indexes.
+pub fn sorted_names(names: &[String]) -> Vec<String> {
+    let mut v = names.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 #[cfg(test)]

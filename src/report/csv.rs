@@ -69,7 +69,18 @@ pub fn write_conflicts_with(
     rows: &[ConflictRow],
     opts: CsvOptions,
 ) -> Result<(), InputError> {
-    write_rows(dest, CONFLICT_COLUMNS, rows, opts)
+    write_rows(dest, CONFLICT_COLUMNS, rows.iter(), opts)
+}
+
+/// [`write_conflicts_with`] of `n` rows made one at a time by `row`: a big report's rows,
+/// each naming thousands of sources, need not all be held.
+pub fn write_conflicts_each<'a, R: std::ops::Deref<Target = ConflictRow> + 'a>(
+    dest: &str,
+    n: usize,
+    row: impl Fn(usize) -> R,
+    opts: CsvOptions,
+) -> Result<(), InputError> {
+    write_rows(dest, CONFLICT_COLUMNS, (0..n).map(row), opts)
 }
 
 /// Writes the agreements report: `slot,kind,value,sources,evidence`.
@@ -83,7 +94,7 @@ pub fn write_agreements_with(
     rows: &[AgreementRow],
     opts: CsvOptions,
 ) -> Result<(), InputError> {
-    write_rows(dest, AGREEMENT_COLUMNS, rows, opts)
+    write_rows(dest, AGREEMENT_COLUMNS, rows.iter(), opts)
 }
 
 /// Whether a spreadsheet would take a cell beginning this way for a formula.
@@ -127,10 +138,10 @@ fn safe_record<T: Serialize>(row: &T) -> io::Result<csv::StringRecord> {
 }
 
 /// The header is written from the column list, so a report with no rows still has one.
-fn write_rows<T: Serialize>(
+fn write_rows<T: Serialize, R: std::ops::Deref<Target = T>>(
     dest: &str,
     header: &[&str],
-    rows: &[T],
+    rows: impl Iterator<Item = R>,
     opts: CsvOptions,
 ) -> Result<(), InputError> {
     let fill = |w: &mut dyn Write| -> io::Result<()> {
@@ -140,7 +151,7 @@ fn write_rows<T: Serialize>(
         let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(w);
         csv.write_record(header).map_err(io::Error::other)?;
         for r in rows {
-            csv.write_record(&safe_record(r)?)
+            csv.write_record(&safe_record(&*r)?)
                 .map_err(io::Error::other)?;
         }
         csv.flush()
@@ -159,15 +170,14 @@ fn write_rows<T: Serialize>(
         .map_err(|e| InputError::new(dest, Place::Whole, format!("cannot write: {e}")))
 }
 
-/// Renders into memory, then hands the bytes to [`durable::write_output`]: a failure while
-/// rendering leaves the old file untouched.
+/// Streams what `fill` writes through [`durable::write_output_with`] (a report of a big
+/// corpus is bigger than the memory it may take): a failure while rendering leaves the old
+/// file untouched.
 pub fn write_atomic(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut buf = Vec::new();
-    fill(&mut buf)?;
-    durable::write_output(path, &buf)
+    durable::write_output_with(path, fill)
 }
 
 #[cfg(test)]
