@@ -476,6 +476,25 @@ pub struct Compared {
     pub source_names: Vec<String>,
 }
 
+impl Compared {
+    /// Nothing compared yet, for the given stories.
+    fn empty(stories: Vec<StoryView>) -> Self {
+        Compared {
+            records: Vec::new(),
+            graph: ClaimGraph {
+                graph: petgraph::graph::UnGraph::default(),
+                groups: Vec::new(),
+                qualifiers: Vec::new(),
+            },
+            findings: Vec::new(),
+            agreements: Vec::new(),
+            stories,
+            compared_groups: 0,
+            source_names: Vec::new(),
+        }
+    }
+}
+
 /// One story's claims grouped and compared as a corpus of its own.
 fn compare_story(
     recs: &mut [Record],
@@ -562,19 +581,7 @@ pub fn compare_by_story(
             (recs, graph, findings, agreements)
         })
         .collect();
-    let mut out = Compared {
-        records: Vec::new(),
-        graph: ClaimGraph {
-            graph: petgraph::graph::UnGraph::default(),
-            groups: Vec::new(),
-            qualifiers: Vec::new(),
-        },
-        findings: Vec::new(),
-        agreements: Vec::new(),
-        stories: views(&found, &sources),
-        compared_groups: 0,
-        source_names: Vec::new(),
-    };
+    let mut out = Compared::empty(views(&found, &sources));
     for (recs, graph, findings, agreements) in done {
         let (at, groups_at) = (out.records.len(), out.graph.groups.len());
         for n in graph.graph.node_indices() {
@@ -648,19 +655,7 @@ pub fn compare_spilled(
     }
     let table = facts::sorted_names(&sources.names);
     let names = facts::SourceNames::new(&table);
-    let mut out = Compared {
-        records: Vec::new(),
-        graph: ClaimGraph {
-            graph: petgraph::graph::UnGraph::default(),
-            groups: Vec::new(),
-            qualifiers: Vec::new(),
-        },
-        findings: Vec::new(),
-        agreements: Vec::new(),
-        stories: views(&found, sources),
-        compared_groups: 0,
-        source_names: Vec::new(),
-    };
+    let mut out = Compared::empty(views(&found, sources));
     for (s, members) in per.iter().enumerate() {
         let mut recs = Vec::with_capacity(members.iter().map(|&i| blocks[i].count).sum());
         for &i in members {

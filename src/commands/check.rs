@@ -120,7 +120,7 @@ pub fn analyze_spilled(
     spill: crate::spill::Spill,
 ) -> Result<Analysis, InputError> {
     let mut keep = Kept::Spilled(spill, Vec::new(), crate::story::Sources::default());
-    let (mut stats, errors, texts) = gather(paths, &rules, progress, keep_texts, true, &mut keep);
+    let (stats, errors, texts) = gather(paths, &rules, progress, keep_texts, true, &mut keep);
     let Kept::Spilled(mut spill, blocks, sources) = keep else {
         unreachable!("the records were spilled")
     };
@@ -135,19 +135,7 @@ pub fn analyze_spilled(
     let compared =
         crate::story::compare_spilled(&mut spill, &blocks, &sources, &rules, story_threshold)
             .map_err(tmp)?;
-    stats.slots_compared = compared.compared_groups;
-    Ok(Analysis {
-        rules,
-        records: compared.records,
-        graph: compared.graph,
-        findings: compared.findings,
-        agreements: compared.agreements,
-        stats,
-        errors,
-        texts,
-        stories: compared.stories,
-        source_names: compared.source_names,
-    })
+    Ok(analysis_of(compared, rules, stats, errors, texts))
 }
 
 /// Hands memory freed by the reading threads back to the system. glibc keeps what a thread
@@ -323,11 +311,22 @@ fn finish(
     infos: &[SourceInfo],
     rules: RuleSet,
     story_threshold: f64,
-    mut stats: Stats,
+    stats: Stats,
     errors: Vec<InputError>,
     texts: Vec<(String, String)>,
 ) -> Analysis {
     let compared = compare_by_story(records, infos, &rules, story_threshold);
+    analysis_of(compared, rules, stats, errors, texts)
+}
+
+/// What the stories' comparison gives, with the run's rules, counts, errors and texts.
+fn analysis_of(
+    compared: crate::story::Compared,
+    rules: RuleSet,
+    mut stats: Stats,
+    errors: Vec<InputError>,
+    texts: Vec<(String, String)>,
+) -> Analysis {
     stats.slots_compared = compared.compared_groups;
     Analysis {
         rules,
