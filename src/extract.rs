@@ -419,10 +419,7 @@ fn file_tokens(
                 || rules
                     .pair("event-verbs", &format!("{}ed", u.text))
                     .is_some()
-                || u.text.strip_suffix('s').is_some_and(|stem| {
-                    rules.pair("event-verbs", &format!("{stem}ed")).is_some()
-                        || rules.pair("event-verbs", &format!("{stem}d")).is_some()
-                }))
+                || present_tense_event(&u.text, rules).is_some())
     };
     let unfiled_date = || {
         (values.iter().any(|v| day_or_time(v) && unfiled(v)) && units.iter().any(event_word))
@@ -1484,15 +1481,16 @@ fn event_at(units: &[Unit], i: usize, rules: &RuleSet) -> Option<String> {
         return Some(e.to_string());
     }
     // A timeline's present tense: "7.05pm – Part of the roof collapses".
-    let stem = u
-        .text
-        .strip_suffix("es")
-        .filter(|s| s.ends_with(['s', 'h', 'x']));
-    let stem = stem.or_else(|| u.text.strip_suffix('s'))?;
-    [format!("{stem}ed"), format!("{stem}d")]
-        .iter()
-        .find_map(|past| rules.pair("event-verbs", past))
-        .map(str::to_string)
+    present_tense_event(&u.text, rules).map(str::to_string)
+}
+
+/// The event a verb in the third person present stands for, by its past tense in the
+/// event-verbs list: "collapses" and "crashes" as "collapsed" and "crashed".
+fn present_tense_event<'r>(word: &str, rules: &'r RuleSet) -> Option<&'r str> {
+    let stem = word.strip_suffix('s')?;
+    rules
+        .pair("event-verbs", &format!("{stem}ed"))
+        .or_else(|| rules.pair("event-verbs", &format!("{stem}d")))
 }
 
 /// The key of the event noun at unit `i`: a year, ordinal or name attached to it keys it

@@ -246,18 +246,6 @@ fn decode(bytes: &[u8], out: &mut Vec<Record>) -> Option<()> {
     Some(())
 }
 
-const KINDS: [Kind; 9] = [
-    Kind::Date,
-    Kind::Count,
-    Kind::Money,
-    Kind::Duration,
-    Kind::Age,
-    Kind::Percent,
-    Kind::Quantity,
-    Kind::Time,
-    Kind::Name,
-];
-
 struct W<'a>(&'a mut Vec<u8>);
 
 impl W<'_> {
@@ -312,7 +300,7 @@ impl W<'_> {
             relative,
             vague,
         } = v;
-        self.uint(KINDS.iter().position(|k| k == kind).unwrap_or(0) as u64);
+        self.uint(Kind::ALL.iter().position(|k| k == kind).unwrap_or(0) as u64);
         self.span(*span);
         self.str(value);
         match interval {
@@ -442,7 +430,7 @@ impl<'a> R<'a> {
         Some(f64::from_bits(u64::from_le_bytes(b.try_into().ok()?)))
     }
     fn value(&mut self) -> Option<Value> {
-        let kind = *KINDS.get(self.usize()?)?;
+        let kind = *Kind::ALL.get(self.usize()?)?;
         let span = self.span()?;
         let value = self.string()?;
         let interval = if self.bool()? {

@@ -643,15 +643,9 @@ pub fn compare_spilled(
     // are one block, so the blocks sorted by name (stably) are the records sorted.
     let mut order: Vec<usize> = (0..sources.len()).collect();
     order.sort_by(|&a, &b| sources.names[a].cmp(&sources.names[b]));
-    let story_of: std::collections::HashMap<&str, usize> = sources
-        .names
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.as_str(), found.of[i]))
-        .collect();
     let mut per: Vec<Vec<usize>> = vec![Vec::new(); found.stories.len()];
     for i in order {
-        per[story_of[sources.names[i].as_str()]].push(i);
+        per[found.of[i]].push(i);
     }
     let table = facts::sorted_names(&sources.names);
     let names = facts::SourceNames::new(&table);

@@ -58,18 +58,6 @@ struct Line {
     story_terms: Vec<(String, u32)>,
 }
 
-const KINDS: &[Kind] = &[
-    Kind::Date,
-    Kind::Count,
-    Kind::Money,
-    Kind::Duration,
-    Kind::Age,
-    Kind::Percent,
-    Kind::Quantity,
-    Kind::Time,
-    Kind::Name,
-];
-
 /// Claims and sources read so far, in the order met.
 #[derive(Default)]
 pub struct Claims {
@@ -122,7 +110,7 @@ impl Claims {
     }
 
     fn add(&mut self, l: Line) -> Result<(), String> {
-        let kind = KINDS
+        let kind = Kind::ALL
             .iter()
             .copied()
             .find(|k| k.as_str() == l.kind)

@@ -41,6 +41,19 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in declaration order (what stored claims index and JSONL kinds name).
+    pub const ALL: [Kind; 9] = [
+        Kind::Date,
+        Kind::Count,
+        Kind::Money,
+        Kind::Duration,
+        Kind::Age,
+        Kind::Percent,
+        Kind::Quantity,
+        Kind::Time,
+        Kind::Name,
+    ];
+
     pub fn as_str(&self) -> &'static str {
         match self {
             Kind::Date => "date",
