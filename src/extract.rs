@@ -567,6 +567,19 @@ fn file_tokens(
             }
             // A timeline's entry ("7.05pm – Part of the roof collapses") is an opening the
             // parse reads as a fragment: its verb is the event word the entry was filed by.
+            // A date the parse hangs on a verb beside the event's ("broke apart and fell")
+            // is the date of the event verb.
+            if Some(c.rule) == event_rule
+                && let Some(w) = a.words.iter().find(|w| {
+                    w.upos == "VERB"
+                        && w.span.start < c.evidence.end
+                        && c.evidence.end <= w.span.end
+                })
+                && c.evidence.end > c.value.span.end
+                && !c.frame.predicate.is_empty()
+            {
+                c.frame.predicate = w.lemma.to_lowercase();
+            }
             if Some(c.rule) == event_rule
                 && c.frame.predicate.is_empty()
                 && c.evidence.end > c.value.span.end
@@ -855,10 +868,28 @@ fn event_on_parse(
         return None;
     }
     let mut h = a.head_of(top)?;
+    // "At 7:49 p.m., the spire ... fell": a phrase fronted before the subject dates the clause,
+    // wherever a parser hangs it.
+    if matches!(a.base_rel(h), "nsubj")
+        && value.end <= a.words[h].span.start
+        && text[value.end..a.words[h].span.start].contains(',')
+    {
+        h = a.head_of(h)?;
+    }
+    // "broke apart and fell": the date of a verb dates its conjuncts too.
+    let conjunct = |h: usize| {
+        a.children(h)
+            .filter(|&c| a.base_rel(c) == "conj" && a.words[c].upos == "VERB")
+            .find_map(|c| Some((c, event_word(a, text, c, rules)?)))
+    };
     // "At some point on September 28, ... checked into": a time noun between the date and
     // its verb.
     for _ in 0..2 {
-        let Some(event) = event_word(a, text, h, rules) else {
+        let Some(event) = event_word(a, text, h, rules).or_else(|| {
+            let (c, e) = conjunct(h)?;
+            h = c;
+            Some(e)
+        }) else {
             if a.words[h].upos == "NOUN" && matches!(a.base_rel(h), "obl" | "nmod") {
                 h = a.head_of(h)?;
                 continue;

@@ -679,7 +679,9 @@ pub fn dates_event(a: &Analysis, value: Span, e: usize) -> bool {
         return true;
     }
     a.head_of(e).is_some_and(|h| chain.contains(&h))
-        && matches!(a.base_rel(e), "nsubj" | "obj" | "csubj")
+        && (matches!(a.base_rel(e), "nsubj" | "obj" | "csubj")
+            // "broke apart and fell": what dates a verb dates the verbs conjoined to it.
+            || a.base_rel(e) == "conj" && a.words[e].upos == "VERB")
 }
 
 /// The runs of proper nouns in `i`'s phrase ("the island of Tobago" gives "Tobago"),

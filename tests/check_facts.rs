@@ -719,3 +719,45 @@ fn one_agent_doing_two_things_does_not_make_two_figures_one_fact() {
     assert_eq!(severity("12"), "low", "{rows:#?}");
     assert_eq!(severity("6453"), "medium", "{rows:#?}");
 }
+
+#[test]
+fn a_fronted_clock_time_dates_every_verb_of_its_clause() {
+    // a dates the collapse of the spire twice over (a fronted time, then "broke apart and
+    // fell", with an ordinal century between that is no day of the month); b's timeline entry
+    // gives another minute. The source's publication date (16 April) must not make "the
+    // 19th-century" the 19th of April.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "The spire of the tower collapsed on April 15, 2019.\n\n\
+         At 7:49 p.m., the 19th-century spire that crowned the tower broke apart and fell \
+         through the roof.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("b.txt"),
+        "The spire of the tower collapsed on April 15, 2019.\n\n\
+         7.05pm – The spire of the tower collapses amid the raging fire.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("sources.csv"),
+        "source,outlet,published,url\na.txt,A,2019-04-16,\nb.txt,B,2019-04-16,\n",
+    )
+    .unwrap();
+    let rules = dir.path().join("rules");
+    std::fs::create_dir(&rules).unwrap();
+    let (rows, _, _, _) = check(
+        &[corpus.to_str().unwrap()],
+        &["--rules", rules.to_str().unwrap()],
+    );
+    assert_eq!(
+        values(&rows),
+        vec![("2019-04-15T19:05".into(), "2019-04-15T19:49".into())],
+        "{rows:#?}"
+    );
+    let (text, sources, _, _) = side(&rows[0], "2019-04-15T19:49");
+    assert_eq!((text, sources), ("7:49 p.m.", "a.txt"));
+}

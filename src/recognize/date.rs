@@ -2258,7 +2258,8 @@ impl Parser<'_, '_> {
         {
             return;
         }
-        if w.kw(e) == Kw::Of {
+        // "the 19th-century spire": a hyphen joins the ordinal to what it counts.
+        if w.kw(e) == Kw::Of || w.is_p(e, '-') && w.glued(e) && w.glued(e + 1) && w.is_word(e + 1) {
             return;
         }
         let Some(r) = self.r else {
@@ -3465,6 +3466,15 @@ mod tests {
         assert_eq!(
             dates("Yesterday, 12 were killed", r),
             one("Yesterday", "2024-04-26")
+        );
+        // An ordinal hyphened to what it counts is no day of the month.
+        assert_eq!(
+            dates("the 19th-century spire fell", r),
+            one("the 19th-century", "18")
+        );
+        assert_eq!(
+            dates("the 19th, the spire fell", r),
+            one("the 19th", "2024-04-19")
         );
         // A date without a year goes to the year nearest the reference date.
         assert_eq!(
