@@ -426,6 +426,63 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
         .collect()
 }
 
+/// Reads each date written without a year ("ahead of its reopening on Dec. 8", in a source
+/// with no publication date) in the year the sources give for the same event: the year of its
+/// dates, counted once per source, when one year has the most sources. Returns how many dates
+/// were read in a year.
+pub fn anchor_yearless_dates(records: &mut [Record]) -> usize {
+    // event -> year -> sources naming it
+    let mut years: HashMap<String, BTreeMap<i16, BTreeSet<&str>>> = HashMap::new();
+    let yearless =
+        |r: &Record| r.claim.value.kind == Kind::Date && r.claim.value.value.starts_with("XXXX-");
+    if !records.iter().any(yearless) {
+        return 0;
+    }
+    for r in records.iter() {
+        let v = &r.claim.value;
+        if v.kind != Kind::Date || v.interval.is_none() {
+            continue;
+        }
+        let Some(year) = v.value.get(..4).and_then(|y| y.parse::<i16>().ok()) else {
+            continue;
+        };
+        // A year, a month or a day; not a decade or a century.
+        if v.value.len() != 4 && v.value.as_bytes().get(4) != Some(&b'-') {
+            continue;
+        }
+        years
+            .entry(normalize(&r.claim.slot.subject))
+            .or_default()
+            .entry(year)
+            .or_default()
+            .insert(r.claim.source.as_str());
+    }
+    let chosen: Vec<(String, i16)> = years
+        .into_iter()
+        .filter_map(|(event, by_year)| {
+            let most = by_year.values().map(BTreeSet::len).max()?;
+            let mut best = by_year.iter().filter(|(_, s)| s.len() == most);
+            match (best.next(), best.next()) {
+                (Some((year, _)), None) => Some((event, *year)),
+                _ => None,
+            }
+        })
+        .collect();
+    let chosen: HashMap<String, i16> = chosen.into_iter().collect();
+    let mut anchored = 0;
+    for r in records.iter_mut() {
+        if !yearless(r) {
+            continue;
+        }
+        if let Some(&year) = chosen.get(&normalize(&r.claim.slot.subject))
+            && crate::recognize::date::read_in_year(&mut r.claim.value, year)
+        {
+            anchored += 1;
+        }
+    }
+    anchored
+}
+
 /// Reads each clock time whose source named no day ("the fire started at 6:50 p.m.") on the
 /// day the sources give for the same event: the day its dates and dated times name, counted
 /// once per source, when one day has the most sources. Times stay unresolved otherwise.

@@ -502,6 +502,7 @@ fn compare_story(
     rules: &RuleSet,
     names: Option<&facts::SourceNames>,
 ) -> (ClaimGraph, Vec<Finding>, Vec<AgreementRow>) {
+    group::anchor_yearless_dates(recs);
     group::anchor_clock_times(recs);
     let graph = group::build(recs, &|s| {
         let c = rules.canonical(s);

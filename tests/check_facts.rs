@@ -761,3 +761,48 @@ fn a_fronted_clock_time_dates_every_verb_of_its_clause() {
     let (text, sources, _, _) = side(&rows[0], "2019-04-15T19:49");
     assert_eq!((text, sources), ("7:49 p.m.", "a.txt"));
 }
+
+#[test]
+fn a_date_without_a_year_is_read_in_the_year_the_sources_give_its_event() {
+    // b has no publication date and writes its day without a year; a and c give the year.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let files = [
+        (
+            "a.txt",
+            "The cathedral will hold its reopening on December 7, 2024, officials said.\n",
+        ),
+        (
+            "b.txt",
+            "The restored interior was revealed ahead of its reopening on Dec. 8.\n",
+        ),
+        (
+            "c.txt",
+            "The cathedral will hold its reopening on December 7, 2024, its rector said.\n",
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    std::fs::write(
+        corpus.join("sources.csv"),
+        "source,outlet,published,url\na.txt,A,2024-11-20,\nb.txt,B,,\nc.txt,C,2024-11-21,\n",
+    )
+    .unwrap();
+    let rules = dir.path().join("rules");
+    std::fs::create_dir(&rules).unwrap();
+    let (rows, _, _, _) = check(
+        &[corpus.to_str().unwrap()],
+        &["--rules", rules.to_str().unwrap()],
+    );
+    assert_eq!(
+        values(&rows),
+        vec![("2024-12-07".into(), "2024-12-08".into())],
+        "{rows:#?}"
+    );
+    let (text, sources, _, _) = side(&rows[0], "2024-12-08");
+    assert_eq!((text, sources), ("Dec. 8", "b.txt"));
+    let (_, sources, _, _) = side(&rows[0], "2024-12-07");
+    assert_eq!(sources, "a.txt;c.txt");
+}

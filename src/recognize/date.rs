@@ -34,6 +34,29 @@ pub fn day_number(d: Date) -> f64 {
     epoch.until(d).map_or(0.0, |s| s.get_days() as f64)
 }
 
+/// Reads a date written without a year (`XXXX-12-08`, `XXXX-12`) in `year`; false, and
+/// nothing changed, for any other value or a day the year does not have (29 February).
+pub fn read_in_year(v: &mut Value, year: i16) -> bool {
+    let Some(rest) = v.value.strip_prefix("XXXX-") else {
+        return false;
+    };
+    let mut parts = rest.split('-').map(|p| p.parse::<i8>().ok());
+    let when = match (parts.next(), parts.next(), parts.next()) {
+        (Some(Some(m)), Some(Some(d)), None) => match Date::new(year, m, d) {
+            Ok(date) => When::Day(date),
+            Err(_) => return false,
+        },
+        (Some(Some(m)), None, None) if (1..=12).contains(&m) => When::Month(year, m),
+        _ => return false,
+    };
+    let Some(interval) = when.interval() else {
+        return false;
+    };
+    v.value = when.timex();
+    v.interval = Some(interval);
+    true
+}
+
 /// What a date expression stands for, at the precision written.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum When {
@@ -3467,6 +3490,12 @@ mod tests {
             dates("Yesterday, 12 were killed", r),
             one("Yesterday", "2024-04-26")
         );
+        // A day without a year is read in a year it has.
+        let mut v = Value::new(Kind::Date, Span::new(0, 6), "XXXX-12-08");
+        assert!(read_in_year(&mut v, 2024));
+        assert_eq!(v.value, "2024-12-08");
+        let mut leap = Value::new(Kind::Date, Span::new(0, 6), "XXXX-02-29");
+        assert!(!read_in_year(&mut leap, 2023) && leap.value == "XXXX-02-29");
         // An ordinal hyphened to what it counts is no day of the month.
         assert_eq!(
             dates("the 19th-century spire fell", r),
