@@ -661,7 +661,7 @@ fn state_of_duration(
 fn misread_class(a: &crate::syntax::Analysis, c: &SentenceClaim) -> bool {
     let verb_lemma = match (c.slot.attribute.as_str(), c.frame.predicate.as_str()) {
         ("missing", "lose") => "lose",
-        ("arrested", "hold") => "hold",
+        ("arrested", _) => "hold",
         _ => return false,
     };
     let Some(top) = a.span_words(c.value.span).1 else {
@@ -1388,6 +1388,22 @@ fn counted_noun(units: &[Unit], ui: usize, rules: &RuleSet) -> Option<(Slot, usi
     {
         np = phrase_after(units, ui + 2, true, rules);
         other = !np.is_empty();
+    }
+    // "nineteen of the victims": a part of a set the text has already introduced counts
+    // what the set counts.
+    if np.is_empty()
+        && units.get(ui + 1).is_some_and(|u| u.text == "of")
+        && units
+            .get(ui + 2)
+            .is_some_and(|u| matches!(u.text.as_str(), "the" | "its" | "their" | "those" | "these"))
+    {
+        np = phrase_after(units, ui + 3, true, rules);
+        if np
+            .last()
+            .is_some_and(|&l| !rules.number.is_plural(&units[l].text))
+        {
+            np.clear();
+        }
     }
     let mut plural = true;
     if np.is_empty() {

@@ -186,10 +186,42 @@ impl Frame {
                 _ => n,
             }
         });
-        if let Some(m) = measured {
+        // "nineteen of the victims": a part of a set the text has already introduced, counting
+        // what the set counts.
+        let partitive = (counted.is_none() && a.words[top].upos == "NUM")
+            .then(|| {
+                a.children(top).find(|&c| {
+                    a.base_rel(c) == "nmod" && has_case(a, c, &["of"]) && a.words[c].upos == "NOUN"
+                })
+            })
+            .flatten();
+        if let Some(m) = measured.or(partitive) {
             f.measured = a.words[m].lemma.to_lowercase();
         }
         let start = counted.unwrap_or(top);
+        // "a state funeral for the 18 victims": the figure is of the noun it is for, whoever
+        // the clause's subject is.
+        // A parser often hangs the phrase on the verb instead ("applauded at a state funeral
+        // in Genoa for nineteen of the victims"): right after the verb's own noun phrase, it
+        // is that noun's, as news means it.
+        let for_noun = a.head_of(start).and_then(|h| {
+            if !has_case(a, start, &["for"]) {
+                return None;
+            }
+            match a.base_rel(start) {
+                "nmod" if a.words[h].upos == "NOUN" => Some(h),
+                "obl" => {
+                    let first = subtree(a, start)[0];
+                    a.children(h).find(|&n| {
+                        n < start
+                            && a.words[n].upos == "NOUN"
+                            && matches!(a.base_rel(n), "obl" | "obj")
+                            && subtree(a, n).last() == Some(&(first - 1))
+                    })
+                }
+                _ => None,
+            }
+        });
         let pred = predicate(a, start);
         if let Some(p) = pred {
             f.predicate = a.words[p].lemma.to_lowercase();
@@ -296,6 +328,11 @@ impl Frame {
                 }
             }
         }
+        if let Some(n) = for_noun {
+            f.predicate = a.words[n].lemma.to_lowercase();
+            f.holder.clear();
+            f.names.clear();
+        }
         if let Some(n) = counted {
             f.negated |= a.children(n).any(|c| is_negation(a, c));
             if f.holder.is_empty()
@@ -339,6 +376,7 @@ impl Frame {
             let before = a.words[first - 1].span.slice(text).to_lowercase();
             f.definite = matches!(before.as_str(), "the" | "these" | "those");
         }
+        f.definite |= partitive.is_some();
         // "the remaining four boys", "the latest two reported deaths", "the previous four
         // fatalities": read from the words themselves too, as parsers often miss them.
         let first = inside.iter().copied().min().unwrap_or(top);

@@ -132,3 +132,25 @@ fn a_verb_without_a_subject_of_its_own_takes_its_conjuncts_or_its_nouns() {
     assert_eq!(frame_of(&c, "1420")["holder"], "old hall");
     assert_eq!(frame_of(&c, "1967")["holder"], "bridge");
 }
+
+#[test]
+fn a_part_of_a_set_counts_what_the_set_counts_and_a_for_phrase_names_its_noun() {
+    // "nineteen of the victims": a count of victims, of a set already introduced; the phrase
+    // "for nineteen of the victims" comes right after "a state funeral in Genoa", so the
+    // figure is the funeral's, not the applauded ministers'.
+    let c = claims(
+        "Ministers were applauded at a state funeral in Genoa for nineteen of the victims.\n\
+         Thousands of mourners attended a state funeral for the 18 victims.\n",
+    );
+    let f = frame_of(&c, "nineteen");
+    assert_eq!(f["measured"], "victim");
+    assert_eq!(f["predicate"], "funeral");
+    assert_eq!(f["definite"], true);
+    assert!(f.get("holder").is_none(), "{f}");
+    let f = frame_of(&c, "18");
+    assert_eq!(f["measured"], "victim");
+    assert_eq!(f["predicate"], "funeral");
+    assert!(f.get("holder").is_none(), "{f}");
+    let slots: Vec<&str> = c.iter().filter_map(|c| c["slot"].as_str()).collect();
+    assert_eq!(slots, ["victims/count", "victims/count"]);
+}
