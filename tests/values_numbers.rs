@@ -122,6 +122,18 @@ fn money_in_symbols_names_and_codes() {
             v("money", "€2.5bn", "EUR 2500000000"),
         ]
     );
+    // British papers glue the whole scale word to the digits.
+    assert_eq!(
+        values_of(
+            "Pledges have reached €880million (£765m), up from €1billion promised.",
+            NUMS
+        ),
+        vec![
+            v("money", "€880million", "EUR 880000000"),
+            v("money", "£765m", "GBP 765000000"),
+            v("money", "€1billion", "EUR 1000000000"),
+        ]
+    );
     assert_eq!(
         values_of(
             "China pledged 50 billion dollars; the charity got US$1.2bn and £300,000.",

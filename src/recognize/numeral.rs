@@ -186,10 +186,11 @@ pub(crate) fn starts_number_lower(word: &[u8]) -> bool {
 /// Suffixes glued to digits ("12.5k", "$250m", "1.2bn", "10G") and what they multiply by.
 fn glued_suffix(word: &str) -> Option<f64> {
     Some(match word {
-        "k" | "K" => 1e3,
-        "m" | "M" | "mn" | "Mn" | "MN" | "mln" | "Mln" | "mil" => 1e6,
-        "b" | "B" | "bn" | "Bn" | "BN" | "bln" | "Bln" | "G" => 1e9,
-        "tn" | "Tn" | "trn" | "tln" | "T" => 1e12,
+        // "€880million": British papers glue the whole word too.
+        "k" | "K" | "thousand" => 1e3,
+        "m" | "M" | "mn" | "Mn" | "MN" | "mln" | "Mln" | "mil" | "million" => 1e6,
+        "b" | "B" | "bn" | "Bn" | "BN" | "bln" | "Bln" | "G" | "billion" => 1e9,
+        "tn" | "Tn" | "trn" | "tln" | "T" | "trillion" => 1e12,
         _ => return None,
     })
 }
