@@ -242,8 +242,13 @@ impl Frame {
             {
                 f.source = phrase(a, text, s, times);
             }
-            // The subject holds the figure unless it is the counted noun itself.
+            // The subject holds the figure unless it is the counted noun itself, or the figure
+            // describes a noun of its own ("called the 800-year-old cathedral a symbol": the
+            // age is the cathedral's, not the caller's).
+            let describes =
+                rel == "amod" && a.head_of(top).is_some_and(|h| a.words[h].upos == "NOUN");
             if !saying
+                && !describes
                 && let Some(s) = a.children(p).find(|&c| a.base_rel(c) == "nsubj")
                 && Some(s) != counted
                 && !contains(a, s, top)

@@ -426,6 +426,76 @@ pub fn qualifiers(records: &[Record]) -> Vec<Option<Qualifier>> {
         .collect()
 }
 
+/// Whether `r` is the age of a thing no person could be, pointed at with "the" or a possessive
+/// and without a name of its own: what [`join_thing_ages`] files under one slot.
+pub fn thing_age(r: &Record) -> bool {
+    // Older than anyone has lived.
+    const PERSON_YEARS: f64 = 130.0;
+    let c = &r.claim;
+    if c.slot.attribute != "age" || c.value.kind != Kind::Duration {
+        return false;
+    }
+    let old = c
+        .value
+        .value
+        .strip_prefix('P')
+        .and_then(|v| v.strip_suffix('Y'))
+        .and_then(|y| y.parse::<f64>().ok())
+        .is_some_and(|y| y > PERSON_YEARS);
+    let at = c.value.span.start.saturating_sub(c.sentence.start);
+    let before = r.sentence.get(..at).unwrap_or("");
+    let pointed = before
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .is_some_and(|w| matches!(w.as_str(), "the" | "its" | "it's" | "their" | "this"));
+    let named = r
+        .words
+        .get(r.text.len().min(r.words.len())..)
+        .is_some_and(|rest| {
+            rest.split_whitespace()
+                .any(|w| w.starts_with(char::is_uppercase))
+        });
+    old && pointed && !named
+}
+
+/// Files the ages of things no person could be ("the 850-year-old landmark", "its
+/// 850-year-old glory", "the 800-year-old cathedral") under one slot per story: a writer names
+/// the story's old building by whichever noun comes to hand, and an age written with "the" or
+/// a possessive points at the thing the story is about. A thing with a name of its own ("the
+/// 1,000-year-old Strasbourg cathedral") keeps its slot, as does anything young enough to be a
+/// person. The slot is the subject most of them use. Returns how many claims changed slot.
+pub fn join_thing_ages(records: &mut [Record]) -> usize {
+    let which: Vec<usize> = (0..records.len())
+        .filter(|&i| thing_age(&records[i]))
+        .collect();
+    let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
+    for &i in &which {
+        *uses
+            .entry(records[i].claim.slot.subject.as_str())
+            .or_default() += 1;
+    }
+    let Some(most) = uses.values().copied().max() else {
+        return 0;
+    };
+    if uses.len() < 2 {
+        return 0;
+    }
+    let subject = uses
+        .iter()
+        .find(|(_, n)| **n == most)
+        .map(|(s, _)| s.to_string())
+        .unwrap_or_default();
+    let mut changed = 0;
+    for i in which {
+        if records[i].claim.slot.subject != subject {
+            records[i].claim.slot.subject = subject.clone();
+            changed += 1;
+        }
+    }
+    changed
+}
+
 /// Reads each date written without a year ("ahead of its reopening on Dec. 8", in a source
 /// with no publication date) in the year the sources give for the same event: the year of its
 /// dates, counted once per source, when one year has the most sources. Returns how many dates

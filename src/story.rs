@@ -503,6 +503,7 @@ fn compare_story(
     names: Option<&facts::SourceNames>,
 ) -> (ClaimGraph, Vec<Finding>, Vec<AgreementRow>) {
     group::anchor_yearless_dates(recs);
+    group::join_thing_ages(recs);
     group::anchor_clock_times(recs);
     let graph = group::build(recs, &|s| {
         let c = rules.canonical(s);

@@ -806,3 +806,43 @@ fn a_date_without_a_year_is_read_in_the_year_the_sources_give_its_event() {
     let (_, sources, _, _) = side(&rows[0], "2024-12-07");
     assert_eq!(sources, "a.txt;c.txt");
 }
+
+#[test]
+fn ages_of_the_storys_old_building_are_one_fact_whatever_noun_names_it() {
+    // Three writers name the burnt church three ways; an age beyond any person's, after "the",
+    // points at it. The bishop's age and another, named cathedral's age are other facts.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "Firefighters saved the facade, but rebuilding the 850-year-old landmark will take years.\n",
+        ),
+        (
+            "b.txt",
+            "The bishop called the 800-year-old church a symbol of the town.\n\n\
+             The 81-year-old bishop wept.\n",
+        ),
+        (
+            "c.txt",
+            "The 850-year-old gothic masterpiece had been undergoing restoration.\n\n\
+             The 78-year-old bishop wept.\n\n\
+             Experts from the 1,000-year-old Strasbourg cathedral offered help.\n",
+        ),
+    ]);
+    let ages: Vec<_> = values(&rows)
+        .into_iter()
+        .filter(|(a, _)| a.starts_with('P'))
+        .collect();
+    assert!(
+        ages.contains(&("P800Y".into(), "P850Y".into())),
+        "{rows:#?}"
+    );
+    assert!(
+        !ages.iter().any(|(a, b)| a == "P1000Y" || b == "P1000Y"),
+        "{rows:#?}"
+    );
+    let row = rows
+        .iter()
+        .find(|r| r["value_a"] == "P800Y" || r["value_b"] == "P800Y");
+    let (text, sources, _, _) = side(row.unwrap(), "P850Y");
+    assert_eq!((text, sources), ("850-year-old", "a.txt;c.txt"));
+}

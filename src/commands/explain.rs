@@ -138,6 +138,12 @@ fn claim_block(a: &Analysis, r: &Record, indent: &str, out: &mut String) {
         c.slot.key(),
         c.value.kind.as_str()
     );
+    if crate::group::thing_age(r) {
+        let _ = writeln!(
+            out,
+            "{indent}  joined:   an age no person could have, of a thing pointed at with \"the\" or a possessive: filed with the story's other such ages"
+        );
+    }
     let stands = if c.value.kind == crate::recognize::Kind::Name {
         String::new()
     } else {
