@@ -616,8 +616,16 @@ fn file_tokens(
                     .iter()
                     .any(|&w| crate::frame::in_clause_of(a, c.value.span, w));
             }
+            // "10:55pm: Eight officers arrive" counts what happened at that moment; "9.30pm –
+            // 400 firefighters are at the scene", a clause with no verb but "be", says how many
+            // there were: the size of the force, as any other count of it.
+            let stated = c.value.kind == Kind::Count
+                && !a
+                    .words
+                    .iter()
+                    .any(|w| w.upos == "VERB" && w.lemma.eq_ignore_ascii_case(&c.frame.predicate));
             c.frame.moment = moment
-                .filter(|m| m.span != c.value.span)
+                .filter(|m| m.span != c.value.span && !stated)
                 .map(|m| m.value.clone());
         }
     }

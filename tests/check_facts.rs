@@ -846,3 +846,27 @@ fn ages_of_the_storys_old_building_are_one_fact_whatever_noun_names_it() {
     let (text, sources, _, _) = side(row.unwrap(), "P850Y");
     assert_eq!((text, sources), ("850-year-old", "a.txt;c.txt"));
 }
+
+#[test]
+fn a_timelines_count_of_how_many_there_are_is_the_size_of_the_force() {
+    // "are at the scene" says how many firefighters there were, not what happened at 9.30pm:
+    // it is set against the other sources' count; the officers who arrive at 10:55 are not.
+    let rows = check_texts(&[
+        (
+            "a.txt",
+            "9.30pm – 400 firefighters are at the scene of the fire.\n\n\
+             10:55pm: Eight officers arrive at the stairwell.\n",
+        ),
+        (
+            "b.txt",
+            "600 firefighters doused the blaze.\n\n\
+             Police said 30 officers had secured the square.\n",
+        ),
+    ]);
+    assert_eq!(
+        values(&rows),
+        vec![("400".into(), "600".into())],
+        "{rows:#?}"
+    );
+    assert_eq!(rows[0]["slot"], "firefighters/count");
+}
