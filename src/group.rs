@@ -669,7 +669,9 @@ pub fn build(records: &[Record], alias: &dyn Fn(&str) -> Option<String>) -> Clai
     block_keys.sort();
     for key in block_keys {
         let subjects = &blocks[key];
-        for members in subjects.values() {
+        let mut names: Vec<&String> = subjects.keys().collect();
+        names.sort();
+        for members in names.into_iter().map(|n| &subjects[n]) {
             star(records, members, |a, b| {
                 join(&mut graph, a, b, Link::SameSlot)
             });

@@ -251,3 +251,31 @@ fn jsonl_on_stdin_a_later_higher_toll_updates_an_earlier_one() {
         ("conflict", "high")
     );
 }
+
+#[test]
+fn the_graph_is_the_same_bytes_on_every_run() {
+    // Hash maps are seeded afresh in every process: nothing written may follow their order.
+    let dir = tempfile::tempdir().unwrap();
+    let graph = |name: &str| {
+        let g = dir.path().join(name);
+        claimdiff()
+            .args([
+                "check",
+                "seeds",
+                "--out",
+                "-",
+                "--agreements",
+                "-",
+                "--graph",
+            ])
+            .arg(&g)
+            .assert()
+            .success();
+        std::fs::read(&g).unwrap()
+    };
+    let first = graph("1.json");
+    for run in 2..=4 {
+        assert!(first == graph(&format!("{run}.json")), "run {run} differs");
+    }
+    assert!(graph("1.dot") == graph("2.dot"));
+}
