@@ -15,7 +15,8 @@
 //! Two sources are alike enough when the term uses they share make up at least the threshold of
 //! the smaller source's (counted as at least [`SHARE_FLOOR`]); publication dates far apart ask
 //! for more ([`DAYS_APART`]). Each source is linked with its [`STRONGEST`] most alike of those,
-//! and stories are the connected components of these links, unless fewer than two of them hold
+//! leaving out any less than [`NEAR_STRONGEST`] as alike as its most alike; stories are the
+//! connected components of these links, unless fewer than two of them hold
 //! a source long enough to tell a story apart ([`MIN_WEIGHT`]): then the corpus is one.
 //!
 //! Linking every pair alike enough would chain: in a feed of thousands of sources, stories of
@@ -24,12 +25,13 @@
 //! one such pair joins the two stories, and a few more join them all. A source's strongest
 //! links, though, are to the sources of its own story, which share its names and figures as
 //! well: a link between two stories only stands when one of its two sources has fewer than
-//! [`STRONGEST`] sources of its own story more alike to it than the other. Two stories of more
-//! sources than that stay apart however many pairs of them are alike enough, as long as each
-//! of those sources is more alike to that many of its own; a story of only a few sources may
-//! still join a bigger one through a pair alike enough, as before. Within a story every source
-//! keeps its strongest links, so a story only falls apart if it is made of two groups of more
-//! than [`STRONGEST`] sources each that no source of either counts among its strongest alike.
+//! [`STRONGEST`] sources of its own story more alike to it than the other, and is near as
+//! strong as its strongest link ([`NEAR_STRONGEST`]). Two stories of more sources than that
+//! stay apart however many pairs of them are alike enough, as long as each of those sources is
+//! more alike to that many of its own; a story of only a few sources stays apart too unless a
+//! source of it is nearly as alike to a source of the other as to its own. Within a story every
+//! source keeps its strongest links, so a story only falls apart if it is made of groups that
+//! no source of either counts among its strongest alike.
 //!
 //! Candidates come from an inverted index, never all pairs: the sources holding a term, in date
 //! order, are each compared with the [`NEIGHBOURS`] on either side of them, so the work is at
@@ -67,6 +69,9 @@ pub const SHARE_FLOOR: u64 = 4;
 pub const NEIGHBOURS: usize = 8;
 /// Of the sources alike enough, those each source is linked with: its most alike.
 pub const STRONGEST: usize = 5;
+/// Of the sources alike enough, a source is only linked with those at least this share as alike
+/// to it as its most alike.
+pub const NEAR_STRONGEST: f64 = 0.7;
 /// The default share of terms two sources must have in common to be one story.
 pub const DEFAULT_THRESHOLD: f64 = 0.2;
 /// Publication dates further apart than this many days ask for half as much again: follow-ups
@@ -381,7 +386,8 @@ impl Sources {
 }
 
 /// Joins in `uf` every source with its [`STRONGEST`] most alike candidates of those alike
-/// enough, the candidates being its neighbours in the lists of the sources holding each term.
+/// enough and near its most alike ([`NEAR_STRONGEST`]), the candidates being its neighbours in
+/// the lists of the sources holding each term.
 fn link(sources: &Sources, threshold: f64, uf: &mut UnionFind<usize>) {
     let sets: Vec<Vec<(u32, u32)>> = sources
         .terms
@@ -444,6 +450,8 @@ fn link(sources: &Sources, threshold: f64, uf: &mut UnionFind<usize>) {
                 y.0.total_cmp(&x.0)
                     .then(rank[x.1 as usize].cmp(&rank[y.1 as usize]))
             });
+            let near = alike.first().map_or(0.0, |x| x.0 * NEAR_STRONGEST);
+            alike.retain(|x| x.0 >= near);
             alike.truncate(STRONGEST);
             alike.into_iter().map(|(_, a)| a).collect()
         })
@@ -800,56 +808,77 @@ mod tests {
         assert_eq!(cluster(&ms, 1.01).stories.len(), 4);
     }
 
-    #[test]
-    fn a_pair_alike_enough_does_not_join_two_bigger_stories() {
-        // Two stories of six sources, each source 20 uses: ten of its story's (0.5 with each
-        // other source of it) and ten of its own. a0 and b0 also share five uses of words of
-        // their kind (k0..k4, in place of five of their own): 5 of 20, 0.25, alike enough, so
-        // linking every pair would make one story. But a0 is more alike to the five other
-        // sources of its story (0.5) than to b0, and so is b0: the link is neither's strongest.
-        let source = |story: &str, i: usize, kind: bool| -> Vec<(String, u32)> {
-            let own = if kind { 5 } else { 10 };
+    /// Two stories of six sources, each source 20 uses: ten of its story's (0.5 with each other
+    /// source of it) and ten of its own, but a0 and b0 share `kind` uses of words of their kind
+    /// (k0.., in place of as many of their own).
+    fn two_stories(kind: usize) -> Vec<(String, Vec<(String, u32)>)> {
+        let source = |story: &str, i: usize| -> Vec<(String, u32)> {
+            let kind = if i == 0 { kind } else { 0 };
             (0..10)
                 .map(|t| format!("{story}{t}"))
-                .chain((0..own).map(|t| format!("{story}{i}-{t}")))
-                .chain((0..if kind { 5 } else { 0 }).map(|t| format!("k{t}")))
+                .chain((0..10 - kind).map(|t| format!("{story}{i}-{t}")))
+                .chain((0..kind).map(|t| format!("k{t}")))
                 .map(|t| (t, 1))
                 .collect()
         };
-        let sets: Vec<(String, Vec<(String, u32)>)> = ["a", "b"]
+        ["a", "b"]
             .iter()
-            .flat_map(|&st| (0..6).map(move |i| (format!("{st}{i}"), source(st, i, i == 0))))
-            .collect();
-        let ms: Vec<Member> = sets
-            .iter()
-            .map(|(n, t)| member(n, "2031-03-03", t))
-            .collect();
-        let mut sources = Sources::default();
-        for m in &ms {
-            sources.push(m.name.to_string(), m.published, m.terms);
+            .flat_map(|&st| (0..6).map(move |i| (format!("{st}{i}"), source(st, i))))
+            .collect()
+    }
+
+    /// The similarity of members `x` and `y`.
+    fn alike(ms: &[Member], x: usize, y: usize) -> f64 {
+        // Their terms as ids of one table.
+        let mut both = Sources::default();
+        for m in [&ms[x], &ms[y]] {
+            both.push(m.name.to_string(), m.published, m.terms);
         }
-        let side = |i: usize| {
-            let mut set = sources.terms[i].to_vec();
-            set.sort_unstable();
-            let total = set.iter().map(|t| t.1 as u64).sum();
-            (sources.published[i], set, total)
-        };
-        let (a0, a1, b0) = (side(0), side(1), side(6));
-        let sim = |x: &(Option<Date>, Vec<(u32, u32)>, u64),
-                   y: &(Option<Date>, Vec<(u32, u32)>, u64)| {
-            similarity((x.0, &x.1, x.2), (y.0, &y.1, y.2))
-        };
-        assert_eq!(sim(&a0, &b0), 0.25);
-        assert_eq!(sim(&a0, &a1), 0.5);
-        let st = cluster(&ms, 0.2);
-        let names = |s: &Story| -> Vec<&str> { s.members.iter().map(|&m| ms[m].name).collect() };
-        assert_eq!(st.stories.len(), 2);
-        assert_eq!(names(&st.stories[0]), ["a0", "a1", "a2", "a3", "a4", "a5"]);
-        assert_eq!(names(&st.stories[1]), ["b0", "b1", "b2", "b3", "b4", "b5"]);
-        // With a story of fewer sources than a source's strongest links, the pair alike enough
-        // is among b0's strongest: b0 and b1 join the six of a.
-        let small: Vec<Member> = ms[..8].to_vec();
-        assert_eq!(cluster(&small, 0.2).stories.len(), 1);
+        let mut sets: Vec<Vec<(u32, u32)>> = both.terms.iter().map(|t| t.to_vec()).collect();
+        sets.iter_mut().for_each(|s| s.sort_unstable());
+        let total = |s: &[(u32, u32)]| s.iter().map(|t| t.1 as u64).sum();
+        similarity(
+            (both.published[0], &sets[0], total(&sets[0])),
+            (both.published[1], &sets[1], total(&sets[1])),
+        )
+    }
+
+    #[test]
+    fn a_pair_alike_enough_does_not_join_two_bigger_stories() {
+        // a0 and b0 share 8 uses of their kind: 8 of 20, 0.4, alike enough (and more than 0.7
+        // of 0.5), so linking every pair would make one story. But a0 is more alike to the five
+        // other sources of its story (0.5) than to b0, and so is b0: the link is neither's
+        // strongest.
+        for kind in [8, 5] {
+            let sets = two_stories(kind);
+            let ms: Vec<Member> = sets
+                .iter()
+                .map(|(n, t)| member(n, "2031-03-03", t))
+                .collect();
+            assert_eq!(alike(&ms, 0, 6), kind as f64 / 20.0);
+            assert_eq!(alike(&ms, 0, 1), 0.5);
+            let st = cluster(&ms, 0.2);
+            let names =
+                |s: &Story| -> Vec<&str> { s.members.iter().map(|&m| ms[m].name).collect() };
+            assert_eq!(st.stories.len(), 2);
+            assert_eq!(names(&st.stories[0]), ["a0", "a1", "a2", "a3", "a4", "a5"]);
+            assert_eq!(names(&st.stories[1]), ["b0", "b1", "b2", "b3", "b4", "b5"]);
+        }
+    }
+
+    #[test]
+    fn a_small_story_joins_another_only_through_a_pair_near_its_strongest() {
+        // The six of a, and b0 and b1 alone: b0 has one source of its own story (b1, 0.5).
+        // Sharing 8 uses with a0 (0.4, over 0.7 of 0.5), a0 is among b0's strongest: one story.
+        // Sharing 5 (0.25, under 0.35), a0 is too far from b0's strongest: two stories.
+        for (kind, stories) in [(8, 1), (5, 2)] {
+            let sets = two_stories(kind);
+            let ms: Vec<Member> = sets[..8]
+                .iter()
+                .map(|(n, t)| member(n, "2031-03-03", t))
+                .collect();
+            assert_eq!(cluster(&ms, 0.2).stories.len(), stories, "{kind}");
+        }
     }
 
     #[test]
