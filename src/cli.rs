@@ -110,7 +110,9 @@ pub struct StoriesArgs {
     #[arg(long, value_enum, default_value_t = StoriesFormat::Text)]
     pub format: StoriesFormat,
     /// The share of their story terms (names, rare words, figures) two sources must have in
-    /// common to be one story; 0 makes the whole corpus one story.
+    /// common to be linked; each source is linked with its 5 most alike of those (none under
+    /// 0.7 of its most alike), and a story is the sources linked to each other. 0 makes the
+    /// whole corpus one story.
     #[arg(long, value_name = "SHARE", default_value_t = crate::story::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub story_threshold: f64,
 }
@@ -233,8 +235,9 @@ pub struct CheckArgs {
     #[arg(long, value_enum, value_name = "WHAT")]
     pub fail_on: Option<FailOn>,
     /// The share of their story terms (names, rare words, figures) two sources must have in
-    /// common to be one story; claims are compared only within a story. 0 makes the whole
-    /// corpus one story.
+    /// common to be linked; each source is linked with its 5 most alike of those (none under
+    /// 0.7 of its most alike), and a story is the sources linked to each other. Claims are
+    /// compared only within a story. 0 makes the whole corpus one story.
     #[arg(long, value_name = "SHARE", default_value_t = crate::story::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub story_threshold: f64,
 }

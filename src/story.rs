@@ -12,13 +12,31 @@
 //! corpus, so the terms can travel with each claim in `extract`'s JSONL and a `check --claims`
 //! on shards finds the same stories as a `check` on the sources.
 //!
-//! Two sources are linked when the term uses they share make up at least the threshold of the
-//! smaller source's (counted as at least [`SHARE_FLOOR`]); publication dates far apart ask for
-//! more ([`DAYS_APART`]). Stories are the connected components, unless fewer than two of them
-//! hold a source long enough to tell a story apart ([`MIN_WEIGHT`]): then the corpus is one. Candidates come from an inverted index, never all pairs: the sources holding a
-//! term, in date order, are each compared with the [`NEIGHBOURS`] before them, so the work is
-//! at most sources × terms × neighbours, linear in the number of sources; a story's sources are
-//! chained through the terms they share.
+//! Two sources are alike enough when the term uses they share make up at least the threshold of
+//! the smaller source's (counted as at least [`SHARE_FLOOR`]); publication dates far apart ask
+//! for more ([`DAYS_APART`]). Each source is linked with its [`STRONGEST`] most alike of those,
+//! leaving out any less than [`NEAR_STRONGEST`] as alike as its most alike; stories are the
+//! connected components of these links, unless fewer than two of them hold
+//! a source long enough to tell a story apart ([`MIN_WEIGHT`]): then the corpus is one.
+//!
+//! Linking every pair alike enough would chain: in a feed of thousands of sources, stories of
+//! one kind share the words of their kind ("shelters", "evacuated", "vigils") and of the
+//! outlets' house style, and among thousands of pairs of two stories some share enough of them;
+//! one such pair joins the two stories, and a few more join them all. A source's strongest
+//! links, though, are to the sources of its own story, which share its names and figures as
+//! well: a link between two stories only stands when one of its two sources has fewer than
+//! [`STRONGEST`] sources of its own story more alike to it than the other, and is near as
+//! strong as its strongest link ([`NEAR_STRONGEST`]). Two stories of more sources than that
+//! stay apart however many pairs of them are alike enough, as long as each of those sources is
+//! more alike to that many of its own; a story of only a few sources stays apart too unless a
+//! source of it is nearly as alike to a source of the other as to its own. Within a story every
+//! source keeps its strongest links, so a story only falls apart if it is made of groups that
+//! no source of either counts among its strongest alike.
+//!
+//! Candidates come from an inverted index, never all pairs: the sources holding a term, in date
+//! order, are each compared with the [`NEIGHBOURS`] on either side of them, so the work is at
+//! most sources × terms × 2 × neighbours, linear in the number of sources; a story's sources
+//! are chained through the terms they share.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -47,8 +65,13 @@ pub const MAX_TERMS: usize = 40;
 pub const MIN_WEIGHT: u64 = 20;
 /// The fewest term uses a share is counted against, so two words do not make one story.
 pub const SHARE_FLOOR: u64 = 4;
-/// Sources compared with each source per term it holds.
+/// Sources compared with each source per term it holds, on either side of it in date order.
 pub const NEIGHBOURS: usize = 8;
+/// Of the sources alike enough, those each source is linked with: its most alike.
+pub const STRONGEST: usize = 5;
+/// Of the sources alike enough, a source is only linked with those at least this share as alike
+/// to it as its most alike.
+pub const NEAR_STRONGEST: f64 = 0.7;
 /// The default share of terms two sources must have in common to be one story.
 pub const DEFAULT_THRESHOLD: f64 = 0.2;
 /// Publication dates further apart than this many days ask for half as much again: follow-ups
@@ -362,8 +385,9 @@ impl Sources {
     }
 }
 
-/// Joins in `uf` every pair of sources alike enough, comparing only neighbours in the lists of
-/// the sources holding each term.
+/// Joins in `uf` every source with its [`STRONGEST`] most alike candidates of those alike
+/// enough and near its most alike ([`NEAR_STRONGEST`]), the candidates being its neighbours in
+/// the lists of the sources holding each term.
 fn link(sources: &Sources, threshold: f64, uf: &mut UnionFind<usize>) {
     let sets: Vec<Vec<(u32, u32)>> = sources
         .terms
@@ -375,26 +399,66 @@ fn link(sources: &Sources, threshold: f64, uf: &mut UnionFind<usize>) {
             set
         })
         .collect();
+    let totals: Vec<u64> = sets
+        .iter()
+        .map(|s| s.iter().map(|t| t.1 as u64).sum())
+        .collect();
     // Date order, so that a source meets the sources published around it.
     let mut order: Vec<usize> = (0..sources.len()).collect();
     let (names, published) = (&sources.names, &sources.published);
     order.sort_by(|&a, &b| (published[a], &names[a], a).cmp(&(published[b], &names[b], b)));
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); sources.words.len()];
+    let mut rank = vec![0u32; sources.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r as u32;
+    }
+    // Per term, its sources in date order; per source, where it stands in each of its terms'.
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); sources.words.len()];
+    let mut at: Vec<Vec<u32>> = sets.iter().map(|s| Vec::with_capacity(s.len())).collect();
     for &i in &order {
         for &(t, _) in &sets[i] {
-            postings[t as usize].push(i);
+            let list = &mut postings[t as usize];
+            at[i].push(list.len() as u32);
+            list.push(i as u32);
         }
     }
-    for list in &postings {
-        for (j, &b) in list.iter().enumerate() {
-            for &a in &list[j.saturating_sub(NEIGHBOURS)..j] {
-                if uf.equiv(a, b) {
-                    continue;
-                }
-                if similarity(published[a], &sets[a], published[b], &sets[b]) >= threshold {
-                    uf.union(a, b);
-                }
+    let strongest: Vec<Vec<u32>> = (0..sources.len())
+        .into_par_iter()
+        .map(|b| {
+            let mut cand: Vec<u32> = Vec::new();
+            for (&(t, _), &j) in sets[b].iter().zip(&at[b]) {
+                let list = &postings[t as usize];
+                let j = j as usize;
+                let lo = j.saturating_sub(NEIGHBOURS);
+                let hi = (j + 1 + NEIGHBOURS).min(list.len());
+                cand.extend(list[lo..j].iter().chain(&list[j + 1..hi]));
             }
+            cand.sort_unstable();
+            cand.dedup();
+            let mut alike: Vec<(f64, u32)> = cand
+                .into_iter()
+                .filter_map(|a| {
+                    let a = a as usize;
+                    let s = similarity(
+                        (published[a], &sets[a], totals[a]),
+                        (published[b], &sets[b], totals[b]),
+                    );
+                    (s >= threshold).then_some((s, a as u32))
+                })
+                .collect();
+            // Most alike first; between equals, the one published first (then by name).
+            alike.sort_by(|x, y| {
+                y.0.total_cmp(&x.0)
+                    .then(rank[x.1 as usize].cmp(&rank[y.1 as usize]))
+            });
+            let near = alike.first().map_or(0.0, |x| x.0 * NEAR_STRONGEST);
+            alike.retain(|x| x.0 >= near);
+            alike.truncate(STRONGEST);
+            alike.into_iter().map(|(_, a)| a).collect()
+        })
+        .collect();
+    for (b, near) in strongest.into_iter().enumerate() {
+        for a in near {
+            uf.union(a as usize, b);
         }
     }
 }
@@ -402,10 +466,13 @@ fn link(sources: &Sources, threshold: f64, uf: &mut UnionFind<usize>) {
 /// The share of term uses two sources have in common (each term counted as often as the source
 /// that uses it less), over the smaller source's (at least [`SHARE_FLOOR`]); two thirds of it
 /// when their publication dates lie more than [`DAYS_APART`] days apart. A term a story is about
-/// comes back in its sources; a term another story shares is mostly said in passing.
-fn similarity(a: Option<Date>, sa: &[(u32, u32)], b: Option<Date>, sb: &[(u32, u32)]) -> f64 {
-    let total = |s: &[(u32, u32)]| s.iter().map(|t| t.1 as u64).sum::<u64>();
-    let smaller = total(sa).min(total(sb)).max(SHARE_FLOOR);
+/// comes back in its sources; a term another story shares is mostly said in passing. Each side:
+/// its date, its sorted term set and its total uses.
+fn similarity(
+    (a, sa, ta): (Option<Date>, &[(u32, u32)], u64),
+    (b, sb, tb): (Option<Date>, &[(u32, u32)], u64),
+) -> f64 {
+    let smaller = ta.min(tb).max(SHARE_FLOOR);
     let share = shared(sa, sb) as f64 / smaller as f64;
     let far = match (a, b) {
         (Some(x), Some(y)) => (x - y).get_days().abs() > DAYS_APART,
@@ -741,6 +808,79 @@ mod tests {
         assert_eq!(cluster(&ms, 0.28).stories.len(), 3);
         assert_eq!(cluster(&ms, 0.0).stories.len(), 1);
         assert_eq!(cluster(&ms, 1.01).stories.len(), 4);
+    }
+
+    /// Two stories of six sources, each source 20 uses: ten of its story's (0.5 with each other
+    /// source of it) and ten of its own, but a0 and b0 share `kind` uses of words of their kind
+    /// (k0.., in place of as many of their own).
+    fn two_stories(kind: usize) -> Vec<(String, Vec<(String, u32)>)> {
+        let source = |story: &str, i: usize| -> Vec<(String, u32)> {
+            let kind = if i == 0 { kind } else { 0 };
+            (0..10)
+                .map(|t| format!("{story}{t}"))
+                .chain((0..10 - kind).map(|t| format!("{story}{i}-{t}")))
+                .chain((0..kind).map(|t| format!("k{t}")))
+                .map(|t| (t, 1))
+                .collect()
+        };
+        ["a", "b"]
+            .iter()
+            .flat_map(|&st| (0..6).map(move |i| (format!("{st}{i}"), source(st, i))))
+            .collect()
+    }
+
+    /// The similarity of members `x` and `y`.
+    fn alike(ms: &[Member], x: usize, y: usize) -> f64 {
+        // Their terms as ids of one table.
+        let mut both = Sources::default();
+        for m in [&ms[x], &ms[y]] {
+            both.push(m.name.to_string(), m.published, m.terms);
+        }
+        let mut sets: Vec<Vec<(u32, u32)>> = both.terms.iter().map(|t| t.to_vec()).collect();
+        sets.iter_mut().for_each(|s| s.sort_unstable());
+        let total = |s: &[(u32, u32)]| s.iter().map(|t| t.1 as u64).sum();
+        similarity(
+            (both.published[0], &sets[0], total(&sets[0])),
+            (both.published[1], &sets[1], total(&sets[1])),
+        )
+    }
+
+    #[test]
+    fn a_pair_alike_enough_does_not_join_two_bigger_stories() {
+        // a0 and b0 share 8 uses of their kind: 8 of 20, 0.4, alike enough (and more than 0.7
+        // of 0.5), so linking every pair would make one story. But a0 is more alike to the five
+        // other sources of its story (0.5) than to b0, and so is b0: the link is neither's
+        // strongest.
+        for kind in [8, 5] {
+            let sets = two_stories(kind);
+            let ms: Vec<Member> = sets
+                .iter()
+                .map(|(n, t)| member(n, "2031-03-03", t))
+                .collect();
+            assert_eq!(alike(&ms, 0, 6), kind as f64 / 20.0);
+            assert_eq!(alike(&ms, 0, 1), 0.5);
+            let st = cluster(&ms, 0.2);
+            let names =
+                |s: &Story| -> Vec<&str> { s.members.iter().map(|&m| ms[m].name).collect() };
+            assert_eq!(st.stories.len(), 2);
+            assert_eq!(names(&st.stories[0]), ["a0", "a1", "a2", "a3", "a4", "a5"]);
+            assert_eq!(names(&st.stories[1]), ["b0", "b1", "b2", "b3", "b4", "b5"]);
+        }
+    }
+
+    #[test]
+    fn a_small_story_joins_another_only_through_a_pair_near_its_strongest() {
+        // The six of a, and b0 and b1 alone: b0 has one source of its own story (b1, 0.5).
+        // Sharing 8 uses with a0 (0.4, over 0.7 of 0.5), a0 is among b0's strongest: one story.
+        // Sharing 5 (0.25, under 0.35), a0 is too far from b0's strongest: two stories.
+        for (kind, stories) in [(8, 1), (5, 2)] {
+            let sets = two_stories(kind);
+            let ms: Vec<Member> = sets[..8]
+                .iter()
+                .map(|(n, t)| member(n, "2031-03-03", t))
+                .collect();
+            assert_eq!(cluster(&ms, 0.2).stories.len(), stories, "{kind}");
+        }
     }
 
     #[test]
