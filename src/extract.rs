@@ -750,13 +750,13 @@ fn place_name(
     rules: &RuleSet,
 ) -> Option<(usize, usize)> {
     // A capitalized noun inside the sentence is a name too: the tagger reads a place named
-    // with a common word ("Paradise", "Hope") as the common noun.
+    // with a common word ("Hope", "Liberty") as the common noun.
     let proper = |i: usize| {
         let w = &a.words[i];
         w.upos == "PROPN"
             || w.upos == "NOUN"
                 && w.span.slice(text).starts_with(|c: char| c.is_uppercase())
-                // First in the sentence, a bare singular noun: "Paradise was a town".
+                // First in the sentence, a bare singular noun: "Hope was a town".
                 && (i > 0 || w.xpos == "NN" && !a.children(i).any(|c| a.base_rel(c) == "det"))
     };
     // The run of proper nouns ending at word `end`.
