@@ -131,20 +131,10 @@ fn the_graph_is_written_as_dot_or_json_by_extension() {
         ),
     ] {
         let g = dir.path().join(name);
-        claimdiff()
-            .args([
-                "check",
-                "seeds",
-                "--out",
-                "-",
-                "--agreements",
-                "-",
-                "--graph",
-            ])
-            .arg(&g)
-            .assert()
-            .success();
-        assert!(check(&std::fs::read_to_string(&g).unwrap()), "{name}");
+        assert!(
+            check(&String::from_utf8(graph_of_seeds(&g)).unwrap()),
+            "{name}"
+        );
     }
     claimdiff()
         .args([
@@ -256,26 +246,28 @@ fn jsonl_on_stdin_a_later_higher_toll_updates_an_earlier_one() {
 fn the_graph_is_the_same_bytes_on_every_run() {
     // Hash maps are seeded afresh in every process: nothing written may follow their order.
     let dir = tempfile::tempdir().unwrap();
-    let graph = |name: &str| {
-        let g = dir.path().join(name);
-        claimdiff()
-            .args([
-                "check",
-                "seeds",
-                "--out",
-                "-",
-                "--agreements",
-                "-",
-                "--graph",
-            ])
-            .arg(&g)
-            .assert()
-            .success();
-        std::fs::read(&g).unwrap()
-    };
+    let graph = |name: &str| graph_of_seeds(&dir.path().join(name));
     let first = graph("1.json");
     for run in 2..=4 {
         assert!(first == graph(&format!("{run}.json")), "run {run} differs");
     }
     assert!(graph("1.dot") == graph("2.dot"));
+}
+
+/// Runs `check` on the seeds with `--graph g` and returns what it wrote there.
+fn graph_of_seeds(g: &std::path::Path) -> Vec<u8> {
+    claimdiff()
+        .args([
+            "check",
+            "seeds",
+            "--out",
+            "-",
+            "--agreements",
+            "-",
+            "--graph",
+        ])
+        .arg(g)
+        .assert()
+        .success();
+    std::fs::read(g).unwrap()
 }

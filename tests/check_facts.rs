@@ -8,11 +8,19 @@ use check_util::*;
 
 /// Writes `sources` (file name, text) into a folder and runs `check` on it with no user rules.
 fn check_texts(sources: &[(&str, &str)]) -> Vec<Row> {
+    check_texts_with(sources, None)
+}
+
+/// As [`check_texts`], with a `sources.csv` manifest (publication dates) beside the texts.
+fn check_texts_with(sources: &[(&str, &str)], manifest: Option<&str>) -> Vec<Row> {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
     for (name, text) in sources {
         std::fs::write(corpus.join(name), text).unwrap();
+    }
+    if let Some(m) = manifest {
+        std::fs::write(corpus.join("sources.csv"), m).unwrap();
     }
     let rules = dir.path().join("rules");
     std::fs::create_dir(&rules).unwrap();
@@ -726,32 +734,21 @@ fn a_fronted_clock_time_dates_every_verb_of_its_clause() {
     // fell", with an ordinal century between that is no day of the month); b's timeline entry
     // gives another minute. The source's publication date (16 April) must not make "the
     // 19th-century" the 19th of April.
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(
-        corpus.join("a.txt"),
-        "The spire of the tower collapsed on April 15, 2019.\n\n\
+    let rows = check_texts_with(
+        &[
+            (
+                "a.txt",
+                "The spire of the tower collapsed on April 15, 2019.\n\n\
          At 7:49 p.m., the 19th-century spire that crowned the tower broke apart and fell \
          through the roof.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        corpus.join("b.txt"),
-        "The spire of the tower collapsed on April 15, 2019.\n\n\
+            ),
+            (
+                "b.txt",
+                "The spire of the tower collapsed on April 15, 2019.\n\n\
          7.05pm – The spire of the tower collapses amid the raging fire.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        corpus.join("sources.csv"),
-        "source,outlet,published,url\na.txt,A,2019-04-16,\nb.txt,B,2019-04-16,\n",
-    )
-    .unwrap();
-    let rules = dir.path().join("rules");
-    std::fs::create_dir(&rules).unwrap();
-    let (rows, _, _, _) = check(
-        &[corpus.to_str().unwrap()],
-        &["--rules", rules.to_str().unwrap()],
+            ),
+        ],
+        Some("source,outlet,published,url\na.txt,A,2019-04-16,\nb.txt,B,2019-04-16,\n"),
     );
     assert_eq!(
         values(&rows),
@@ -765,36 +762,22 @@ fn a_fronted_clock_time_dates_every_verb_of_its_clause() {
 #[test]
 fn a_date_without_a_year_is_read_in_the_year_the_sources_give_its_event() {
     // b has no publication date and writes its day without a year; a and c give the year.
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    let files = [
-        (
-            "a.txt",
-            "The cathedral will hold its reopening on December 7, 2024, officials said.\n",
-        ),
-        (
-            "b.txt",
-            "The restored interior was revealed ahead of its reopening on Dec. 8.\n",
-        ),
-        (
-            "c.txt",
-            "The cathedral will hold its reopening on December 7, 2024, its rector said.\n",
-        ),
-    ];
-    for (name, text) in files {
-        std::fs::write(corpus.join(name), text).unwrap();
-    }
-    std::fs::write(
-        corpus.join("sources.csv"),
-        "source,outlet,published,url\na.txt,A,2024-11-20,\nb.txt,B,,\nc.txt,C,2024-11-21,\n",
-    )
-    .unwrap();
-    let rules = dir.path().join("rules");
-    std::fs::create_dir(&rules).unwrap();
-    let (rows, _, _, _) = check(
-        &[corpus.to_str().unwrap()],
-        &["--rules", rules.to_str().unwrap()],
+    let rows = check_texts_with(
+        &[
+            (
+                "a.txt",
+                "The cathedral will hold its reopening on December 7, 2024, officials said.\n",
+            ),
+            (
+                "b.txt",
+                "The restored interior was revealed ahead of its reopening on Dec. 8.\n",
+            ),
+            (
+                "c.txt",
+                "The cathedral will hold its reopening on December 7, 2024, its rector said.\n",
+            ),
+        ],
+        Some("source,outlet,published,url\na.txt,A,2024-11-20,\nb.txt,B,,\nc.txt,C,2024-11-21,\n"),
     );
     assert_eq!(
         values(&rows),
