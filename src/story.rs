@@ -72,6 +72,10 @@ pub const STRONGEST: usize = 5;
 /// Of the sources alike enough, a source is only linked with those at least this share as alike
 /// to it as its most alike.
 pub const NEAR_STRONGEST: f64 = 0.7;
+/// Sources at least this alike are copies of one article (a wire story reprinted by several
+/// outlets): always linked, and left out of the strongest links, which would otherwise all go
+/// to the copies and cut the article off from the rest of its story.
+pub const COPY: f64 = 0.9;
 /// The default share of terms two sources must have in common to be one story.
 pub const DEFAULT_THRESHOLD: f64 = 0.2;
 /// Publication dates further apart than this many days ask for half as much again: follow-ups
@@ -450,9 +454,12 @@ fn link(sources: &Sources, threshold: f64, uf: &mut UnionFind<usize>) {
                 y.0.total_cmp(&x.0)
                     .then(rank[x.1 as usize].cmp(&rank[y.1 as usize]))
             });
-            let near = alike.first().map_or(0.0, |x| x.0 * NEAR_STRONGEST);
-            alike.retain(|x| x.0 >= near);
-            alike.truncate(STRONGEST);
+            let copies = alike.iter().take_while(|x| x.0 >= COPY).count();
+            let mut others = alike.split_off(copies);
+            let near = others.first().map_or(0.0, |x| x.0 * NEAR_STRONGEST);
+            others.retain(|x| x.0 >= near);
+            others.truncate(STRONGEST);
+            alike.extend(others);
             alike.into_iter().map(|(_, a)| a).collect()
         })
         .collect();

@@ -437,3 +437,35 @@ fn a_bad_claims_line_is_an_error_naming_it_and_nothing_is_written() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn reprints_of_one_article_stay_in_the_story_of_the_others() {
+    // Each seed article reprinted by six outlets, word for word: 30 sources, one event. A
+    // source's strongest links all go to its own reprints, which must not cut it off from the
+    // four other articles on the coup; the report is the seeds' own (the coup dated February
+    // against July 2023, as high).
+    let dir = tempfile::tempdir().unwrap();
+    for copy in 0..6 {
+        for name in SEEDS {
+            let text = std::fs::read(format!("seeds/{name}")).unwrap();
+            std::fs::write(dir.path().join(format!("outlet{copy}_{name}")), text).unwrap();
+        }
+    }
+    let o = claimdiff()
+        .arg("stories")
+        .arg(dir.path())
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let rows = parse_csv(&String::from_utf8(o.stdout).unwrap());
+    assert_eq!(rows.len(), 30);
+    let stories: BTreeSet<&str> = rows.iter().map(|r| r["story"].as_str()).collect();
+    assert_eq!(stories.len(), 1, "{stories:?}");
+    let (rows, _, _, _) = check(&[dir.path().to_str().unwrap()], &[]);
+    assert!(
+        rows.iter()
+            .any(|r| r["severity"] == "high" && pairs(r, "2023-02", "2023-07")),
+        "{rows:#?}"
+    );
+}
