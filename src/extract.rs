@@ -565,33 +565,25 @@ fn file_tokens(
                 c.frame.holder = at.slice(text).to_string();
                 c.frame.predicate = predicate.clone();
             }
-            // A timeline's entry ("7.05pm – Part of the roof collapses") is an opening the
-            // parse reads as a fragment: its verb is the event word the entry was filed by.
-            // A date the parse hangs on a verb beside the event's ("broke apart and fell")
-            // is the date of the event verb.
+            // The event word a date was filed by names its predicate where the parse gives
+            // none or another verb: a timeline's entry ("7.05pm – Part of the roof
+            // collapses") is an opening the parse reads as a fragment; a date the parse hangs
+            // on a verb beside the event's ("broke apart and fell") dates the event verb.
             if Some(c.rule) == event_rule
-                && let Some(w) = a.words.iter().find(|w| {
-                    w.upos == "VERB"
-                        && w.span.start < c.evidence.end
-                        && c.evidence.end <= w.span.end
-                })
                 && c.evidence.end > c.value.span.end
-                && !c.frame.predicate.is_empty()
-            {
-                c.frame.predicate = w.lemma.to_lowercase();
-            }
-            if Some(c.rule) == event_rule
-                && c.frame.predicate.is_empty()
-                && c.evidence.end > c.value.span.end
-                && text[c.value.span.end..]
-                    .trim_start()
-                    .starts_with(['–', '—', '-'])
                 && let Some(w) = a
                     .words
                     .iter()
                     .find(|w| w.span.start < c.evidence.end && c.evidence.end <= w.span.end)
             {
-                c.frame.predicate = w.lemma.to_lowercase();
+                let fragment = c.frame.predicate.is_empty()
+                    && text[c.value.span.end..]
+                        .trim_start()
+                        .starts_with(['–', '—', '-']);
+                let beside = !c.frame.predicate.is_empty() && w.upos == "VERB";
+                if fragment || beside {
+                    c.frame.predicate = w.lemma.to_lowercase();
+                }
             }
             if misread_class(a, c) {
                 c.slot = Slot::new(c.slot.subject.clone(), "count");
@@ -619,13 +611,14 @@ fn file_tokens(
             // "10:55pm: Eight officers arrive" counts what happened at that moment; "9.30pm –
             // 400 firefighters are at the scene", a clause with no verb but "be", says how many
             // there were: the size of the force, as any other count of it.
-            let stated = c.value.kind == Kind::Count
-                && !a
-                    .words
-                    .iter()
-                    .any(|w| w.upos == "VERB" && w.lemma.eq_ignore_ascii_case(&c.frame.predicate));
+            let stated = || {
+                c.value.kind == Kind::Count
+                    && !a.words.iter().any(|w| {
+                        w.upos == "VERB" && w.lemma.eq_ignore_ascii_case(&c.frame.predicate)
+                    })
+            };
             c.frame.moment = moment
-                .filter(|m| m.span != c.value.span && !stated)
+                .filter(|m| m.span != c.value.span && !stated())
                 .map(|m| m.value.clone());
         }
     }

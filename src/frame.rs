@@ -200,10 +200,9 @@ impl Frame {
         }
         let start = counted.unwrap_or(top);
         // "a state funeral for the 18 victims": the figure is of the noun it is for, whoever
-        // the clause's subject is.
-        // A parser often hangs the phrase on the verb instead ("applauded at a state funeral
-        // in Genoa for nineteen of the victims"): right after the verb's own noun phrase, it
-        // is that noun's, as news means it.
+        // the clause's subject is. A parser often hangs the phrase on the verb instead
+        // ("applauded at a state funeral in Genoa for nineteen of the victims"): right after
+        // the verb's own noun phrase, it is that noun's, as news means it.
         let for_noun = a.head_of(start).and_then(|h| {
             if !has_case(a, start, &["for"]) {
                 return None;
@@ -211,12 +210,12 @@ impl Frame {
             match a.base_rel(start) {
                 "nmod" if a.words[h].upos == "NOUN" => Some(h),
                 "obl" => {
-                    let first = subtree(a, start)[0];
+                    let before = subtree(a, start)[0].checked_sub(1)?;
                     a.children(h).find(|&n| {
                         n < start
                             && a.words[n].upos == "NOUN"
                             && matches!(a.base_rel(n), "obl" | "obj")
-                            && subtree(a, n).last() == Some(&(first - 1))
+                            && subtree(a, n).last() == Some(&before)
                     })
                 }
                 _ => None,

@@ -475,17 +475,17 @@ pub fn join_thing_ages(records: &mut [Record]) -> usize {
             .entry(records[i].claim.slot.subject.as_str())
             .or_default() += 1;
     }
-    let Some(most) = uses.values().copied().max() else {
-        return 0;
-    };
     if uses.len() < 2 {
         return 0;
     }
-    let subject = uses
+    // Most used; ties go to the smallest subject, as a group's slot does.
+    let Some(subject) = uses
         .iter()
-        .find(|(_, n)| **n == most)
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(s, _)| s.to_string())
-        .unwrap_or_default();
+    else {
+        return 0;
+    };
     let mut changed = 0;
     for i in which {
         if records[i].claim.slot.subject != subject {

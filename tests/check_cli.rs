@@ -136,17 +136,7 @@ fn the_graph_is_written_as_dot_or_json_by_extension() {
             "{name}"
         );
     }
-    claimdiff()
-        .args([
-            "check",
-            "seeds",
-            "--out",
-            "-",
-            "--agreements",
-            "-",
-            "--graph",
-        ])
-        .arg(dir.path().join("g.txt"))
+    check_seeds_with_graph(&dir.path().join("g.txt"))
         .assert()
         .code(2)
         .stderr(predicate::str::contains(".dot, .gv or .json"));
@@ -254,20 +244,24 @@ fn the_graph_is_the_same_bytes_on_every_run() {
     assert!(graph("1.dot") == graph("2.dot"));
 }
 
+/// `check` on the seeds with `--graph g`, reports to stdout.
+fn check_seeds_with_graph(g: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = claimdiff();
+    cmd.args([
+        "check",
+        "seeds",
+        "--out",
+        "-",
+        "--agreements",
+        "-",
+        "--graph",
+    ])
+    .arg(g);
+    cmd
+}
+
 /// Runs `check` on the seeds with `--graph g` and returns what it wrote there.
 fn graph_of_seeds(g: &std::path::Path) -> Vec<u8> {
-    claimdiff()
-        .args([
-            "check",
-            "seeds",
-            "--out",
-            "-",
-            "--agreements",
-            "-",
-            "--graph",
-        ])
-        .arg(g)
-        .assert()
-        .success();
+    check_seeds_with_graph(g).assert().success();
     std::fs::read(g).unwrap()
 }
